@@ -1,0 +1,21 @@
+# Two images from one file: `api` (no stage libraries) and `worker` (the stages' libraries).
+FROM python:3.11-slim AS base
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
+WORKDIR /app
+RUN useradd --create-home --uid 10001 docpipe
+COPY pyproject.toml README.md ./
+COPY services ./services
+COPY workers ./workers
+
+FROM base AS api
+RUN pip install .
+USER docpipe
+EXPOSE 8000
+# gthread: long-polls (?wait=60) hold a thread, not a whole process.
+CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--worker-class", "gthread", "--workers", "2", \
+     "--threads", "16", "--access-logfile", "-", "services.api.wsgi:app"]
+
+FROM base AS worker
+RUN pip install '.[stages]'
+USER docpipe
+CMD ["celery", "-A", "workers.celery_app", "worker", "--loglevel=INFO"]
