@@ -1,0 +1,81 @@
+"""How a job is kept in its Redis hash: encoding, decoding and stage bookkeeping."""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from datetime import datetime
+
+from services.common.jobs import STAGES, Job, JobStatus, StageRun, StageStatus, rfc3339, utcnow
+
+META_FIELDS = ("id", "owner", "created_at", "expires_at", "input", "options", "callback_url")
+
+
+def decode(raw: dict[bytes, bytes]) -> dict[str, str]:
+    return {k.decode(): v.decode() for k, v in raw.items()}
+
+
+def job_fields(job: Job) -> dict[str, str]:
+    """The hash fields of a new job."""
+    meta = {name: getattr(job, name) for name in META_FIELDS}
+    fields = {"meta": json.dumps(meta), "status": job.status.value,
+              "updated_at": job.updated_at, "error": ""}
+    fields.update({f"stage:{s.name}": dump_stage(s) for s in job.stages})
+    return fields
+
+
+def job_from_fields(fields: dict[str, str]) -> Job:
+    return Job(
+        **json.loads(fields["meta"]),
+        status=JobStatus(fields["status"]),
+        updated_at=fields["updated_at"],
+        stages=[load_stage(s, fields) for s in STAGES],
+        error=json.loads(fields["error"]) if fields.get("error") else None,
+        webhook=json.loads(fields["webhook"]) if fields.get("webhook") else None,
+    )
+
+
+def owner_of(fields: dict[str, str]) -> str:
+    return json.loads(fields["meta"])["owner"]
+
+
+def expires_ts(fields: dict[str, str]) -> int:
+    return int(epoch(json.loads(fields["meta"])["expires_at"]))
+
+
+def epoch(stamp: str) -> float:
+    return datetime.fromisoformat(stamp).timestamp()
+
+
+def dump_stage(run: StageRun) -> str:
+    data = asdict(run)
+    data["status"] = run.status.value
+    del data["name"]
+    return json.dumps(data)
+
+
+def load_stage(stage: str, fields: dict[str, str]) -> StageRun:
+    data = json.loads(fields[f"stage:{stage}"])
+    data["status"] = StageStatus(data["status"])
+    return StageRun(name=stage, **data)
+
+
+def close_stage(run: StageRun, status: StageStatus) -> None:
+    """Set a stage's final status, end time and duration."""
+    now = utcnow()
+    run.status, run.finished_at = status, rfc3339(now)
+    if run.started_at:
+        started = datetime.fromisoformat(run.started_at)
+        run.duration_ms = max(0, round((now - started).total_seconds() * 1000))
+
+
+def skipped_stages(fields: dict[str, str], exclude: str | None = None,
+                   include_running: bool = False) -> dict[str, str]:
+    """Hash updates that mark every pending (and maybe running) stage skipped."""
+    skippable = {StageStatus.PENDING} | ({StageStatus.RUNNING} if include_running else set())
+    updates = {}
+    for stage in STAGES:
+        run = load_stage(stage, fields)
+        if stage != exclude and run.status in skippable:
+            run.status = StageStatus.SKIPPED
+            updates[f"stage:{stage}"] = dump_stage(run)
+    return updates

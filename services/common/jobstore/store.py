@@ -1,0 +1,167 @@
+"""JobStore: creating, reading, listing and waiting for jobs; transitions come from JobTransitions."""
+from __future__ import annotations
+
+import json
+import time
+from typing import Any
+
+import redis
+from redis.client import Pipeline
+
+from services.common.errors import IdempotencyConflict
+from services.common.jobs import RESULT_KEYS, Job, StageStatus
+from services.common.jobstore import keys, records
+from services.common.jobstore.records import decode
+from services.common.jobstore.transitions import MAX_TRANSACTION_RETRIES, JobTransitions
+
+# Jobs of one owner created in the same millisecond that one page can step over (a batch upload).
+MAX_TIES = 100
+# A position in an owner's job list: (creation time in ms, job id).
+Cursor = tuple[float, str]
+
+
+class JobStore(JobTransitions):
+    """Job records, raw inputs and stage results in Redis, with atomic state transitions."""
+
+    def __init__(self, client: redis.Redis, ttl_seconds: int):
+        self.redis = client
+        self.ttl_seconds = ttl_seconds
+
+    @classmethod
+    def from_url(cls, url: str, ttl_seconds: int) -> "JobStore":
+        client = redis.Redis.from_url(
+            url, socket_timeout=10, socket_connect_timeout=3, health_check_interval=30
+        )
+        return cls(client, ttl_seconds)
+
+    # -- creation and reads -------------------------------------------------------------
+
+    def create(self, job: Job, data: bytes, idempotency_key: str | None = None) -> tuple[Job, bool]:
+        """Store a new job; with an Idempotency-Key already used, return that job instead.
+
+        The key and the job are written in one transaction, so whoever sees the key sees the job.
+        """
+        if not idempotency_key:
+            with self.redis.pipeline(transaction=True) as pipe:
+                self._queue_insert(pipe, job, data)
+                pipe.execute()
+            return job, True
+        idem = keys.idempotency_key(job.owner, idempotency_key)
+        for _ in range(MAX_TRANSACTION_RETRIES):
+            with self.redis.pipeline(transaction=True) as pipe:
+                try:
+                    pipe.watch(idem)
+                    earlier = self._idempotent_match(pipe.get(idem), job)
+                    if earlier is not None:
+                        return earlier, False
+                    pipe.multi()
+                    pipe.set(idem, f"{job.id} {job.input['sha256']}", exat=int(records.epoch(job.expires_at)))
+                    self._queue_insert(pipe, job, data)
+                    pipe.execute()
+                    return job, True
+                except redis.WatchError:
+                    continue
+        raise redis.WatchError(f"Idempotency-Key {idempotency_key!r} kept changing")
+
+    def find_idempotent(self, job: Job, idempotency_key: str) -> Job | None:
+        """The job an earlier request with this key created, if it is still stored."""
+        return self._idempotent_match(
+            self.redis.get(keys.idempotency_key(job.owner, idempotency_key)), job)
+
+    def _idempotent_match(self, marker: bytes | None, job: Job) -> Job | None:
+        if marker is None:
+            return None
+        job_id, digest = marker.decode().split(" ", 1)
+        if digest != job.input["sha256"]:
+            raise IdempotencyConflict("this Idempotency-Key was already used for another document")
+        return self.get(job_id, job.owner)  # None when that job has since expired or been deleted
+
+    @staticmethod
+    def _queue_insert(pipe: Pipeline, job: Job, data: bytes) -> None:
+        expires = int(records.epoch(job.expires_at))
+        index = keys.owner_key(job.owner)
+        pipe.hset(keys.job_key(job.id), mapping=records.job_fields(job))
+        pipe.expireat(keys.job_key(job.id), expires)
+        pipe.set(keys.input_key(job.id), data, exat=expires)
+        pipe.zadd(index, {job.id: records.epoch(job.created_at) * 1000})
+        pipe.expireat(index, expires, gt=True)
+        pipe.expireat(index, expires, nx=True)
+        pipe.hincrby(keys.STATS_KEY, "jobs_submitted", 1)
+
+    def get(self, job_id: str, owner: str | None = None, *, results: bool = True) -> Job | None:
+        """The job as the API shows it, or None when unknown, expired or not the owner's."""
+        fields = decode(self.redis.hgetall(keys.job_key(job_id)))
+        if "meta" not in fields:
+            return None
+        job = records.job_from_fields(fields)
+        if owner is not None and job.owner != owner:
+            return None
+        if results:
+            job.result = self._results(job)
+        return job
+
+    def exists(self, job_id: str) -> bool:
+        return bool(self.redis.exists(keys.job_key(job_id)))
+
+    def get_input(self, job_id: str) -> bytes | None:
+        return self.redis.get(keys.input_key(job_id))
+
+    def get_result(self, job_id: str, stage: str) -> Any:
+        raw = self.redis.get(keys.result_key(job_id, stage))
+        return None if raw is None else json.loads(raw)
+
+    def _results(self, job: Job) -> dict:
+        done = [s.name for s in job.stages if s.status is StageStatus.SUCCEEDED]
+        if not done:
+            return {}
+        values = self.redis.mget([keys.result_key(job.id, s) for s in done])
+        return {RESULT_KEYS[s]: json.loads(v) for s, v in zip(done, values) if v is not None}
+
+    def list(self, owner: str, limit: int, after: Cursor | None = None) -> tuple[list[Job], Cursor | None]:
+        """The owner's jobs, newest first, from after the cursor on; and the next page's cursor."""
+        index = keys.owner_key(owner)
+        self.redis.zremrangebyscore(index, "-inf", (time.time() - self.ttl_seconds) * 1000)
+        top = after[0] if after else "+inf"
+        rows = self.redis.zrevrangebyscore(index, top, "-inf", start=0, num=limit + MAX_TIES,
+                                           withscores=True)
+        if after:  # jobs created in the same millisecond are ordered by id, descending
+            rows = [(m, s) for m, s in rows if s < after[0] or m.decode() < after[1]]
+        rows = rows[:limit]
+        with self.redis.pipeline(transaction=False) as pipe:
+            for job_id, _ in rows:
+                pipe.hgetall(keys.job_key(job_id.decode()))
+            hashes = pipe.execute()
+        jobs, gone = [], []
+        for (job_id, _), fields in zip(rows, hashes):
+            fields = decode(fields)
+            if "meta" in fields:
+                jobs.append(records.job_from_fields(fields))
+            else:
+                gone.append(job_id)
+        if gone:
+            self.redis.zrem(index, *gone)
+        cursor = (rows[-1][1], rows[-1][0].decode()) if len(rows) == limit else None
+        return jobs, cursor
+
+    # -- waiting and health --------------------------------------------------------------
+
+    def wait(self, job_id: str, owner: str | None, timeout: float) -> Job | None:
+        """The job once it has finished, or as it is when ``timeout`` seconds have passed."""
+        deadline = time.monotonic() + timeout
+        pubsub = self.redis.pubsub(ignore_subscribe_messages=True)
+        try:
+            pubsub.subscribe(keys.events_channel(job_id))
+            while True:
+                job = self.get(job_id, owner)
+                remaining = deadline - time.monotonic()
+                if job is None or job.finished or remaining <= 0:
+                    return job
+                pubsub.get_message(timeout=min(remaining, 5.0))
+        finally:
+            pubsub.close()
+
+    def ping(self) -> bool:
+        return bool(self.redis.ping())
+
+    def stats(self) -> dict[str, int]:
+        return {k: int(v) for k, v in decode(self.redis.hgetall(keys.STATS_KEY)).items()}

@@ -1,0 +1,98 @@
+"""The pipeline contract shared by API and workers: task names, queues, Celery config, the chain.
+
+The API publishes tasks by NAME, so it never imports worker code or the stage libraries.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import redis
+from celery import Celery, chain, signature
+from kombu import Queue
+
+from services.common.jobs import STAGES
+from services.common.settings import Settings
+
+TASK_NAMES = {"cleaning": "docpipe.clean", "quotes": "docpipe.quotes", "summary": "docpipe.summary"}
+# One queue per stage, so an operator can give a slow stage workers of its own.
+QUEUES = {stage: f"docpipe.{stage}" for stage in STAGES}
+NOTIFY_TASK, NOTIFY_QUEUE = "docpipe.notify", "docpipe.notify"
+
+
+def celery_config(settings: Settings) -> dict:
+    """Celery settings (lowercase names) derived from the shared settings object."""
+    transport = {
+        "visibility_timeout": settings.visibility_timeout_seconds,
+        # kombu >= 5.7: sweep the unacked hash often, so a killed worker's job comes back
+        # seconds after its visibility timeout instead of ~100 s later.
+        "unacked_restore_interval": settings.unacked_restore_interval_seconds,
+        "unacked_restore_throttle": 1,
+        "socket_timeout": 10,
+        "socket_connect_timeout": 3,
+    }
+    return {
+        "broker_url": settings.redis_url,
+        "broker_transport_options": transport,
+        "broker_connection_retry_on_startup": True,
+        "result_backend": None,
+        "task_ignore_result": True,
+        "task_serializer": "json",
+        "accept_content": ["json"],
+        "task_acks_late": True,
+        "task_reject_on_worker_lost": True,
+        "worker_prefetch_multiplier": 1,
+        "task_soft_time_limit": settings.stage_time_limit_seconds,
+        "task_time_limit": settings.hard_time_limit_seconds,
+        "task_queues": [Queue(name) for name in (*QUEUES.values(), NOTIFY_QUEUE)],
+        "task_routes": {**{TASK_NAMES[s]: {"queue": QUEUES[s]} for s in STAGES},
+                        NOTIFY_TASK: {"queue": NOTIFY_QUEUE}},
+        "task_default_queue": QUEUES[STAGES[0]],
+        "worker_max_tasks_per_child": 1000,
+        # A pool process that grew past this (a huge PDF, say) is replaced after its task.
+        "worker_max_memory_per_child": settings.worker_max_memory_mb * 1024,  # in KiB
+        "worker_hijack_root_logger": False,
+        "worker_send_task_events": False,
+    }
+
+
+def make_celery(settings: Settings, name: str = "docpipe") -> Celery:
+    app = Celery(name)
+    app.conf.update(celery_config(settings))
+    return app
+
+
+def pipeline_for(job_id: str, app: Celery, after: str | None = None) -> chain:
+    """clean -> quotes -> summary (or the stages after ``after``), each given only the job ID."""
+    stages = STAGES[STAGES.index(after) + 1:] if after else STAGES
+    return chain(
+        signature(TASK_NAMES[stage], args=(job_id,), app=app, immutable=True) for stage in stages
+    )
+
+
+def announce(app: Celery, job_id: str) -> None:
+    """Queue the webhook call for a job that has ended (the task checks for a callback URL)."""
+    app.send_task(NOTIFY_TASK, args=(job_id,))
+
+
+def queue_depths(app: Celery) -> dict[str, int]:
+    """Messages waiting in each stage's queue."""
+    return _queue_lengths(app, list(QUEUES.values()))
+
+
+def queued_count(app: Celery) -> int:
+    """Messages waiting in the first stage's queue (the intake backlog)."""
+    return _queue_lengths(app, [QUEUES[STAGES[0]]])[QUEUES[STAGES[0]]]
+
+
+def _queue_lengths(app: Celery, queues: list[str]) -> dict[str, int]:
+    client = _broker_client(app.conf.broker_url)
+    with client.pipeline(transaction=False) as pipe:
+        for queue in queues:
+            pipe.llen(queue)
+        return dict(zip(queues, pipe.execute()))
+
+
+@lru_cache(maxsize=8)
+def _broker_client(url: str) -> redis.Redis:
+    # One pooled client per broker: a kombu connection per request halved the intake rate.
+    return redis.Redis.from_url(url, socket_timeout=5, socket_connect_timeout=3)
