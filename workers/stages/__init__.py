@@ -1,0 +1,1 @@
+"""Pure text-processing stages: plain functions, no Celery, Flask or Redis."""
