@@ -1,0 +1,249 @@
+"""Word lists for quote attribution: reporting verbs, pronouns, titles and non-name words."""
+from __future__ import annotations
+
+# Reporting verbs as "base past [third-person] [gerund]"; missing forms are built regularly.
+_VERBS = """
+say said says saying
+tell told tells telling
+add added
+argue argued argues arguing
+warn warned
+claim claimed
+respond responded
+reply replied replies replying
+insist insisted
+note noted notes noting
+acknowledge acknowledged acknowledges acknowledging
+explain explained
+state stated
+declare declared declares declaring
+announce announced announces announcing
+write wrote writes writing
+report reported
+assert asserted
+contend contended
+suggest suggested
+recall recalled
+admit admitted admits admitting
+concede conceded concedes conceding
+confirm confirmed
+deny denied denies denying
+emphasize emphasized emphasizes emphasizing
+emphasise emphasised emphasises emphasising
+stress stressed stresses stressing
+predict predicted
+promise promised promises promising
+pledge pledged pledges pledging
+vow vowed
+urge urged urges urging
+ask asked
+testify testified testifies testifying
+allege alleged alleges alleging
+complain complained
+tweet tweeted
+post posted
+continue continued continues continuing
+observe observed observes observing
+remark remarked
+caution cautioned
+maintain maintained
+mention mentioned
+indicate indicated indicates indicating
+agree agreed agrees agreeing
+conclude concluded concludes concluding
+reveal revealed
+charge charged charges charging
+accuse accused accuses accusing
+boast boasted
+joke joked jokes joking
+quip quipped quips quipping
+counter countered
+retort retorted
+reiterate reiterated reiterates reiterating
+announce announced
+estimate estimated estimates estimating
+find found finds finding
+show showed
+believe believed believes believing
+think thought thinks thinking
+predict predicted
+proclaim proclaimed
+scoff scoffed
+shout shouted
+tout touted
+wonder wondered
+hope hoped hopes hoping
+comment commented
+read reads
+""".strip().splitlines()
+
+
+def _forms(line: str) -> list[str]:
+    words = line.split()
+    base, past = words[0], words[1]
+    third = words[2] if len(words) > 2 else base + ("es" if base.endswith(("s", "sh", "ch")) else "s")
+    gerund = words[3] if len(words) > 3 else base + "ing"
+    return [base, past, third, gerund]
+
+
+# Forms that are far more often nouns ("the states", "his TV show") than reporting verbs.
+_NOUN_LIKE = frozenset(
+    """state states show shows read reading report remark call comment tweet add continue
+    maintain hope post claim charge counter note estimate promise pledge vow""".split()
+)
+REPORTING_VERBS = frozenset(f for line in _VERBS for f in _forms(line)) - _NOUN_LIKE
+# Verbs that take the listener as object before the content ("told reporters that ...").
+LISTENER_VERBS = frozenset(_forms("tell told tells telling") + _forms("ask asked") + _forms("warn warned"))
+# Verbs of belief or finding are attributions in news corpora but rarely frame a direct quote
+# on their own; they only count for reported speech with an explicit subject.
+WEAK_VERBS = frozenset(
+    f
+    for line in _VERBS
+    if line.split()[0] in {"believe", "think", "find", "show", "wonder", "hope", "post"}
+    for f in _forms(line)
+)
+
+# Verbs that frame a quoted phrase ("called the plan “a disaster”") but, without quote marks,
+# describe an action rather than speech; they only cue mixed quotations.
+_FRAMING = """
+call called calls calling
+describe described describes describing
+criticize criticized criticizes criticizing
+criticise criticised criticises criticising
+cite cited
+blast blasted
+dismiss dismissed dismisses dismissing
+denounce denounced denounces denouncing
+slam slammed slams slamming
+praise praised praises praising
+attack attacked
+defend defended
+question questioned
+label labeled labels labeling
+brand branded
+dub dubbed dubs dubbing
+term termed
+mock mocked
+compare compared compares comparing
+liken likened likens likening
+laud lauded
+hail hailed
+condemn condemned
+decry decried decries decrying
+deride derided derides deriding
+ridicule ridiculed ridicules ridiculing
+scold scolded
+chide chided chides chiding
+lambaste lambasted lambastes lambasting
+characterize characterized characterizes characterizing
+portray portrayed
+refer referred refers referring
+chant chanted
+sing sang sings singing
+exhort exhorted
+demand demanded
+plead pleaded
+scream screamed
+yell yelled
+whisper whispered
+muse mused muses musing
+recount recounted
+reference referenced references referencing
+echo echoed echoes echoing
+applaud applauded
+thank thanked
+rate rated rates rating
+rule ruled rules ruling
+""".strip().splitlines()
+FRAMING_VERBS = frozenset(f for line in _FRAMING for f in _forms(line))
+# Base forms that are mostly nouns still frame a quoted phrase ("his call for “…”").
+FRAMING_ALSO = frozenset(f for line in _VERBS for f in _forms(line)) & _NOUN_LIKE
+
+PRONOUNS = {"he": "male", "she": "female", "they": "plural", "i": "self", "we": "self", "it": "thing"}
+
+TITLES = frozenset(
+    """mr mrs ms miss dr prof sen rep gov gen lt col sgt capt adm maj rev hon pres sens reps govs
+    president senator representative governor secretary minister mayor judge justice chief
+    general admiral sheriff chancellor commissioner director ambassador premier speaker
+    candidate spokesman spokeswoman spokesperson pope prince princess king queen lord lady sir
+    dame detective officer attorney chairman chairwoman chair councillor councilman councilwoman
+    mp mla mpp""".split()
+)
+
+# Capitalised words that start sentences or headlines but are not names.
+NOT_NAMES = frozenset(
+    """the a an but and or nor so yet for in on at to of by from with without into onto over
+    under after before during since until while when whenever where wherever why how what who
+    whom whose which that this these those there here now then today yesterday tomorrow
+    meanwhile however still also although though because if unless as also earlier later last
+    next first second third finally instead indeed perhaps maybe already again once both each
+    every all some many most much more few several other another such no not never always
+    he she they we i you it his her their our my your its him them us me one two three
+    according apart despite amid among against between through throughout toward towards
+    like unlike beyond about above below across around behind beside besides near along
+    monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december yes oh well please thanks thank
+    read click watch see here's it's that's there's what's let's don't can't won't
+    breaking update exclusive video photos opinion analysis editorial having being asked
+    said says speaking asked following partial""".split()
+)
+
+# Words that mark a capitalised phrase as an organisation rather than a person.
+ORG_WORDS = frozenset(
+    """association commission committee council department ministry agency bureau office
+    party university college school institute center centre foundation company corporation
+    corp inc ltd group organization organisation union league network news times post
+    journal press review tribune herald gazette daily weekly magazine court house senate
+    congress parliament assembly government administration campaign coalition alliance
+    federation board bank fund trust service services police army navy force forces
+    church club team cbc cnn bbc fox msnbc nbc abc cbs reuters ap afp npr poll survey
+    report study foundation trend""".split()
+)
+
+# Common nouns that can head a speaker phrase ("a source said", "officials say").
+SPEAKER_NOUNS = frozenset(
+    """source sources official officials spokesman spokeswoman spokesperson aide aides adviser
+    advisers advisor advisors analyst analysts expert experts critic critics lawmaker
+    lawmakers leader leaders democrats republicans liberals conservatives voters police
+    prosecutors investigators researchers scientists economists people residents witnesses
+    report reports poll polls survey surveys study studies statement campaign government
+    administration authorities committee commission group organization agency department
+    ministry company firm lawyer lawyers attorney attorneys president senator governor mayor
+    minister chairman director candidate nominee supporters opponents members member
+    observers insiders diplomats doctors doctor friend friends family spokesmen activists
+    organizers supporters data figures records documents document memo letter email emails
+    filing court judge ruling website paper newspaper magazine network channel white house
+    colleague colleagues staff staffers officer officers editorial""".split()
+)
+
+DETERMINERS = frozenset(
+    "the a an his her their its our one two three several many some "
+    "other another most few both all".split()
+)
+
+# Words allowed between a speaker and the reporting verb ("Trump has also said").
+AUXILIARIES = frozenset(
+    """has have had also later previously then once would will did does do again recently
+    repeatedly publicly privately reportedly already further simply just even often never
+    initially earlier quickly first finally since still flatly bluntly angrily""".split()
+)
+
+# Lower-case words that may stand between a verb and the name after it ("said opposition
+# leader Pierre Dubois", "said former state senator Ann Lee").
+ROLE_WORDS = frozenset(
+    """former opposition party deputy senior vice assistant acting top state federal
+    longtime veteran retired leader chief head founder executive economist professor analyst
+    pollster strategist lawyer official adviser advisor aide""".split()
+)
+
+# Places that look like names to a capital-letter rule; never the antecedent of "he"/"she".
+PLACES = frozenset(
+    """alabama alaska arizona arkansas california colorado connecticut delaware florida georgia
+    hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts
+    michigan minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon
+    pennsylvania tennessee texas utah vermont virginia washington wisconsin wyoming america
+    canada mexico russia china iran iraq syria israel ukraine britain england france germany
+    japan india pakistan afghanistan europe africa asia ontario quebec alberta saskatchewan
+    manitoba toronto ottawa montreal vancouver chicago boston houston detroit baghdad moscow
+    beijing london paris tulsa flint south north east west""".split()
+)

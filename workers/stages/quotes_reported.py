@@ -1,0 +1,154 @@
+"""Reported (indirect) speech: `X said (that) …`, `…, X said`, `according to X, …`."""
+from __future__ import annotations
+
+import re
+
+from workers.stages.quotes_cues import ACCORDING, Cue, CueIndex, content_start
+from workers.stages.quotes_draft import Draft, at_least_words, trim
+from workers.stages.quotes_lexicon import WEAK_VERBS
+from workers.stages.quotes_segments import Sentences
+from workers.stages.quotes_speakers import Found, SpeakerFinder
+from workers.stages.quotes_words import word_before
+from workers.stages.text import Span
+
+_QUOTE_MARK = re.compile(r"[\"“”«»„]")
+# Content opening with these is an object or an adjunct, not a statement ("replied to a call",
+# "reported from Midway", "said when she resigned").
+_OBJECT_START = re.compile(
+    r"(?:,|to|about|with|for|of|on|by|from|at|in|into|during|after|before|when|while|as|because|if)"
+    r"(?![\w’'\-])"
+)
+# Reported content usually stops where a new clause is coordinated: "…, but he said …".
+_CLAUSE_CUT = re.compile(r",[ \u00a0]+(?:but|which|while|though|although)[ \u00a0]|;|[ \u00a0]--[ \u00a0]|[ \u00a0]—[ \u00a0]")
+# Reported content shorter than this is an object, not a statement ("said nothing",
+# "told him so"); chosen on PolNeAR dev.
+MIN_CONTENT_WORDS = 4
+# A trailing cue clause ("…, the source added.") has at most this many words after the verb.
+_TAIL_WORDS = 8
+_SOURCE_MAX_WORDS = 8
+# Words of description allowed between a comma and the speaker's name.
+_DESCRIPTION_WORDS = 4
+# Reported content is taken within this many characters of its cue (bounded work per cue).
+_WINDOW_CHARS = 600
+
+
+class ReportedPass:
+    """Finds reported speech in the sentences no direct quotation covers."""
+
+    def __init__(self, text: str, finder: SpeakerFinder, cues: CueIndex) -> None:
+        self.text, self.finder, self.cues = text, finder, cues
+
+    def run(self, sents: Sentences, taken: list[tuple[int, int]]) -> list[Draft]:
+        drafts = []
+        k = 0
+        for sent in self._candidates(sents):
+            while k < len(taken) and taken[k][1] <= sent.start:
+                k += 1
+            if k < len(taken) and taken[k][0] < sent.end:
+                continue  # a direct or mixed quotation already covers this sentence
+            draft = self._according(sent) or self._with_verb(sent)
+            if draft is not None:
+                drafts.append(draft)
+        return drafts
+
+    def _candidates(self, sents: Sentences) -> list[Span]:
+        """The sentences holding a reporting verb or "according to", in order."""
+        positions = list(self.cues.starts)
+        pos = self.text.find("ccording to")
+        while pos >= 0:
+            positions.append(pos)
+            pos = self.text.find("ccording to", pos + 1)
+        positions.sort()
+        hits: list[Span] = []
+        for pos in positions:
+            if not hits or pos >= hits[-1].end:  # cues in the sentence already found add nothing
+                sent = sents.at(pos)
+                if not hits or sent.start > hits[-1].start:
+                    hits.append(sent)
+        return hits
+
+    def _according(self, sent: Span) -> Draft | None:
+        pos = self.text.find("ccording to", sent.start, sent.end)
+        m = ACCORDING.match(self.text, pos - 1, sent.end) if pos > sent.start else None
+        if m is None:
+            return None
+        found = self.finder.after(m.end(), sent.end) or self._source_phrase(m.end(), sent.end)
+        if found is None:
+            return None
+        lead = self.text[sent.start : m.start()].strip(" \u00a0")
+        if not lead or lead.lower() in ("but", "and", "yet", "also"):
+            comma = self.text.find(",", found.end, sent.end)
+            if comma < 0:
+                return None
+            return self._draft(comma + 1, sent.end, found, "according to")
+        if lead.endswith(","):
+            return self._draft(sent.start, m.start(), found, "according to")
+        return None
+
+    def _source_phrase(self, start: int, end: int) -> Found | None:
+        """The words after "according to" up to the comma or sentence end ("exit polls")."""
+        comma = self.text.find(",", start, end)
+        stop = comma if comma >= 0 else end
+        start, stop = trim(self.text, start, stop)
+        if start >= stop or at_least_words(self.text, start, stop, _SOURCE_MAX_WORDS + 1):
+            return None
+        return Found(start, stop, "noun")
+
+    def _with_verb(self, sent: Span) -> Draft | None:
+        for cue in self.cues.within(sent.start, sent.end):
+            draft = self._subject_first(sent, cue) or self._inverted(sent, cue)
+            if draft is not None:
+                return draft
+        return None
+
+    def _subject_first(self, sent: Span, cue: Cue) -> Draft | None:
+        text = self.text
+        found = self.finder.before(sent.start, cue.start)
+        if found is None:
+            return None
+        comma = _comma_before(text, sent.start, found.start, _DESCRIPTION_WORDS)
+        tail_end = min(sent.end, cue.end + _WINDOW_CHARS)
+        if comma is not None and not at_least_words(text, cue.end, tail_end, _TAIL_WORDS + 1):
+            if cue.word.lower() in WEAK_VERBS:
+                return None
+            return self._draft(max(sent.start, comma - _WINDOW_CHARS), comma, found, cue.word)
+        start = content_start(text, cue.end, sent.end, cue.word, self.finder.names)
+        if _OBJECT_START.match(text, start):
+            return None  # "replied to a call", "spoke about": an object, not a statement
+        return self._draft(start, sent.end, found, cue.word)
+
+    def _inverted(self, sent: Span, cue: Cue) -> Draft | None:
+        if cue.word.lower() in WEAK_VERBS or cue.word.endswith("ing"):
+            return None  # checked first: cheaper than looking for the comma
+        comma = _comma_before(self.text, sent.start, cue.start)
+        if comma is None:
+            return None
+        found = self.finder.after(cue.end, sent.end)
+        if found is None:
+            return None
+        return self._draft(max(sent.start, comma - _WINDOW_CHARS), comma, found, cue.word)
+
+    def _draft(self, start: int, end: int, found: Found, cue: str) -> Draft | None:
+        cut = _CLAUSE_CUT.search(self.text, start, end)
+        if cut is not None and at_least_words(self.text, start, cut.start(), MIN_CONTENT_WORDS):
+            end = cut.start()
+        start, end = trim(self.text, start, end)
+        if not at_least_words(self.text, start, end, MIN_CONTENT_WORDS):
+            return None
+        kind = "mixed" if _QUOTE_MARK.search(self.text, start, end) else "indirect"
+        return Draft(start, end, kind, found, cue)
+
+
+def _comma_before(text: str, floor: int, pos: int, words: int = 0) -> int | None:
+    """A comma directly before ``pos``, or before up to ``words`` describing words
+    (", retired Air Force general Lloyd Newton said")."""
+    for _ in range(words + 1):
+        while pos > floor and text[pos - 1] in " \u00a0":
+            pos -= 1
+        if pos > floor and text[pos - 1] == ",":
+            return pos - 1
+        span = word_before(text, floor, pos, joiners="’'-_.")
+        if span is None:
+            return None
+        pos = span[0]
+    return None
