@@ -1,0 +1,81 @@
+"""The webhook task: tell a job's callback URL that the job has finished.
+
+Network errors, 408, 429 and 5xx answers are retried with exponential backoff; other answers are
+final. Callbacks to this host or private networks are refused unless the operator allows them,
+and redirects are not followed, so a callback URL cannot be used to probe internal services.
+The outcome of the latest attempt is kept on the job (`webhook`).
+"""
+from __future__ import annotations
+
+import json
+import logging
+import time
+import urllib.error
+import urllib.request
+
+from celery import Task, shared_task
+
+from services.common import webhooks
+from services.common.jobs import rfc3339, utcnow
+from services.common.pipeline import NOTIFY_TASK
+from services.common.settings import get_settings
+from workers.store import TRANSIENT, store
+
+LOGGER = logging.getLogger(__name__)
+MAX_ATTEMPTS = 8
+BACKOFF_BASE_SECONDS = 5
+BACKOFF_MAX_SECONDS = 600
+RETRYABLE_STATUS = frozenset({408, 429, 500, 502, 503, 504})
+
+
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None  # urllib then raises HTTPError with the 3xx status
+
+
+_OPENER = urllib.request.build_opener(_NoRedirects)
+
+
+@shared_task(name=NOTIFY_TASK, bind=True, max_retries=MAX_ATTEMPTS - 1,
+             autoretry_for=TRANSIENT, retry_backoff=True)
+def notify(self: Task, job_id: str) -> None:
+    job = store().get(job_id, results=False)
+    if job is None or not job.callback_url:
+        return
+    status, error = deliver(job.callback_url, json.dumps(webhooks.payload(job)).encode())
+    attempt = self.request.retries + 1
+    delivered = status is not None and 200 <= status < 300
+    store().record_webhook(job_id, {"attempts": attempt, "status_code": status, "error": error,
+                                    "delivered": delivered, "at": rfc3339(utcnow())})
+    if not delivered and (status is None or status in RETRYABLE_STATUS) and attempt < MAX_ATTEMPTS:
+        raise self.retry(countdown=retry_countdown(attempt))
+    if not delivered:
+        LOGGER.warning("job %s: webhook to %s gave up: %s", job_id, job.callback_url, error or status)
+
+
+def retry_countdown(attempt: int) -> int:
+    """Exponential backoff, kept under the visibility timeout: a delayed message held longer is
+    handed out again by the Redis transport, and the call would be made twice."""
+    ceiling = min(BACKOFF_MAX_SECONDS, get_settings().visibility_timeout_seconds - 10)
+    return max(1, min(ceiling, BACKOFF_BASE_SECONDS * 2 ** (attempt - 1)))
+
+
+def deliver(url: str, body: bytes) -> tuple[int | None, str | None]:
+    """POST the payload; (HTTP status or None, a short reason or None)."""
+    settings = get_settings()
+    if not settings.webhook_allow_private and (reason := webhooks.forbidden_address(url)):
+        return None, reason
+    headers = {"Content-Type": "application/json", "User-Agent": "docpipe-webhook/1",
+               "Docpipe-Event": webhooks.EVENT}
+    if settings.webhook_secret:
+        headers["Docpipe-Signature"] = webhooks.sign(settings.webhook_secret, int(time.time()), body)
+    request = urllib.request.Request(url, data=body, headers=headers, method="POST")
+    try:
+        with _OPENER.open(request, timeout=settings.webhook_timeout_seconds) as res:
+            return res.status, None
+    except urllib.error.HTTPError as err:
+        return err.code, f"HTTP {err.code}"
+    except TimeoutError:
+        return None, "timed out"
+    except (urllib.error.URLError, OSError):
+        return None, "could not connect"  # no details: they would map the receiver's network
