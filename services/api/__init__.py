@@ -1,0 +1,65 @@
+"""The intake API: create_app() builds a Flask app from the shared settings."""
+from __future__ import annotations
+
+import logging
+
+import swagger_ui_bundle
+from flask import Flask, send_from_directory
+from kombu.exceptions import OperationalError
+from marshmallow import ValidationError
+from redis import RedisError
+
+from services.api import health, jobs, runtime, web
+from services.api.problems import RETRY_AFTER_SECONDS, ProblemApi, problem_response, validation_problem
+from services.api.schemas import JobBatchSchema, JobCreateSchema
+from services.common.settings import Settings, get_settings
+
+LOGGER = logging.getLogger(__name__)
+SWAGGER_UI_URL = "/docs/assets/"
+
+
+def create_app(settings: Settings | None = None) -> Flask:
+    settings = settings or get_settings()
+    app = Flask(__name__)
+    app.config.from_mapping(
+        # Room for a batch of documents and JSON escaping; each document is checked on its own.
+        MAX_CONTENT_LENGTH=4 * settings.max_document_bytes + 1024 * 1024,
+        API_TITLE="docpipe",
+        API_VERSION="1",
+        OPENAPI_VERSION="3.1.0",
+        OPENAPI_URL_PREFIX="/",
+        OPENAPI_JSON_PATH="openapi.json",
+        OPENAPI_SWAGGER_UI_PATH="/docs",
+        OPENAPI_SWAGGER_UI_URL=SWAGGER_UI_URL,
+    )
+    app.json.sort_keys = False  # keep the documented field order
+    runtime.init_app(app, settings)
+    api = ProblemApi(app)
+    api.spec.components.schema("JobCreate", schema=JobCreateSchema)
+    api.spec.components.schema("JobBatch", schema=JobBatchSchema)
+    api.register_blueprint(jobs.blp)
+    api.register_blueprint(health.blp)
+    app.register_blueprint(web.bp)
+    app.add_url_rule(f"{SWAGGER_UI_URL}<path:name>", "swagger_assets", _swagger_asset)
+    _register_error_handlers(app)
+    return app
+
+
+def _swagger_asset(name: str):
+    # Served from the swagger-ui-bundle package: /docs works with no CDN.
+    return send_from_directory(swagger_ui_bundle.swagger_ui_path, name)
+
+
+def _register_error_handlers(app: Flask) -> None:
+    @app.errorhandler(ValidationError)
+    def _invalid(exc: ValidationError):
+        problem = validation_problem(exc, "body")
+        return problem_response(422, problem.description, errors=problem.errors,
+                                slug="invalid-request")
+
+    @app.errorhandler(RedisError)
+    @app.errorhandler(OperationalError)
+    def _unavailable(exc: Exception):
+        LOGGER.warning("store or queue unavailable: %s", exc)
+        return problem_response(503, "The job store or queue is unavailable; try again shortly.",
+                                slug="service-unavailable", headers={"Retry-After": RETRY_AFTER_SECONDS})
