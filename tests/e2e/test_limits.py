@@ -1,0 +1,31 @@
+"""A stage that runs past its time limit fails the job with that reason instead of hanging."""
+import pytest
+
+from tests.conftest import SEED
+from tests.e2e.conftest import running_service
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(scope="module")
+def impatient(tmp_path_factory):
+    with running_service(tmp_path_factory.mktemp("limits"), STAGE_TIME_LIMIT_SECONDS="1") as svc:
+        svc.start_worker("impatient")
+        yield svc
+
+
+def test_stage_over_its_time_limit_fails_the_job(impatient):
+    big = (SEED.read_text(encoding="utf-8") + "\n\n") * 2000  # ~8 MB: seconds of work per stage
+    accepted = impatient.submit(data=big.encode(), headers={"Content-Type": "text/plain"})
+    job = impatient.wait(accepted["id"], timeout=60)
+    assert job["status"] == "failed"
+    assert job["error"]["type"] == "TimeLimitExceeded"
+    assert "1 s" in job["error"]["detail"]
+    failed = [s for s in job["stages"] if s["status"] == "failed"]
+    assert [s["name"] for s in failed] == [job["error"]["stage"]]
+    assert failed[0]["duration_ms"] >= 900  # the limit counts from the task's start, a bit earlier
+
+
+def test_small_documents_still_pass_under_the_same_limit(impatient):
+    accepted = impatient.submit(data=SEED.read_bytes(), headers={"Content-Type": "text/plain"})
+    assert impatient.wait(accepted["id"])["status"] == "succeeded"
