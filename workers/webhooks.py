@@ -1,17 +1,17 @@
 """The webhook task: tell a job's callback URL that the job has finished.
 
 Network errors, 408, 429 and 5xx answers are retried with exponential backoff; other answers are
-final. Callbacks to this host or private networks are refused unless the operator allows them,
-and redirects are not followed, so a callback URL cannot be used to probe internal services.
+final. Callbacks to this host or private networks are refused unless the operator allows them;
+the name is resolved once, checked, and that address is called; redirects are not followed. So
+a callback URL cannot be used to probe internal services.
 The outcome of the latest attempt is kept on the job (`webhook`).
 """
 from __future__ import annotations
 
+import http.client
 import json
 import logging
 import time
-import urllib.error
-import urllib.request
 
 from celery import Task, shared_task
 
@@ -19,6 +19,7 @@ from services.common import webhooks
 from services.common.jobs import rfc3339, utcnow
 from services.common.pipeline import NOTIFY_TASK
 from services.common.settings import get_settings
+from workers import pinned_http
 from workers.store import TRANSIENT, store
 
 LOGGER = logging.getLogger(__name__)
@@ -26,14 +27,6 @@ MAX_ATTEMPTS = 8
 BACKOFF_BASE_SECONDS = 5
 BACKOFF_MAX_SECONDS = 600
 RETRYABLE_STATUS = frozenset({408, 429, 500, 502, 503, 504})
-
-
-class _NoRedirects(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None  # urllib then raises HTTPError with the 3xx status
-
-
-_OPENER = urllib.request.build_opener(_NoRedirects)
 
 
 @shared_task(name=NOTIFY_TASK, bind=True, max_retries=MAX_ATTEMPTS - 1,
@@ -63,19 +56,20 @@ def retry_countdown(attempt: int) -> int:
 def deliver(url: str, body: bytes) -> tuple[int | None, str | None]:
     """POST the payload; (HTTP status or None, a short reason or None)."""
     settings = get_settings()
-    if not settings.webhook_allow_private and (reason := webhooks.forbidden_address(url)):
-        return None, reason
+    try:
+        address = webhooks.callback_address(url, allow_private=settings.webhook_allow_private)
+    except webhooks.ForbiddenCallback as err:
+        return None, str(err)
+    except OSError:
+        return None, "could not resolve the callback host"
     headers = {"Content-Type": "application/json", "User-Agent": "docpipe-webhook/1",
                "Docpipe-Event": webhooks.EVENT}
     if settings.webhook_secret:
         headers["Docpipe-Signature"] = webhooks.sign(settings.webhook_secret, int(time.time()), body)
-    request = urllib.request.Request(url, data=body, headers=headers, method="POST")
     try:
-        with _OPENER.open(request, timeout=settings.webhook_timeout_seconds) as res:
-            return res.status, None
-    except urllib.error.HTTPError as err:
-        return err.code, f"HTTP {err.code}"
+        status = pinned_http.post(url, address, body, headers, settings.webhook_timeout_seconds)
     except TimeoutError:
         return None, "timed out"
-    except (urllib.error.URLError, OSError):
+    except (OSError, http.client.HTTPException):
         return None, "could not connect"  # no details: they would map the receiver's network
+    return status, None if 200 <= status < 300 else f"HTTP {status}"

@@ -110,7 +110,7 @@ def _check_size(data: bytes, max_bytes: int, field: str, where: str) -> None:
 
 
 def _check_callback(url: str | None, where: str) -> None:
-    if url and (reason := webhooks.forbidden_address(url, resolve=False)):
+    if url and (reason := webhooks.forbidden_address(url)):
         raise _problem(422, f"The callback URL is not allowed: {reason}.", "callback_url", where)
 
 

@@ -43,26 +43,45 @@ def _digest(secret: str, timestamp: int, body: bytes) -> str:
     return hmac.new(secret.encode(), f"{timestamp}.".encode() + body, hashlib.sha256).hexdigest()
 
 
-def forbidden_address(url: str, resolve: bool = True) -> str | None:
-    """Why a callback URL must not be called (it reaches this host or a private network), or None.
+class ForbiddenCallback(ValueError):
+    """The callback URL reaches this host or a private network."""
 
-    Without ``resolve`` only literal addresses and 'localhost' are judged (the API's quick check);
-    the worker resolves the name before each call.
+
+def forbidden_address(url: str) -> str | None:
+    """Why a callback URL must not be called, judged without DNS (the API's quick check), or None.
+
+    Only literal addresses and 'localhost' are judged here; the worker resolves the name once
+    before each call with callback_address().
     """
     host = urlsplit(url).hostname or ""
     if host == "localhost" or host.endswith(".localhost"):
         return "the callback URL points at this host"
     try:
-        addresses = [ipaddress.ip_address(host)]
+        return _non_public(ipaddress.ip_address(host))
     except ValueError:
-        if not resolve:
-            return None
-        try:
-            infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
-        except OSError:
-            return None  # unresolvable: the call itself will fail and be retried
-        addresses = [ipaddress.ip_address(info[4][0].split("%")[0]) for info in infos]
-    for address in addresses:
-        if not address.is_global or address.is_multicast:
-            return f"the callback URL resolves to a non-public address ({address})"
+        return None
+
+
+def callback_address(url: str, allow_private: bool = False) -> str:
+    """The one address a callback is sent to: the URL's host resolved once and checked.
+
+    The caller connects to this address rather than to the name, so a name that resolves to a
+    public address for the check and to a private one for the call (DNS rebinding) gets nowhere.
+    Raises ForbiddenCallback, or OSError when the name does not resolve.
+    """
+    if not allow_private and (reason := forbidden_address(url)):
+        raise ForbiddenCallback(reason)
+    host = urlsplit(url).hostname or ""
+    infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
+    addresses = [ipaddress.ip_address(info[4][0].split("%")[0]) for info in infos]
+    if not allow_private:
+        for address in addresses:
+            if reason := _non_public(address):
+                raise ForbiddenCallback(reason)
+    return str(addresses[0])
+
+
+def _non_public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | None:
+    if not address.is_global or address.is_multicast:
+        return f"the callback URL resolves to a non-public address ({address})"
     return None

@@ -1,10 +1,15 @@
 """Webhook signatures, the address rule and the retry schedule."""
+import ssl
+import threading
 import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+import trustme
 
 from services.common import webhooks
 from services.common.settings import Settings
+from workers import pinned_http
 from workers import webhooks as sender
 
 BODY = b'{"event": "job.finished", "id": "abc", "status": "succeeded"}'
@@ -34,14 +39,31 @@ def test_old_signatures_are_refused():
     ("http://[fd00::1]/", False), ("http://0.0.0.0/", False), ("http://224.0.0.1/", False),
 ])
 def test_forbidden_addresses(url, allowed):
-    assert (webhooks.forbidden_address(url, resolve=False) is None) is allowed
+    assert (webhooks.forbidden_address(url) is None) is allowed
 
 
-def test_names_are_resolved_before_calling(monkeypatch):
-    monkeypatch.setattr(webhooks.socket, "getaddrinfo",
-                        lambda *a, **k: [(2, 1, 6, "", ("10.1.2.3", 0))])
-    assert "10.1.2.3" in webhooks.forbidden_address("https://internal.example/hook")
-    assert webhooks.forbidden_address("https://internal.example/hook", resolve=False) is None
+def resolving_to(monkeypatch, *answers):
+    """Make each lookup return the next address in turn; the list of looked-up names."""
+    lookups = []
+
+    def getaddrinfo(host, port, *args, **kwargs):
+        if host in answers:  # socket.create_connection looking up an address literal
+            return real_getaddrinfo(host, port, *args, **kwargs)
+        lookups.append(host)
+        return [(2, 1, 6, "", (answers[min(len(lookups), len(answers)) - 1], port or 0))]
+
+    real_getaddrinfo = webhooks.socket.getaddrinfo
+
+    monkeypatch.setattr(webhooks.socket, "getaddrinfo", getaddrinfo)
+    return lookups
+
+
+def test_names_are_resolved_and_checked(monkeypatch):
+    resolving_to(monkeypatch, "10.1.2.3")
+    with pytest.raises(webhooks.ForbiddenCallback, match="10.1.2.3"):
+        webhooks.callback_address("https://internal.example/hook")
+    assert webhooks.forbidden_address("https://internal.example/hook") is None  # no DNS in the API
+    assert webhooks.callback_address("https://internal.example/hook", allow_private=True) == "10.1.2.3"
 
 
 def test_retries_back_off_but_stay_under_the_visibility_timeout(monkeypatch):
@@ -53,6 +75,70 @@ def test_retries_back_off_but_stay_under_the_visibility_timeout(monkeypatch):
 
 def test_delivery_to_a_private_address_is_refused_without_calling(monkeypatch):
     monkeypatch.setattr(sender, "get_settings", lambda: Settings())
-    monkeypatch.setattr(sender._OPENER, "open", lambda *a, **k: pytest.fail("must not connect"))
+    monkeypatch.setattr(pinned_http, "post", lambda *a, **k: pytest.fail("must not connect"))
     status, reason = sender.deliver("http://127.0.0.1:9/hook", BODY)
     assert status is None and "non-public" in reason
+
+
+def test_the_call_goes_to_the_address_that_was_checked(monkeypatch):
+    # DNS rebinding: the name is public when checked and private when the call connects.
+    monkeypatch.setattr(sender, "get_settings", lambda: Settings())
+    lookups = resolving_to(monkeypatch, "93.184.216.34", "127.0.0.1")
+    connected = []
+
+    def create_connection(address, *args, **kwargs):
+        connected.append(address)
+        raise ConnectionRefusedError
+
+    monkeypatch.setattr(pinned_http.socket, "create_connection", create_connection)
+    assert sender.deliver("http://hooks.example:8080/hook", BODY) == (None, "could not connect")
+    assert lookups == ["hooks.example"] and connected == [("93.184.216.34", 8080)]
+
+
+class Receiver(BaseHTTPRequestHandler):
+    calls: list = []
+    answer = 200
+
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers["Content-Length"]))
+        Receiver.calls.append((self.path, self.headers["Host"], body))
+        self.send_response(Receiver.answer)
+        self.send_header("Location", "http://127.0.0.1:1/elsewhere")
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def receiver(monkeypatch):
+    """A local receiver reached through the name hooks.example; yields (server, base URL)."""
+    monkeypatch.setattr(sender, "get_settings", lambda: Settings(webhook_allow_private=True))
+    resolving_to(monkeypatch, "127.0.0.1")
+    Receiver.calls, Receiver.answer = [], 200
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Receiver)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield server, f"hooks.example:{server.server_port}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_delivery_posts_to_the_url_and_does_not_follow_redirects(receiver):
+    _, host = receiver
+    assert sender.deliver(f"http://{host}/hook?team=7", BODY) == (200, None)
+    Receiver.answer = 302
+    assert sender.deliver(f"http://{host}/hook?team=7", BODY) == (302, "HTTP 302")
+    assert Receiver.calls == [("/hook?team=7", host, BODY)] * 2
+
+
+def test_tls_is_checked_against_the_url_host_not_the_address(receiver, monkeypatch):
+    server, host = receiver
+    ca = trustme.CA()
+    ca.issue_cert("hooks.example").configure_cert(tls := ssl.create_default_context(ssl.Purpose.CLIENT_AUTH))
+    server.socket = tls.wrap_socket(server.socket, server_side=True)
+    client = ssl.create_default_context()
+    monkeypatch.setattr(pinned_http, "TLS_CONTEXT", client)
+    assert sender.deliver(f"https://{host}/hook", BODY) == (None, "could not connect")  # CA unknown
+    ca.configure_trust(client)
+    assert sender.deliver(f"https://{host}/hook", BODY) == (200, None)
+    assert Receiver.calls == [("/hook", host, BODY)]
