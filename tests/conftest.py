@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import shutil
+import signal
 import socket
 import subprocess
 import time
@@ -26,12 +27,15 @@ def free_port() -> int:
 class RedisServer:
     """A real redis-server on a free port that tests may stop and start again."""
 
-    def __init__(self, workdir: Path):
+    def __init__(self, workdir: Path, persistent: bool = False):
         binary = shutil.which("redis-server")
         if binary is None:
             pytest.fail("redis-server is not installed; `make test` installs it")
         self.binary, self.workdir, self.port = binary, workdir, free_port()
         self.process: subprocess.Popen | None = None
+        # As deployed (AOF), but every write synced at once, so a SIGKILL loses nothing.
+        self.persistence = ["--appendonly", "yes", "--appendfsync", "always"] if persistent else [
+            "--appendonly", "no"]
 
     @property
     def url(self) -> str:
@@ -40,7 +44,7 @@ class RedisServer:
     def start(self) -> None:
         self.process = subprocess.Popen(
             [self.binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
-             "--appendonly", "no", "--dir", str(self.workdir), "--maxmemory-policy", "noeviction"],
+             *self.persistence, "--dir", str(self.workdir), "--maxmemory-policy", "noeviction"],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         client = redis.Redis.from_url(self.url)
         for _ in range(100):
@@ -51,9 +55,9 @@ class RedisServer:
                 time.sleep(0.05)
         raise RuntimeError("redis-server did not start")
 
-    def stop(self) -> None:
+    def stop(self, sig: int = signal.SIGTERM) -> None:
         if self.process is not None:
-            self.process.terminate()
+            self.process.send_signal(sig)
             self.process.wait(timeout=10)
             self.process = None
 

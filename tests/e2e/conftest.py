@@ -31,6 +31,7 @@ class Service:
         self.url = f"http://127.0.0.1:{free_port()}"
         self.workers: dict[str, subprocess.Popen] = {}
         self.api: subprocess.Popen | None = None
+        self.redis: RedisServer | None = None
 
     def _spawn(self, name: str, argv: list[str]) -> subprocess.Popen:
         with open(self.logdir / f"{name}.log", "ab") as log:
@@ -99,11 +100,12 @@ class Service:
 
 
 @contextmanager
-def running_service(workdir: Path, **env: str):
+def running_service(workdir: Path, persistent_redis: bool = False, **env: str):
     """A private Redis and the API; tests start the workers they need."""
-    redis_server = RedisServer(workdir)
+    redis_server = RedisServer(workdir, persistent_redis)
     redis_server.start()
     svc = Service(redis_server.url, workdir, **env)
+    svc.redis = redis_server
     try:
         svc.start_api()
         yield svc
