@@ -24,14 +24,19 @@ K = 3
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--max-mb", type=float, default=10.0)
+    ap.add_argument("--gold", nargs="*", type=Path, default=[GOLD],
+                    help="sets in the scorer's format (id, text, reference); default CNN/DailyMail dev")
     args = ap.parse_args()
-    docs = [json.loads(line) for line in GOLD.open(encoding="utf-8")]
     print("== project scorer (workers.stages.summary) ==", flush=True)
-    subprocess.run([sys.executable, str(SCORER)], cwd=ROOT, check=True)
-    print("\n== baselines on the same set ==")
-    print("method\tR1\tR2\tRLsum\tms/doc")
-    for name, fn in baselines().items():
-        print(name, *score(docs, fn), sep="\t", flush=True)
+    subprocess.run([sys.executable, str(SCORER), *map(str, args.gold)], cwd=ROOT, check=True)
+    methods = baselines()
+    for gold in args.gold:
+        docs = [json.loads(line) for line in gold.open(encoding="utf-8")]
+        print(f"\n== baselines on the same set: {gold.stem} ==")
+        print("method\tR1\tR2\tRLsum\tms/doc")
+        for name, fn in methods.items():
+            print(name, *score(docs, fn), sep="\t", flush=True)
+    docs = [json.loads(line) for line in GOLD.open(encoding="utf-8")]
     print("\n== speed by document size (summarise, 3 sentences) ==")
     print("MB\tsentences\tseconds\tMB/s")
     for size in sizes(args.max_mb):
