@@ -6,10 +6,9 @@ import re
 from workers.stages.quotes_cues import ACCORDING, Cue, CueIndex, content_start
 from workers.stages.quotes_draft import Draft, at_least_words, trim
 from workers.stages.quotes_lexicon import WEAK_VERBS
-from workers.stages.quotes_segments import Sentences
+from workers.stages.quotes_segments import Bounds, Sentences
 from workers.stages.quotes_speakers import Found, SpeakerFinder
 from workers.stages.quotes_words import word_before
-from workers.stages.text import Span
 
 _QUOTE_MARK = re.compile(r"[\"“”«»„]")
 # Content opening with these is an object or an adjunct, not a statement ("replied to a call",
@@ -41,7 +40,7 @@ class ReportedPass:
     def run(self, sents: Sentences, taken: list[tuple[int, int]]) -> list[Draft]:
         drafts = []
         k = 0
-        for sent in self._candidates(sents):
+        for sent in self._candidates(sents, taken):
             while k < len(taken) and taken[k][1] <= sent.start:
                 k += 1
             if k < len(taken) and taken[k][0] < sent.end:
@@ -51,23 +50,32 @@ class ReportedPass:
                 drafts.append(draft)
         return drafts
 
-    def _candidates(self, sents: Sentences) -> list[Span]:
-        """The sentences holding a reporting verb or "according to", in order."""
+    def _candidates(self, sents: Sentences, taken: list[tuple[int, int]]) -> list[Bounds]:
+        """The sentences holding a reporting verb or "according to", in order.
+
+        A verb inside a quotation already found is passed over without finding its sentence:
+        that sentence overlaps the quotation, and ``run`` would skip it anyway.
+        """
         positions = list(self.cues.starts)
         pos = self.text.find("ccording to")
         while pos >= 0:
             positions.append(pos)
             pos = self.text.find("ccording to", pos + 1)
         positions.sort()
-        hits: list[Span] = []
+        hits: list[Bounds] = []
+        k, reach = 0, -1  # the taken spans starting at or before ``pos``, and the furthest end among them
         for pos in positions:
-            if not hits or pos >= hits[-1].end:  # cues in the sentence already found add nothing
-                sent = sents.at(pos)
-                if not hits or sent.start > hits[-1].start:
-                    hits.append(sent)
+            while k < len(taken) and taken[k][0] <= pos:
+                reach = max(reach, taken[k][1])
+                k += 1
+            if pos < reach or (hits and pos < hits[-1].end):
+                continue  # inside a quotation, or in the sentence already found
+            sent = sents.at(pos)
+            if not hits or sent.start > hits[-1].start:
+                hits.append(sent)
         return hits
 
-    def _according(self, sent: Span) -> Draft | None:
+    def _according(self, sent: Bounds) -> Draft | None:
         pos = self.text.find("ccording to", sent.start, sent.end)
         m = ACCORDING.match(self.text, pos - 1, sent.end) if pos > sent.start else None
         if m is None:
@@ -94,14 +102,14 @@ class ReportedPass:
             return None
         return Found(start, stop, "noun")
 
-    def _with_verb(self, sent: Span) -> Draft | None:
+    def _with_verb(self, sent: Bounds) -> Draft | None:
         for cue in self.cues.within(sent.start, sent.end):
             draft = self._subject_first(sent, cue) or self._inverted(sent, cue)
             if draft is not None:
                 return draft
         return None
 
-    def _subject_first(self, sent: Span, cue: Cue) -> Draft | None:
+    def _subject_first(self, sent: Bounds, cue: Cue) -> Draft | None:
         text = self.text
         found = self.finder.before(sent.start, cue.start)
         if found is None:
@@ -117,7 +125,7 @@ class ReportedPass:
             return None  # "replied to a call", "spoke about": an object, not a statement
         return self._draft(start, sent.end, found, cue.word)
 
-    def _inverted(self, sent: Span, cue: Cue) -> Draft | None:
+    def _inverted(self, sent: Bounds, cue: Cue) -> Draft | None:
         if cue.word.lower() in WEAK_VERBS or cue.word.endswith("ing"):
             return None  # checked first: cheaper than looking for the comma
         comma = _comma_before(self.text, sent.start, cue.start)

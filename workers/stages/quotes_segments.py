@@ -2,16 +2,23 @@
 from __future__ import annotations
 
 import bisect
+from typing import NamedTuple
 
 from workers.stages.text import Span, sentence_bounds
+
+
+class Bounds(NamedTuple):
+    """A sentence's offsets (its text is never needed, so never copied)."""
+
+    start: int
+    end: int
 
 
 class Sentences:
     """The shared segmentation's sentences, split lazily per paragraph.
 
     Most paragraphs of an article hold neither a quote nor a reporting verb; skipping their
-    sentence splitting took a sixth off the stage's run time. Only sentence offsets are kept;
-    a Span is built for the few sentences asked for.
+    sentence splitting took a sixth off the stage's run time. Only sentence offsets are kept.
     """
 
     def __init__(self, text: str, paras: list[Span]) -> None:
@@ -20,22 +27,22 @@ class Sentences:
         self._para_starts = [p.start for p in paras]
         self._cache: dict[int, tuple[list[int], list[int]]] = {}  # paragraph: sentence starts, ends
 
-    def at(self, pos: int) -> Span:
+    def at(self, pos: int) -> Bounds:
         """The sentence holding ``pos`` (or the nearest one starting before it)."""
         starts, ends, j = self._find(pos)
-        return Span(self.text[starts[j] : ends[j]], starts[j], ends[j])
+        return Bounds(starts[j], ends[j])
 
     def start_of(self, pos: int) -> int:
-        """``at(pos).start`` without building the Span."""
+        """``at(pos).start`` without building the Bounds."""
         starts, _, j = self._find(pos)
         return starts[j]
 
     def end_of(self, pos: int) -> int:
-        """``at(pos).end`` without building the Span."""
+        """``at(pos).end`` without building the Bounds."""
         _, ends, j = self._find(pos)
         return ends[j]
 
-    def previous(self, sent: Span) -> Span | None:
+    def previous(self, sent: Bounds) -> Bounds | None:
         """The sentence before ``sent``, crossing into earlier paragraphs."""
         i = max(0, bisect.bisect_right(self._para_starts, sent.start) - 1)
         starts, ends = self._of(i)
@@ -44,7 +51,7 @@ class Sentences:
             if i == 0:
                 return None
             starts, ends = self._of(i - 1)
-        return Span(self.text[starts[j] : ends[j]], starts[j], ends[j])
+        return Bounds(starts[j], ends[j])
 
     def _find(self, pos: int) -> tuple[list[int], list[int], int]:
         """Sentence starts and ends of the paragraph holding ``pos``, and the index of its sentence."""

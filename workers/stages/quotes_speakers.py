@@ -15,9 +15,8 @@ from workers.stages.quotes_lexicon import (
     TITLES,
 )
 from workers.stages.quotes_names import Mention, NameIndex
-from workers.stages.quotes_segments import Sentences
+from workers.stages.quotes_segments import Bounds, Sentences
 from workers.stages.quotes_words import word_before
-from workers.stages.text import Span
 
 _WORD_AFTER = re.compile(r"[ \u00a0]*([\w’'\-]+)")
 # An aside between the speaker and the verb: "Harith al-Dari, the ... secretary general, said".
@@ -211,7 +210,7 @@ class SpeakerFinder:
 
     def _antecedent(self, pos: int, pronoun: str) -> str | None:
         """The subject of the nearest earlier sentence naming a person (or the last speaker)."""
-        sent: Span | None = self.sentences.at(pos)
+        sent: Bounds | None = self.sentences.at(pos)
         for _ in range(_PRONOUN_SENTENCES):
             if sent is None:
                 break
