@@ -1,6 +1,7 @@
 """Pair quotation marks into quoted spans, telling apostrophes apart, in one linear pass."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -102,13 +103,19 @@ def find_quoted(text: str, paras: list[Span] | None = None) -> list[Quoted]:
     """
     pairer = _Pairer(text)
     paras = paragraphs(text) if paras is None else paras
+    # One scan of the whole text: marks never span a paragraph break, and most paragraphs hold none.
+    marks = [(m.start(), m.end() - m.start()) for m in _MARK.finditer(text)]
+    positions = [pos for pos, _ in marks]
+    k = 0
     for index, para in enumerate(paras):
+        first, k = k, bisect.bisect_left(positions, para.end, k)
+        if first == k and not pairer.stack:
+            continue  # no mark and nothing open: the paragraph changes nothing
         if not text[para.start].isalnum() and _WORDY.search(text, para.start, para.end) is None:
             pairer.clear()  # no letter or digit: nothing quoted here, and any quotation ends
             continue
-        marks = [(m.start(), m.end() - m.start()) for m in _MARK.finditer(text, para.start, para.end)]
-        if marks:
-            _pair_paragraph(text, para, marks, pairer)
+        if first < k:
+            _pair_paragraph(text, para, marks[first:k], pairer)
         if not pairer.stack:
             continue  # nothing left open to carry into the next paragraph (most paragraphs)
         nxt = paras[index + 1] if index + 1 < len(paras) else None
@@ -142,8 +149,9 @@ def _introduces(text: str, pos: int) -> bool:
 
 
 def _pair_paragraph(text: str, para: Span, found: list[tuple[int, int]], pairer: _Pairer) -> None:
-    marks = [pos for pos, _ in found]
-    closers_ahead = _single_closers_ahead(text, marks, para)
+    # Only a single mark ever asks whether a single closer lies ahead (most paragraphs have none).
+    has_single = any(width == 1 and text[pos] in "‘’'‚" for pos, width in found)
+    closers_ahead = _single_closers_ahead(text, [pos for pos, _ in found], para) if has_single else None
     for k, (pos, width) in enumerate(found):
         if pos == para.start and pairer.stack:
             continue  # the re-opening mark of a continued quotation
@@ -159,7 +167,8 @@ def _pair_paragraph(text: str, para: Span, found: list[tuple[int, int]], pairer:
         closes = family
         if not pairer.counts.get(family) and family in _PARTNER and pairer.open_since(_PARTNER[family], para.start):
             closes = _PARTNER[family]  # sloppy text: "work-related” closes with the other style
-        role = _role(text, pos, width, para, closers_ahead[k], pairer.counts.get(closes, 0))
+        ahead = closers_ahead is not None and closers_ahead[k]
+        role = _role(text, pos, width, para, ahead, pairer.counts.get(closes, 0))
         if role == "close":
             pairer.close(pos, closes, width)
         elif role == "open":
