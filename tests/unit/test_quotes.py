@@ -326,6 +326,23 @@ def test_surname_resolves_to_the_full_name_given_earlier():
     assert text[speaker.start : speaker.end] == "Lonechild"
 
 
+def test_surname_lookup_finds_every_phrase_holding_the_surname():
+    # The first surnames are found with str.find in the phrases joined by line breaks; that
+    # must pick exactly the phrases the plain filter picks, the first and the last included.
+    from workers.stages.quotes_names import _FULL_NAME, NameIndex, _later_words
+
+    text = (
+        "Donald Trump met Ivanka Trump. Later MR. TRUMP and Mike Pence spoke, "
+        "then Trumpet Maker Jo left; Karen Pence Trump and Vice President Pence"
+    )
+    phrases = [(m.start(), m.group()) for m in _FULL_NAME.finditer(text)]
+    for surname in ["Trump", "Pence", "Donald", "Maker", "Nobody", "Jo"]:
+        key = surname.lower()
+        expected = [(s, p) for s, p in phrases if key in p.lower() and key in _later_words(p)]
+        assert NameIndex(text)._phrases_with(surname) == expected, surname
+    assert NameIndex(text)._phrases_with("Trump")[-1][1].startswith("Karen Pence Trump")
+
+
 def test_according_to_before_a_quotation():
     text = "According to Rush Limbaugh, “the move reeks of fear and desperation on her side.”"
     quote = only(text)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -64,7 +65,8 @@ class NameIndex:
         self.text = text
         self._raw: dict[str, list[tuple[int, str]]] | None = None  # built on first use
         self._phrases: list[tuple[int, str]] | None = None
-        self._lowered: list[str] = []
+        self._joined = ""  # the phrases, lowered, one a line
+        self._offsets: list[int] = []  # where each phrase starts in _joined
         self._fulls: dict[str, tuple[list[int], list[str]]] = {}
 
     def canonical(self, mention: Mention) -> tuple[str, str]:
@@ -129,25 +131,35 @@ class NameIndex:
         """Capitalised phrases in which ``surname`` follows another word.
 
         One regex pass collects the document's multi-word phrases; the first few surnames
-        filter that list by substring, after which every phrase is filed under its words, so
-        a document with thousands of speakers stays linear.
+        are found in those phrases, lowered and joined by line breaks, with ``str.find`` (a
+        phrase never holds a line break), after which every phrase is filed under its words,
+        so a document with thousands of speakers stays linear.
         """
         if self._phrases is None:
             self._phrases = [(m.start(), m.group()) for m in _FULL_NAME.finditer(self.text)]
-            self._lowered = [phrase.lower() for _, phrase in self._phrases]
+            lowered = [phrase.lower() for _, phrase in self._phrases]
+            self._joined = "\n".join(lowered)
+            self._offsets = list(itertools.accumulate((len(low) + 1 for low in lowered[:-1]), initial=0))
         key = surname.lower()
         if self._raw is None and len(self._fulls) < _FILTER_LOOKUPS:
-            return [
-                (start, phrase)
-                for (start, phrase), low in zip(self._phrases, self._lowered)
-                if key in low and key in _later_words(phrase)
-            ]
+            return [self._phrases[i] for i in self._holding(key) if key in _later_words(self._phrases[i][1])]
         if self._raw is None:
             self._raw = {}
             for start, phrase in self._phrases:
                 for word in _later_words(phrase):
                     self._raw.setdefault(word, []).append((start, phrase))
         return self._raw.get(key, [])
+
+    def _holding(self, key: str) -> list[int]:
+        """Indexes of the phrases whose lowered text holds ``key``, in order."""
+        found: list[int] = []
+        pos = self._joined.find(key) if key else -1
+        while pos >= 0:
+            i = bisect.bisect_right(self._offsets, pos) - 1
+            found.append(i)
+            nxt = self._offsets[i + 1] if i + 1 < len(self._offsets) else len(self._joined)
+            pos = self._joined.find(key, nxt)
+        return found
 
 
 @functools.lru_cache(maxsize=4096)
