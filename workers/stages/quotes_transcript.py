@@ -9,13 +9,26 @@ from workers.stages.text import Span
 # colon open the paragraph; transcripts often re-open a quote mark per turn and never close it.
 _TURN = re.compile(r"[\"“]?((?:[A-Z][A-Z.’'\-]*[ \u00a0]?){1,4})(?<![ \u00a0]):[ \u00a0]+(?=\S)")
 _NOT_SPEAKERS = frozenset(["UPDATE", "BREAKING", "NOTE", "EDITOR’S", "EDITOR'S", "WATCH", "READ", "MORE", "PHOTO", "VIDEO"])
-# What may follow a turn's first capital: more capitals, initials' dots, a space or the colon.
-_AFTER_CAPITAL = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ.’'- \u00a0:")
+# A quick look at the first two letters: news paragraphs open with "The", not "PENCE:" (asked
+# of every paragraph twice, the full pattern cost 3% of the stage). After the capital come more
+# capitals, initials' dots, a space or the colon.
+_MAY_TURN = re.compile(r"[\"“]?[A-Z][A-Z.’'\- \u00a0:]")
+
+
+def turns(text: str, paras: list[Span]) -> list[tuple[Span, tuple[int, int, int]]]:
+    """Each paragraph that is a transcript turn, with ``turn_at``'s answer for it."""
+    found = []
+    for para in paras:
+        if _MAY_TURN.match(text, para.start, para.end) is not None:  # no call for most paragraphs
+            turn = turn_at(text, para)
+            if turn is not None:
+                found.append((para, turn))
+    return found
 
 
 def turn_at(text: str, para: Span) -> tuple[int, int, int] | None:
     """(name start, name end, content start) when ``para`` is a transcript turn."""
-    if not _may_turn(text, para):
+    if _MAY_TURN.match(text, para.start, para.end) is None:
         return None
     m = _TURN.match(text, para.start, para.end)
     if m is None:
@@ -24,10 +37,3 @@ def turn_at(text: str, para: Span) -> tuple[int, int, int] | None:
     if len(name) < 2 or not any(c.isalpha() for c in name) or name.split()[0] in _NOT_SPEAKERS:
         return None
     return m.start(1), m.end(1), m.end()
-
-
-def _may_turn(text: str, para: Span) -> bool:
-    """A quick look at the first two letters: news paragraphs open with "The", not "PENCE:"
-    (asked of every paragraph twice, the full pattern cost 3% of the stage)."""
-    pos = para.start + (text[para.start] in "\"“")
-    return pos + 1 < para.end and "A" <= text[pos] <= "Z" and text[pos + 1] in _AFTER_CAPITAL
