@@ -425,6 +425,21 @@ def test_cue_index_finds_exactly_the_verbs_the_cue_pattern_finds():
     assert [c for c in framing if c[2].lower() == "said"] and (0, 4, "Said") in framing
 
 
+@pytest.mark.parametrize("extra", ["", " İstanbul"])  # "İ" lowers to two characters: the cased scan
+def test_cue_index_agrees_with_the_cue_pattern_whatever_the_letter_case(extra):
+    from workers.stages.quotes_cues import FRAMING_CUE, CueIndex
+
+    pieces = [
+        "said", "Said", "SAID", "sAid", "SAys", "says", "Told", "told", "TOLD", " ", ", ", "\n", "“", "”",
+        "\u212a", "as\u212a", "\u24b6", "\u24d0", "é", "É", "’", "'", "-", "_", "x", "X", "Ⅰ", "ⅰ",
+    ]
+    rng = random.Random(7)
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 25))) + extra
+        expected = [(m.start(), m.end(), m.group()) for m in FRAMING_CUE.finditer(text)]
+        assert [(c.start, c.end, c.word) for c in _all_cues(CueIndex(text), len(text))] == expected, text
+
+
 def _all_cues(index, length: int):
     """Every verb of the index, reporting or not, walking with ``first``."""
     pos = 0
