@@ -343,6 +343,21 @@ def test_surname_lookup_finds_every_phrase_holding_the_surname():
     assert NameIndex(text)._phrases_with("Trump")[-1][1].startswith("Karen Pence Trump")
 
 
+def test_possessive_trimming_agrees_with_its_pattern():
+    # String tests replaced the pattern (?:[’']s?|\.)$ for speed; initials keep their stops.
+    import itertools
+    import re
+
+    from workers.stages.quotes_names import _INITIAL, _trim_possessive
+
+    pattern = re.compile(r"(?:[’']s?|\.)$")
+    for size in range(5):
+        for letters in itertools.product(["a", "s", "G", "’", "'", "."], repeat=size):
+            word = "".join(letters)
+            assert _trim_possessive(word) == (word if _INITIAL.fullmatch(word) else pattern.sub("", word)), word
+    assert [_trim_possessive(w) for w in ["Trump’s", "Jones'", "Sen.", "G.K.", "U.S."]] == ["Trump", "Jones", "Sen", "G.K.", "U.S."]
+
+
 def test_according_to_before_a_quotation():
     text = "According to Rush Limbaugh, “the move reeks of fear and desperation on her side.”"
     quote = only(text)

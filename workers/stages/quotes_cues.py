@@ -44,7 +44,7 @@ FRAMING_CUE = re.compile(rf"(?<![\w’'\-])(?:{_FRAMING_TRIE})(?![\w’'\-])")
 # takes a quarter off it). Non-ASCII letters pass the class and are dropped after the match.
 # The scan reads the lowered text with the lower-case verbs only: without the capitalised
 # alternatives every word tries half as many branches (another quarter off, lower() included).
-_SEPARATOR_THEN_VERB = re.compile(rf"[^A-Za-z0-9_’'\-]({_trie(sorted(_VERBS))})(?![\w’'\-])")
+_SEPARATOR_THEN_VERB = re.compile(rf"[^A-Za-z0-9_’'\-](?:{_trie(sorted(_VERBS))})(?![\w’'\-])")
 # For the rare text that lower() lengthens ("İ"), whose offsets the lowered copy would shift.
 _SEPARATOR_THEN_CASED_VERB = re.compile(rf"[^A-Za-z0-9_’'\-]({_FRAMING_TRIE})(?![\w’'\-])")
 # Verbs as written, lower case or capitalised (what FRAMING_CUE matches): no lower() per match.
@@ -138,12 +138,12 @@ def _verbs_after_separators(text: str) -> list[tuple[int, int, str]]:
         ]
     found = []
     for m in _SEPARATOR_THEN_VERB.finditer(lowered):
-        start, end = m.span(1)
-        word = text[start:end]
+        separator, end = m.span()  # the separator is one character
+        word = text[separator + 1 : end]
         # Letter case never moves a word boundary, so only the word's own case is left to check:
         # "SAID" is no cue (FRAMING_CUE takes lower case or a capital first letter only).
-        if word in _CASED and not text[m.start()].isalnum():
-            found.append((start, end, word))
+        if word in _CASED and not text[separator].isalnum():
+            found.append((separator + 1, end, word))
     return found
 
 

@@ -5,6 +5,7 @@ import bisect
 import functools
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from workers.stages.quotes_lexicon import NOT_NAMES, ORG_WORDS, TITLES
@@ -22,7 +23,6 @@ _PARTICLE = r"(?:de|del|della|van|von|der|den|da|di|du|le|la|bin|ibn|al|abu|y|of
 _NAME = re.compile(rf"{_HEAD}(?:[ \u00a0]++(?:{_PARTICLE}[ \u00a0]++)*{_TOKEN})*")
 # Two capitalised words or more: the only phrases that can give a surname its full name.
 _FULL_NAME = re.compile(rf"{_HEAD}(?:[ \u00a0]++(?:{_PARTICLE}[ \u00a0]++)*{_TOKEN})+")
-_POSSESSIVE = re.compile(r"(?:[’']s?|\.)$")
 _CONNECTORS = frozenset("of for on and".split())
 _SKIP = NOT_NAMES | TITLES
 _PREFIXES = ("al-", "el-", "Al-", "El-", "bin-", "ibn-")
@@ -107,8 +107,14 @@ class NameIndex:
         return mention if mention is not None and mention.start == start else None
 
     def between(self, start: int, end: int) -> list[Mention]:
-        found = (_mention(self.text, s, phrase) for s, phrase in _matches(_NAME, self.text, start, end))
-        return [m for m in found if m is not None]
+        return list(self.iter_between(start, end))
+
+    def iter_between(self, start: int, end: int) -> Iterator[Mention]:
+        """The mentions inside [start, end), in order, found as they are asked for."""
+        for s, phrase in _matches(_NAME, self.text, start, end):
+            mention = _mention(self.text, s, phrase)
+            if mention is not None:
+                yield mention
 
     def _full_names(self, surname: str) -> tuple[list[int], list[str]]:
         """Positions and full names (two words or more, not organisations) ending in ``surname``."""
@@ -268,7 +274,7 @@ def _name_words(phrase: str) -> tuple[int, tuple[str, ...], str] | None:
     if not words:
         return None
     last = words[-1]
-    trimmed = last if _INITIAL.fullmatch(last) else _POSSESSIVE.sub("", last)
+    trimmed = _trim_possessive(last)
     words = words[:-1] + [trimmed] if trimmed else words[:-1]
     if not words or (len(words) > 1 and all(w.isupper() for w in words)):
         return None  # nothing left, or a heading in capitals rather than a name
@@ -305,7 +311,16 @@ def _single(word: str) -> str:
     """A one-word mention without its possessive, or "" for a sentence opener ("The", "But")."""
     if _bare(word) in _SKIP:
         return ""
-    return word if _INITIAL.fullmatch(word) else _POSSESSIVE.sub("", word)
+    return _trim_possessive(word)
+
+
+def _trim_possessive(word: str) -> str:
+    """``word`` without a final ’s, ' or full stop; initials ("G.K.") keep their stops."""
+    if word.endswith(("’s", "'s")):
+        return word[:-2]
+    if word.endswith(("’", "'")) or (word.endswith(".") and not _INITIAL.fullmatch(word)):
+        return word[:-1]
+    return word
 
 
 @functools.lru_cache(maxsize=16384)

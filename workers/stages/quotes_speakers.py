@@ -159,16 +159,17 @@ class SpeakerFinder:
         if not span or span[1] != end:
             return None
         word = self.text[span[0] : end]
-        if word.lower() in PRONOUNS:
+        lower = word.lower()
+        if lower in PRONOUNS:
             return Found(span[0], end, "pronoun")
         mention = self.names.ending_at(end)
         if mention is None and self.text[end - 1] in "’'”\"":
             mention = self.names.ending_at(end - 1)  # the ‘Commission on Public Integrity’ said
         if mention is not None and mention.start >= floor:
             return Found(mention.start, mention.end, "name", mention)
-        if word.lower() in SPEAKER_NOUNS:
+        if lower in SPEAKER_NOUNS:
             return self._noun_phrase_to(floor, span[0], end)
-        if word.islower() and word.lower() not in _NOT_HEADS:
+        if word.islower() and lower not in _NOT_HEADS:
             # Any noun heads a speaker phrase that opens its clause: "The bank said".
             return self._noun_phrase_to(floor, span[0], end, clause_start=True)
         return None
@@ -209,21 +210,29 @@ class SpeakerFinder:
         return len(mention.words) >= 2 or self.names.canonical(mention)[1] == "surname"
 
     def _antecedent(self, pos: int, pronoun: str) -> str | None:
-        """The subject of the nearest earlier sentence naming a person (or the last speaker)."""
+        """The subject of the nearest earlier sentence naming a person (or the last speaker).
+
+        In the nearest sentence with candidates, the last speaker wins if among them, else the
+        first candidate; candidates are read in order and only until that answer is certain.
+        """
+        last = self.last_speaker[1] if self.last_speaker else None
         sent: Bounds | None = self.sentences.at(pos)
         for _ in range(_PRONOUN_SENTENCES):
             if sent is None:
                 break
             hi = min(sent.end, pos)
-            lo = max(sent.start, hi - _ANTECEDENT_WINDOW_CHARS)
-            cands = [m for m in self.names.between(lo, hi) if self._antecedent_ok(m, pronoun)]
-            if cands:
-                names = [self.names.canonical(m)[0] for m in cands]
-                if self.last_speaker and self.last_speaker[1] in names:
-                    return self.last_speaker[1]
-                return names[0]
+            first = None
+            for mention in self.names.iter_between(max(sent.start, hi - _ANTECEDENT_WINDOW_CHARS), hi):
+                if self._antecedent_ok(mention, pronoun):
+                    name = self.names.canonical(mention)[0]
+                    if name == last or last is None:
+                        return name
+                    if first is None:
+                        first = name
+            if first is not None:
+                return first
             sent = self.sentences.previous(sent)
-        return self.last_speaker[1] if self.last_speaker else None
+        return last
 
     def _antecedent_ok(self, mention: Mention, pronoun: str) -> bool:
         if mention.is_org != (pronoun == "it") and pronoun != "they":
