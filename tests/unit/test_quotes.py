@@ -316,6 +316,24 @@ def test_degenerate_inputs_are_handled(text):
         assert text[quote.start : quote.end] == quote.text
 
 
+def test_paragraphs_without_words_end_quotations_and_keep_the_rest():
+    # Marks are read in one pass over the text, restarted past a paragraph with no word.
+    from workers.stages.quotes_marks import find_quoted
+
+    text = (
+        "“We will win this fight in the end,” Ann Lee said.\n\n"
+        "“An opening mark\n\n"
+        + "\"“”'’ " * 50
+        + "\n\n"
+        "“Nothing is decided yet,” Bob Stone said.\n\n"
+        "“”\n\n“Last words here,” he said."
+    )
+    quoted = [text[q.start : q.end] for q in find_quoted(text)]
+    assert quoted == ["We will win this fight in the end,", "Nothing is decided yet,", "Last words here,"]
+    quotes = [q for q in extract_quotes(text) if q.kind == "direct"]
+    assert [q.speaker.name for q in quotes] == ["Ann Lee", "Bob Stone", "Bob Stone"]
+
+
 def test_surname_resolves_to_the_full_name_given_earlier():
     text = (
         "Chief Darian Lonechild of White Bear First Nation met the premier on Monday.\n\n"

@@ -1,7 +1,6 @@
 """Pair quotation marks into quoted spans, telling apostrophes apart, in one linear pass."""
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 
@@ -103,19 +102,24 @@ def find_quoted(text: str, paras: list[Span] | None = None) -> list[Quoted]:
     """
     pairer = _Pairer(text)
     paras = paragraphs(text) if paras is None else paras
-    # One scan of the whole text: marks never span a paragraph break, and most paragraphs hold none.
-    marks = [(m.start(), m.end() - m.start()) for m in _MARK.finditer(text)]
-    positions = [pos for pos, _ in marks]
-    k = 0
+    # One scan over the text rather than one per paragraph (marks never span a paragraph break,
+    # and most paragraphs hold none), restarted past any paragraph without words.
+    marks = _MARK.finditer(text)
+    mark = next(marks, None)
     for index, para in enumerate(paras):
-        first, k = k, bisect.bisect_left(positions, para.end, k)
-        if first == k and not pairer.stack:
+        if (mark is None or mark.start() >= para.end) and not pairer.stack:
             continue  # no mark and nothing open: the paragraph changes nothing
         if not text[para.start].isalnum() and _WORDY.search(text, para.start, para.end) is None:
             pairer.clear()  # no letter or digit: nothing quoted here, and any quotation ends
+            marks = _MARK.finditer(text, para.end)  # its marks are never read (10 MB of "")
+            mark = next(marks, None)
             continue
-        if first < k:
-            _pair_paragraph(text, para, marks[first:k], pairer)
+        found = []
+        while mark is not None and mark.start() < para.end:
+            found.append((mark.start(), mark.end() - mark.start()))
+            mark = next(marks, None)
+        if found:
+            _pair_paragraph(text, para, found, pairer)
         if not pairer.stack:
             continue  # nothing left open to carry into the next paragraph (most paragraphs)
         nxt = paras[index + 1] if index + 1 < len(paras) else None
