@@ -29,9 +29,10 @@ _PREFIXES = ("al-", "el-", "Al-", "El-", "bin-", "ibn-")
 _PARTICLES = frozenset(_PARTICLE[3:-1].split("|"))
 _LONGEST_WORD = 40
 _LONGEST_NAME_WORDS = 8
-# Distinct surnames looked up by filtering the phrase list before they are all indexed
-# (a news article resolves a handful; 8 keeps the filtering linear).
-_FILTER_LOOKUPS = 8
+# Distinct surnames looked up with str.find in the joined phrases before they are all indexed:
+# a news article resolves a handful, one in ten more than 8 (indexing every phrase cost more
+# than 32 finds); a bound keeps a document with thousands of speakers linear.
+_FILTER_LOOKUPS = 32
 _INITIAL = re.compile(r"(?:[A-Z]\.)+")
 _WORD_DOT_SPACE = re.compile(r"(\S+\.)[ \u00a0]+")
 
