@@ -3,13 +3,17 @@
 Run from the project root:  .venv/bin/python bench/quotes.py [--quick]
 Quality comes from ../shared/bench/quotes/score_quotes.py (PolNeAR dev and the seed article).
 Speed is measured on news text (PolNeAR articles joined) and on pathological inputs — 10 MB of
-nothing but quote marks, of mixed marks, and one 10 MB sentence full of cues — at growing sizes:
-MB/s that stays flat as the size grows means the stage is linear.
+nothing but quote marks, of mixed marks, one 10 MB sentence full of cues, paragraphs that never
+close their quote, and thousands of speakers each named once in full then by surname — at
+growing sizes: MB/s that stays flat as the size grows means the stage is linear.
+The scorer's MB/s (one cold pass, first call included) is noisy: --scorer-runs N keeps the best
+of N runs, each in a fresh process.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import random
 import subprocess
 import sys
 import time
@@ -35,12 +39,24 @@ def repeat_to(unit: str, size: int) -> str:
     return (unit * (size // len(unit) + 1))[:size]
 
 
+def many_speakers(size: int) -> str:
+    """Paragraph pairs naming a new person in full, then quoting them by surname."""
+    rng = random.Random(0)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    pairs = []
+    while sum(map(len, pairs)) < size:
+        first, last = ("".join(rng.choice(letters) for _ in range(7)).capitalize() for _ in range(2))
+        pairs.append(f"{first} {last} spoke on Monday.\n\n“We will not give up on this plan,” {last} said.\n\n")
+    return "".join(pairs)[:size]
+
+
 INPUTS = {
     "news": lambda size, news: repeat_to(news + "\n\n", size),
     "only straight marks": lambda size, news: '"' * size,
     "mixed marks": lambda size, news: repeat_to("“‘\"'«»”’„", size),
     "one sentence of cues": lambda size, news: repeat_to("he said “we will win” and Ann Lee told CNN that ", size),
     "unclosed paragraphs": lambda size, news: repeat_to("“An opening mark that never closes\n\n", size),
+    "many speakers": lambda size, news: many_speakers(size),
 }
 
 
@@ -61,16 +77,27 @@ def speed(sizes: list[int]) -> None:
         print(f"{name:<24}" + "".join(f"{c:>15}" for c in cells), flush=True)
 
 
-def quality() -> None:
-    result = subprocess.run([sys.executable, str(SCORER)], cwd=ROOT, capture_output=True, text=True, check=True)
-    print("\n".join(result.stdout.splitlines()[:-1]))  # the table; the last line repeats it as JSON
+def quality(runs: int) -> None:
+    """The scorer's table; with several runs, each set's line from the run with the best MB/s."""
+    best: dict[str, list[str]] = {}
+    for _ in range(runs):
+        result = subprocess.run([sys.executable, str(SCORER)], cwd=ROOT, capture_output=True, text=True, check=True)
+        header, *rows = result.stdout.splitlines()[:-1]  # the last line repeats the table as JSON
+        for row in rows:
+            cells = row.split("\t")
+            if cells[0] not in best or float(cells[-1]) > float(best[cells[0]][-1]):
+                best[cells[0]] = cells
+    if runs > 1:
+        print(f"(scorer: the best of {runs} runs by MB/s)")
+    print("\n".join([header] + ["\t".join(cells) for cells in best.values()]))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="sizes up to 1 MB only")
+    parser.add_argument("--scorer-runs", type=int, default=1, metavar="N", help="best of N scorer runs")
     args = parser.parse_args()
-    quality()
+    quality(max(1, args.scorer_runs))
     speed([100_000, 1_000_000] if args.quick else [100_000, 1_000_000, 10_000_000])
 
 
