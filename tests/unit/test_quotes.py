@@ -345,20 +345,23 @@ def test_surname_resolves_to_the_full_name_given_earlier():
 
 
 def test_surname_lookup_finds_every_phrase_holding_the_surname():
-    # The first surnames are found with str.find in the phrases joined by line breaks; that
-    # must pick exactly the phrases the plain filter picks, the first and the last included.
+    # The first surnames are found with str.find in the phrases joined by line breaks, later
+    # ones in an index of every phrase: either way the phrases the plain filter picks, in order.
     from workers.stages.quotes_names import _FULL_NAME, NameIndex, _later_words
 
     text = (
-        "Donald Trump met Ivanka Trump. Later MR. TRUMP and Mike Pence spoke, "
-        "then Trumpet Maker Jo left; Karen Pence Trump and Vice President Pence"
+        "Donald Trump met Ivanka Trump. Later MR. TRUMP and Mike Pence spoke,\n"
+        "then Trumpet Maker Jo left;\n\nKaren Pence Trump and Vice President Pence"
     )
     phrases = [(m.start(), m.group()) for m in _FULL_NAME.finditer(text)]
-    for surname in ["Trump", "Pence", "Donald", "Maker", "Nobody", "Jo"]:
+    for surname in ["Trump", "Pence", "Donald", "Maker", "Nobody", "Jo", ""]:
         key = surname.lower()
         expected = [(s, p) for s, p in phrases if key in p.lower() and key in _later_words(p)]
         assert NameIndex(text)._phrases_with(surname) == expected, surname
-    assert NameIndex(text)._phrases_with("Trump")[-1][1].startswith("Karen Pence Trump")
+    many = NameIndex(text)
+    for k in range(40):  # past the bound, every phrase is indexed (a phrase once per word)
+        many._full_names(f"Nobody{k}")
+    assert list(dict.fromkeys(many._phrases_with("Trump"))) == NameIndex(text)._phrases_with("Trump")
 
 
 def test_possessive_trimming_agrees_with_its_pattern():
