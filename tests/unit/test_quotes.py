@@ -379,6 +379,16 @@ def test_possessive_trimming_agrees_with_its_pattern():
     assert [_trim_possessive(w) for w in ["Trump’s", "Jones'", "Sen.", "G.K.", "U.S."]] == ["Trump", "Jones", "Sen", "G.K.", "U.S."]
 
 
+def test_a_verb_in_the_sentence_before_does_not_introduce_a_quote():
+    # The sentence start is looked up only when something before the quote could introduce it;
+    # then it still bounds the clause: "said" of the first sentence is not the quote's cue.
+    text = "Ann Smith said the plan was sound. “It is a disaster for everyone involved,” Bob Jones said."
+    quote = only(text, "direct")
+    assert (quote.speaker.name, quote.cue) == ("Bob Jones", "said")
+    quote = only("“It is a disaster for everyone involved,” Bob Jones said.", "direct")
+    assert (quote.speaker.name, quote.cue) == ("Bob Jones", "said")
+
+
 def test_according_to_before_a_quotation():
     text = "According to Rush Limbaugh, “the move reeks of fear and desperation on her side.”"
     quote = only(text)

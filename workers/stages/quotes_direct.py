@@ -102,14 +102,16 @@ class DirectPass:
         floor = max(
             para.start,
             after_last,
-            self.sents.start_of(q.open),
             q.open - CLAUSE_WINDOW_CHARS,
             self.text.rfind("\n", max(0, q.open - CLAUSE_WINDOW_CHARS), q.open) + 1,  # a line break ends a clause
         )
-        before = self._cue_before(q, floor, prev)
-        if before is not None:
-            return before, None
-        end_para = self.paras[index_of(self._para_starts, q.close)]
+        if self._may_cue_before(q, floor):
+            # The sentence start bounds the clause too; it is looked up (and the paragraph split)
+            # only here: most quotes have nothing before them that could introduce them.
+            before = self._cue_before(q, max(floor, self.sents.start_of(q.open)), prev)
+            if before is not None:
+                return before, None
+        end_para = para if q.close < para.end else self.paras[index_of(self._para_starts, q.close)]
         after = self._cue_after(q, q.close_end, end_para.end)
         if after is not None:
             found, cue, clause_end = after
@@ -217,6 +219,15 @@ class DirectPass:
             return Draft(q.start, q.end, "direct", found, verb)
         clausal = verb.lower() in REPORTING_VERBS
         return Draft(start, max(q.end, self._clause_tail(q, clausal)), "mixed", found, verb)
+
+    def _may_cue_before(self, q: Quoted, floor: int) -> bool:
+        """Whether ``_cue_before`` could find anything after ``floor``: a verb, "according to" or
+        "as" before the quote (none of them in a window means none in any window inside it)."""
+        return (
+            self.cues.last(floor, q.open, reporting=False) is not None
+            or ACCORDING.search(self.text, floor, q.open) is not None
+            or _AS_FRAME.search(self.text, max(floor, q.open - 12), q.open) is not None
+        )
 
     def _according_before(self, q: Quoted, floor: int) -> Draft | None:
         """`According to Limbaugh, “…”`."""
