@@ -1,9 +1,9 @@
 """Extractive summary: the sentences that best summarise a document, verbatim, in order.
 
 1. Segment the text into sentences (``workers.stages.text``).
-2. Score each sentence: position-aware centrality (PacSum-style, similarity to the sentences
-   after it counts more than to those before it) blended with a lead prior and the global
-   centrality, times a quality factor that demotes fragments, bylines, captions and bare quotes.
+2. Score each sentence: its centrality (similarity to the sentences around it, the sums towards
+   later and earlier sentences scaled apart) blended equally with a lead prior, times a quality
+   factor that demotes fragments, bylines, captions and bare quotes.
 3. Pick greedily with maximal marginal relevance so the picks do not repeat each other,
    within the sentence count and the character budget; return them in document order.
 """
