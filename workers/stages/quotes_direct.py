@@ -143,17 +143,18 @@ class DirectPass:
         text = self.text
         limit = min(limit, pos + _AFTER_WINDOW_CHARS)
         sep = _SEPARATOR.match(text, pos, limit)
+        assert sep is not None  # every part of the pattern is optional
         start = sep.end()
         dash = _DASH.match(text, pos, limit)
-        if dash and self.finder.names.starting_at(dash.end()):
-            mention = self.finder.names.starting_at(dash.end())
+        mention = self.finder.names.starting_at(dash.end()) if dash else None
+        if dash and mention is not None:
             return Found(mention.start, mention.end, "name", mention), text[pos:dash.end()].strip(), mention.end
         cue = self.cues.first(start, limit)
         if cue is None or cue.word.lower() in WEAK_VERBS:
             return None
         if cue.start == start:
             found = self.finder.after(cue.end, limit)
-            clause_end = found.end if found else None
+            clause_end = found.end if found else cue.end  # (no speaker: returns None below)
         else:
             found = self.finder.before(start, cue.start)
             if found is None or not _only_determiner(text[start : found.start]):

@@ -91,7 +91,7 @@ class _Pairer:
     def open_since(self, family: str, floor: int) -> bool:
         """Whether the innermost open mark of ``family`` lies at or after ``floor``."""
         positions = self.innermost.get(family)
-        return bool(positions) and positions[-1] >= floor
+        return positions is not None and bool(positions) and positions[-1] >= floor
 
 
 def find_quoted(text: str, paras: list[Span] | None = None) -> list[Quoted]:

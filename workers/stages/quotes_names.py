@@ -121,14 +121,15 @@ class NameIndex:
         """Positions and full names (two words or more, not organisations) ending in ``surname``."""
         key = surname.lower()
         if key not in self._fulls:
-            positions, names = [], []
+            positions: list[int] = []
+            names: list[str] = []
             for found, whole in self._phrases_with(surname):
                 if _glued(self.text, found):
                     continue
                 for start, phrase in _sentence_parts(found, whole):
                     mention = _mention(self.text, start, phrase)
                     full = _full_name_ending(mention.words, key) if mention is not None else None
-                    if full:
+                    if mention is not None and full:
                         positions.append(mention.start)
                         names.append(full)
             self._fulls[key] = (positions, names)

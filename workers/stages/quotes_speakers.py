@@ -62,8 +62,9 @@ class SpeakerFinder:
         end = self.skip_back(floor, pos)
         found = self._phrase_ending(floor, end)
         if found is None and _last_visible(self.text, floor, end) == ",":
-            end = self._skip_apposition(floor, end)
-            found = self._phrase_ending(floor, end) if end is not None else None
+            before_apposition = self._skip_apposition(floor, end)
+            if before_apposition is not None:
+                found = self._phrase_ending(floor, before_apposition)
         return found
 
     def after(self, pos: int, ceiling: int) -> Found | None:

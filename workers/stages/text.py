@@ -64,7 +64,7 @@ WRAP_RATIO = 0.6
 
 def paragraphs(text: str) -> list[Span]:
     """Blocks of text separated by blank lines, stripped of surrounding whitespace."""
-    spans = []
+    spans: list[Span] = []
     start = 0
     for m in _BLANK_LINES.finditer(text):
         _append_stripped(spans, text, start, m.start())
