@@ -7,13 +7,15 @@ nothing but quote marks, of mixed marks, one 10 MB sentence full of cues, paragr
 close their quote, and thousands of speakers each named once in full then by surname — at
 growing sizes: MB/s that stays flat as the size grows means the stage is linear.
 The scorer's MB/s (one cold pass, first call included) is noisy: --scorer-runs N keeps the best
-of N runs, each in a fresh process.
+of N runs, each in a fresh process, and prints the spread of all N. The first line says whether
+the quote stage runs compiled (setup.py) or as plain Python.
 """
 from __future__ import annotations
 
 import argparse
 import json
 import random
+import statistics
 import subprocess
 import sys
 import time
@@ -22,6 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+import workers.stages.quotes as quotes_module
 from workers.stages.quotes import extract_quotes
 
 GOLD_DIR = ROOT.parent / "shared" / "bench" / "quotes"
@@ -78,18 +81,24 @@ def speed(sizes: list[int]) -> None:
 
 
 def quality(runs: int) -> None:
-    """The scorer's table; with several runs, each set's line from the run with the best MB/s."""
+    """The scorer's table; with several runs, each set's line from the run with the best MB/s,
+    then every set's MB/s over the runs (this machine's speed varies from one process to the next)."""
     best: dict[str, list[str]] = {}
+    speeds: dict[str, list[float]] = {}
     for _ in range(runs):
         result = subprocess.run([sys.executable, str(SCORER)], cwd=ROOT, capture_output=True, text=True, check=True)
         header, *rows = result.stdout.splitlines()[:-1]  # the last line repeats the table as JSON
         for row in rows:
             cells = row.split("\t")
+            speeds.setdefault(cells[0], []).append(float(cells[-1]))
             if cells[0] not in best or float(cells[-1]) > float(best[cells[0]][-1]):
                 best[cells[0]] = cells
     if runs > 1:
         print(f"(scorer: the best of {runs} runs by MB/s)")
     print("\n".join([header] + ["\t".join(cells) for cells in best.values()]))
+    if runs > 1:
+        for name, values in speeds.items():
+            print(f"{name} MB/s over {runs} runs: min {min(values):.2f}, median {statistics.median(values):.2f}, max {max(values):.2f}")
 
 
 def main() -> None:
@@ -97,6 +106,8 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="sizes up to 1 MB only")
     parser.add_argument("--scorer-runs", type=int, default=1, metavar="N", help="best of N scorer runs")
     args = parser.parse_args()
+    build = "compiled with mypyc" if not quotes_module.__file__.endswith(".py") else "plain Python"
+    print(f"quote stage: {build} ({Path(quotes_module.__file__).name})")
     quality(max(1, args.scorer_runs))
     speed([100_000, 1_000_000] if args.quick else [100_000, 1_000_000, 10_000_000])
 
