@@ -51,7 +51,10 @@ def test_quote_stage_is_compiled_unless_asked_not_to():
     if os.environ.get("DOCPIPE_COMPILE") == "0":
         pytest.skip("DOCPIPE_COMPILE=0: plain Python by request")
     # A silent build failure would leave the stage ~1.4x slower than its published figures.
-    assert COMPILED, workers.stages.quotes.__file__
+    assert COMPILED, (
+        f"{workers.stages.quotes.__file__}: the mypyc build failed (no C compiler?); "
+        "fix it or reinstall with DOCPIPE_COMPILE=0"
+    )
 
 
 @pytest.mark.skipif(not COMPILED, reason="the quote stage runs from source here")
