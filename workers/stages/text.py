@@ -46,6 +46,7 @@ _ABBREVIATIONS = frozenset(
     "ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont "
     "neb nev okla ore pa tenn tex va vt wash wis wyo mt ft".split()
 )
+_SHORTENED = _TITLES | _ABBREVIATIONS
 _BEFORE_NUMBERS = frozenset("no nos vol pp p art sec ch op tel ext".split())
 # After an abbreviation or initial, these capitalised words still mean a new sentence began;
 # a name or noun ("U.S. Army", "J. Brown") does not.
@@ -87,6 +88,9 @@ def sentence_bounds(text: str, para: Span) -> list[tuple[int, int]]:
     """``(start, end)`` of each sentence of ``paragraph_sentences(text, para)``, for callers that
     need only offsets (building a Span per sentence was a sixth of the splitting time)."""
     out: list[tuple[int, int]] = []
+    if text.find("\n", para.start, para.end) < 0:
+        _split_block(out, text, para.start, para.end)  # one block, as most news paragraphs are
+        return out
     for start, end in _line_blocks(text, para.start, para.end):
         _split_block(out, text, start, end)
     return out
@@ -98,7 +102,8 @@ def _split_block(out: list[tuple[int, int]], text: str, start: int, end: int) ->
     marker = None if start < end and text[start].isupper() else _LIST_ITEM.match(text, start, end)
     for m in _BOUNDARY.finditer(text, marker.end() if marker else start, end):
         mark_start, mark_end = m.span()
-        if mark_end > start and ends_sentence(text, mark_start, mark_end, end):
+        # A mark closing the block (the commonest) ends a sentence: no call needed to say so.
+        if mark_end >= end or (mark_end > start and ends_sentence(text, mark_start, mark_end, end)):
             _append_bounds(out, text, start, mark_end)
             start = mark_end
     _append_bounds(out, text, start, end)
@@ -166,13 +171,13 @@ def ends_sentence(text: str, mark_start: int, mark_end: int, limit: int) -> bool
 def _shortened(word: str) -> bool:
     """A title, an abbreviation or an initial: a period after it may not end the sentence."""
     key = word.lower()
-    return key in _TITLES or key in _ABBREVIATIONS or "." in key or (len(word) == 1 and word.isalpha())
+    return key in _SHORTENED or "." in key or (len(word) == 1 and word.isalpha())
 
 
 def _period_ends(word: str, first: str) -> bool:
     """Whether a lone period after ``word`` ends a sentence, given the next word."""
     key = word.lower()
-    known = key in _TITLES or key in _ABBREVIATIONS or "." in key
+    known = key in _SHORTENED or "." in key
     initial = len(word) == 1 and word.isalpha()
     if first[0].isdigit():
         return not (known or initial or key in _BEFORE_NUMBERS)
