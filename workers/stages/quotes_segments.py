@@ -25,7 +25,8 @@ class Sentences:
         self.text = text
         self._paras = paras
         self._para_starts = [p.start for p in paras]
-        self._cache: dict[int, tuple[list[int], list[int]]] = {}  # paragraph: sentence starts, ends
+        # Per paragraph, its sentence starts and ends once split (a list: read on every lookup).
+        self._split: list[tuple[list[int], list[int]] | None] = [None] * len(paras)
 
     def at(self, pos: int) -> Bounds:
         """The sentence holding ``pos`` (or the nearest one starting before it)."""
@@ -55,14 +56,16 @@ class Sentences:
 
     def _find(self, pos: int) -> tuple[list[int], list[int], int]:
         """Sentence starts and ends of the paragraph holding ``pos``, and the index of its sentence."""
-        i = max(0, bisect.bisect_right(self._para_starts, pos) - 1)
-        found = self._cache.get(i)
-        starts, ends = found if found is not None else self._of(i)
-        return starts, ends, max(0, bisect.bisect_right(starts, pos) - 1)
+        i = bisect.bisect_right(self._para_starts, pos) - 1
+        found = self._split[i if i > 0 else 0]
+        starts, ends = found if found is not None else self._of(i if i > 0 else 0)
+        j = bisect.bisect_right(starts, pos) - 1
+        return starts, ends, j if j > 0 else 0
 
     def _of(self, i: int) -> tuple[list[int], list[int]]:
-        if i not in self._cache:
+        found = self._split[i]
+        if found is None:
             para = self._paras[i]
             bounds = sentence_bounds(self.text, para) or [(para.start, para.end)]
-            self._cache[i] = ([start for start, _ in bounds], [end for _, end in bounds])
-        return self._cache[i]
+            found = self._split[i] = ([start for start, _ in bounds], [end for _, end in bounds])
+        return found
