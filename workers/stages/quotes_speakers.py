@@ -269,4 +269,4 @@ def _opens_clause(text: str, floor: int, pos: int) -> bool:
 
 def _attached(text: str, a: int, b: int) -> bool:
     """Only spaces lie between two words (no punctuation breaking the phrase)."""
-    return all(c in " \u00a0" for c in text[a:b])
+    return not text[a:b].strip(" \u00a0")
