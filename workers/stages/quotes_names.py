@@ -92,7 +92,7 @@ class NameIndex:
         for m_start, phrase in _matches(_NAME, text, start, min(len(text), end + _LONGEST_WORD)):
             if m_start > end:
                 break
-            mention = _mention(text, m_start, phrase)
+            mention = _mention(m_start, phrase)
             if mention is not None and mention.end == end:
                 return mention
         return None
@@ -104,7 +104,7 @@ class NameIndex:
         m = _NAME.match(self.text, start + prefix)
         if m is None or (not prefix and _glued(self.text, start)):
             return None
-        mention = _mention(self.text, start, self.text[start : m.end()])
+        mention = _mention(start, self.text[start : m.end()])
         return mention if mention is not None and mention.start == start else None
 
     def between(self, start: int, end: int) -> list[Mention]:
@@ -113,7 +113,7 @@ class NameIndex:
     def iter_between(self, start: int, end: int) -> Iterator[Mention]:
         """The mentions inside [start, end), in order, found as they are asked for."""
         for s, phrase in _matches(_NAME, self.text, start, end):
-            mention = _mention(self.text, s, phrase)
+            mention = _mention(s, phrase)
             if mention is not None:
                 yield mention
 
@@ -127,7 +127,7 @@ class NameIndex:
                 if _glued(self.text, found):
                     continue
                 for start, phrase in _sentence_parts(found, whole):
-                    mention = _mention(self.text, start, phrase)
+                    mention = _mention(start, phrase)
                     full = _full_name_ending(mention.words, key) if mention is not None else None
                     if mention is not None and full:
                         positions.append(mention.start)
@@ -212,18 +212,25 @@ def _matches(pattern: re.Pattern, text: str, start: int, end: int):
                     break
 
 
-def _sentence_parts(start: int, phrase: str):
+def _sentence_parts(start: int, phrase: str) -> list[tuple[int, str]]:
     """Split "Clinton. Clinton" at a full stop that is not a title's or an initial's."""
     if ". " not in phrase:
-        yield start, phrase
-        return
+        return [(start, phrase)]
+    return [(start + offset, part) for offset, part in _parts(phrase)]
+
+
+@functools.lru_cache(maxsize=4096)
+def _parts(phrase: str) -> tuple[tuple[int, str], ...]:
+    """``_sentence_parts`` relative to the phrase (cached: phrases recur through an article)."""
+    parts = []
     offset = 0
     for m in _WORD_DOT_SPACE.finditer(phrase):
         word = m.group(1)
         if not _INITIAL.fullmatch(word) and _bare(word) not in TITLES:
-            yield start + offset, phrase[offset : m.end(1) - 1]
+            parts.append((offset, phrase[offset : m.end(1) - 1]))
             offset = m.end()
-    yield start + offset, phrase[offset:]
+    parts.append((offset, phrase[offset:]))
+    return tuple(parts)
 
 
 def _glued(text: str, pos: int) -> bool:
@@ -237,19 +244,29 @@ def _prefix_len(text: str, pos: int) -> int:
     return 0
 
 
-def _mention(text: str, start: int, phrase: str) -> Mention | None:
-    if " " not in phrase and "\u00a0" not in phrase:  # one word: the common case, kept fast
+def _mention(start: int, phrase: str) -> Mention | None:
+    """The name in ``phrase``, which the text holds at ``start`` (None for no name)."""
+    shape = _shape(phrase)
+    if shape is None:
+        return None
+    offset, words, length = shape
+    return Mention(start + offset, start + offset + length, words)
+
+
+@functools.lru_cache(maxsize=4096)
+def _shape(phrase: str) -> tuple[int, tuple[str, ...], int] | None:
+    """Where the name starts in ``phrase``, its words and its length. A mention depends on its
+    phrase alone, and phrases recur through an article and across articles: cached."""
+    if " " not in phrase and "\u00a0" not in phrase:  # one word: the common case
         word = _single(phrase)
-        return Mention(start, start + len(word), (word,)) if word else None
+        return (0, (word,), len(word)) if word else None
     shape = _name_words(phrase)
     if shape is None:
         return None
     offset, words, joined = shape
-    start += offset
-    end = start + len(joined)
-    if text[start:end].replace("\u00a0", " ") != joined:
+    if phrase[offset : offset + len(joined)].replace("\u00a0", " ") != joined:
         return None
-    return Mention(start, end, words)
+    return offset, words, len(joined)
 
 
 @functools.lru_cache(maxsize=4096)
