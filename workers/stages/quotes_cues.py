@@ -86,12 +86,15 @@ class CueIndex:
     """
 
     def __init__(self, text: str) -> None:
+        self._all_starts: list[int] = []
+        self._ends: list[int] = []
+        self._words: list[str] = []
         first = FRAMING_CUE.match(text)  # a verb opening the text has no character before it
-        found = [(first.start(), first.end(), first.group())] if first is not None else []
-        found += _verbs_after_separators(text)
-        self._all_starts = [start for start, _, _ in found]
-        self._ends = [end for _, end, _ in found]
-        self._words = [word for _, _, word in found]
+        if first is not None:
+            self._all_starts.append(first.start())
+            self._ends.append(first.end())
+            self._words.append(first.group())
+        _verbs_after_separators(text, self._all_starts, self._ends, self._words)
         self._reporting = [word in _REPORTING_CASED for word in self._words]
         self.starts = [s for s, rep in zip(self._all_starts, self._reporting) if rep]
 
@@ -126,25 +129,26 @@ class CueIndex:
         return Cue(self._all_starts[i], self._ends[i], self._words[i])
 
 
-def _verbs_after_separators(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, word as written) of every verb after a separator that is no letter or digit
-    ("é" is no separator: "éstated" holds no verb)."""
+def _verbs_after_separators(text: str, starts: list[int], ends: list[int], words: list[str]) -> None:
+    """Append the start, end and word as written of every verb after a separator that is no
+    letter or digit ("é" is no separator: "éstated" holds no verb)."""
     lowered = text.lower()
     if len(lowered) != len(text):
-        return [
-            (m.start(1), m.end(1), m.group(1))
-            for m in _SEPARATOR_THEN_CASED_VERB.finditer(text)
-            if not text[m.start()].isalnum()
-        ]
-    found = []
+        for m in _SEPARATOR_THEN_CASED_VERB.finditer(text):
+            if not text[m.start()].isalnum():
+                starts.append(m.start(1))
+                ends.append(m.end(1))
+                words.append(m.group(1))
+        return
     for m in _SEPARATOR_THEN_VERB.finditer(lowered):
         separator, end = m.span()  # the separator is one character
         word = text[separator + 1 : end]
         # Letter case never moves a word boundary, so only the word's own case is left to check:
         # "SAID" is no cue (FRAMING_CUE takes lower case or a capital first letter only).
         if word in _CASED and not text[separator].isalnum():
-            found.append((separator + 1, end, word))
-    return found
+            starts.append(separator + 1)
+            ends.append(end)
+            words.append(word)
 
 
 def content_start(text: str, cue_end: int, limit: int, verb: str, names) -> int:
