@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from workers.stages.quotes_cues import ACCORDING, FRAMING_CUE, CueIndex, content_start
+from workers.stages.quotes_cues import ACCORDING, FRAMING_CUE, Cue, CueIndex, content_start
 from workers.stages.quotes_draft import Draft, at_least_words, index_of, trim
 from workers.stages.quotes_lexicon import DETERMINERS, REPORTING_VERBS, WEAK_VERBS
 from workers.stages.quotes_marks import Quoted
@@ -105,10 +105,14 @@ class DirectPass:
             q.open - CLAUSE_WINDOW_CHARS,
             self.text.rfind("\n", max(0, q.open - CLAUSE_WINDOW_CHARS), q.open) + 1,  # a line break ends a clause
         )
-        if self._may_cue_before(q, floor):
+        verb = self.cues.last(floor, q.open, reporting=False)
+        if verb is not None or self._may_frame(q, floor):
             # The sentence start bounds the clause too; it is looked up (and the paragraph split)
             # only here: most quotes have nothing before them that could introduce them.
-            before = self._cue_before(q, max(floor, self.sents.start_of(q.open)), prev)
+            clause_start = max(floor, self.sents.start_of(q.open))
+            if verb is not None and verb.start < clause_start:
+                verb = None  # the last verb is in an earlier sentence, so no verb is in this one
+            before = self._cue_before(q, clause_start, prev, verb)
             if before is not None:
                 return before, None
         end_para = para if q.close < para.end else self.paras[index_of(self._para_starts, q.close)]
@@ -190,10 +194,10 @@ class DirectPass:
         tail = self.text[max(q.start, q.end - 2) : q.end].rstrip(" ’'\"”")
         return bool(separator.strip()) or tail.endswith((",", "?", "!", "—", "–", "-", "…"))
 
-    def _cue_before(self, q: Quoted, floor: int, prev: tuple[Quoted, Draft] | None) -> Draft | None:
-        """`X said: “…”` (direct) or `X said the plan was “a disaster”` (mixed)."""
+    def _cue_before(self, q: Quoted, floor: int, prev: tuple[Quoted, Draft] | None, cue: Cue | None) -> Draft | None:
+        """`X said: “…”` (direct) or `X said the plan was “a disaster”` (mixed); ``cue`` is the
+        last verb between ``floor`` and the quote."""
         text, open_pos = self.text, q.open
-        cue = self.cues.last(floor, open_pos, reporting=False)
         if cue is None:
             return self._according_before(q, floor) or self._framed_as(q, floor)
         linked = _LINK.match(text, cue.end, open_pos) is not None
@@ -221,12 +225,12 @@ class DirectPass:
         clausal = verb.lower() in REPORTING_VERBS
         return Draft(start, max(q.end, self._clause_tail(q, clausal)), "mixed", found, verb)
 
-    def _may_cue_before(self, q: Quoted, floor: int) -> bool:
-        """Whether ``_cue_before`` could find anything after ``floor``: a verb, "according to" or
-        "as" before the quote (none of them in a window means none in any window inside it)."""
+    def _may_frame(self, q: Quoted, floor: int) -> bool:
+        """Whether "according to" or "as" comes before the quote after ``floor``, so that
+        ``_cue_before`` could find something with no verb (none of them in a window means none
+        in any window inside it)."""
         return (
-            self.cues.last(floor, q.open, reporting=False) is not None
-            or ACCORDING.search(self.text, floor, q.open) is not None
+            ACCORDING.search(self.text, floor, q.open) is not None
             or _AS_FRAME.search(self.text, max(floor, q.open - 12), q.open) is not None
         )
 
