@@ -50,7 +50,9 @@ _SEPARATOR_THEN_CASED_VERB = re.compile(rf"[^A-Za-z0-9_’'\-]({_FRAMING_TRIE})(
 # Verbs as written, lower case or capitalised (what FRAMING_CUE matches): no lower() per match.
 _CASED = _VERBS | {verb.capitalize() for verb in _VERBS}
 _REPORTING_CASED = REPORTING_VERBS | {verb.capitalize() for verb in REPORTING_VERBS}
-ACCORDING = re.compile(r"(?<![\w’'\-])[Aa]ccording to(?![\w’'\-])")
+# The look-behind follows the first letter: a pattern opening with a look-behind is tried at
+# every position, one opening with a letter only where that letter is (a search 2x faster).
+ACCORDING = re.compile(r"[Aa](?<![\w’'\-][Aa])ccording to(?![\w’'\-])")
 _THAT_WINDOW_WORDS = 10
 _WORDS = re.compile(r"[ \u00a0]*([\w’'\-]+|[^\w\s])")
 # Whether one of the next _THAT_WINDOW_WORDS tokens (as _WORDS reads them) is "that": most

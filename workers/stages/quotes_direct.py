@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from workers.stages.quotes_cues import ACCORDING, FRAMING_CUE, Cue, CueIndex, content_start
-from workers.stages.quotes_draft import Draft, at_least_words, index_of, trim
+from workers.stages.quotes_draft import Draft, at_least_words, cut_pattern, index_of, trim
 from workers.stages.quotes_lexicon import DETERMINERS, REPORTING_VERBS, WEAK_VERBS
 from workers.stages.quotes_marks import Quoted
 from workers.stages.quotes_segments import Sentences
@@ -44,12 +44,16 @@ _BREAK = re.compile(r"[,;:!?\"“”«»]")
 _RELATIVE = re.compile(r"(?<![\w’'\-])(?:who|which|that|it|its|there)(?![\w’'\-])", re.IGNORECASE)
 _NEW_STATEMENT = re.compile(r"(?<![\w’'\-])(?:that|adding|saying|noting|arguing|explaining)(?![\w’'\-])")
 # Reported content ends at a coordinated clause ("…, but", "and says he will", a dash, ";").
-_CONTENT_CUT = re.compile(
-    r"[;]|[ \u00a0](?:--|—|–)[ \u00a0]"
-    r"|,?[ \u00a0]+(?:but|while|although|though)[ \u00a0]|,[ \u00a0]+which[ \u00a0]"  # a clause of its own
-    r"|,[ \u00a0]+(?:[a-z]+ly[ \u00a0]+)?[a-z]+ing[ \u00a0]"  # a participle: ", implicitly putting"
+_CONTENT_CUT = cut_pattern(
+    ";",
+    r"[ \u00a0](?:--|—|–)[ \u00a0]",
+    # a clause of its own
+    r",[ \u00a0]+(?:but|while|although|though)[ \u00a0]",
+    r"[ \u00a0]+(?:but|while|although|though)[ \u00a0]",
+    r",[ \u00a0]+which[ \u00a0]",
+    r",[ \u00a0]+(?:[a-z]+ly[ \u00a0]+)?[a-z]+ing[ \u00a0]",  # a participle: ", implicitly putting"
     # a second verb: "and says he will", "and encouraged Americans"
-    rf"|[ \u00a0]and[ \u00a0]+(?:[a-z]+ly[ \u00a0]+)?(?:[a-z]+ed[ \u00a0]|{FRAMING_CUE.pattern})"
+    rf"[ \u00a0]and[ \u00a0]+(?:[a-z]+ly[ \u00a0]+)?(?:[a-z]+ed[ \u00a0]|{FRAMING_CUE.pattern})",
 )
 # A framed phrase ("called the plan “a disaster”") ends where an adjunct of time or place begins.
 _ADJUNCT_CUT = re.compile(

@@ -45,6 +45,29 @@ def _at_least_pattern(n: int) -> re.Pattern:
 _AT_LEAST = [_at_least_pattern(n) for n in range(16)]
 
 
+_SPACE = r"[ \u00a0]"
+
+
+def cut_pattern(*alternatives: str) -> re.Pattern[str]:
+    """A pattern for the first of several cuts, each alternative opening with a literal.
+
+    An alternative opening with a space class is written out once for a plain space and once
+    for a no-break space: when every alternative opens with a literal, the regex engine skips
+    to the next possible first character at C speed, where it otherwise tries the whole
+    pattern at every position (a search was three times slower)."""
+    parts: list[str] = []
+    for alternative in alternatives:
+        if alternative.startswith(_SPACE + "+"):
+            rest = _SPACE + "*" + alternative[len(_SPACE) + 1 :]
+            parts += [" " + rest, "\u00a0" + rest]
+        elif alternative.startswith(_SPACE):
+            rest = alternative[len(_SPACE) :]
+            parts += [" " + rest, "\u00a0" + rest]
+        else:
+            parts.append(alternative)
+    return re.compile("|".join(parts))
+
+
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink a span past surrounding spaces and sentence punctuation."""
     while start < end and text[start] in " \u00a0\n\t,:":

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from workers.stages.quotes_cues import ACCORDING, Cue, CueIndex, content_start
-from workers.stages.quotes_draft import Draft, at_least_words, trim
+from workers.stages.quotes_draft import Draft, at_least_words, cut_pattern, trim
 from workers.stages.quotes_lexicon import WEAK_VERBS
 from workers.stages.quotes_segments import Bounds, Sentences
 from workers.stages.quotes_speakers import Found, SpeakerFinder
@@ -18,7 +18,9 @@ _OBJECT_START = re.compile(
     r"(?![\w’'\-])"
 )
 # Reported content usually stops where a new clause is coordinated: "…, but he said …".
-_CLAUSE_CUT = re.compile(r",[ \u00a0]+(?:but|which|while|though|although)[ \u00a0]|;|[ \u00a0]--[ \u00a0]|[ \u00a0]—[ \u00a0]")
+_CLAUSE_CUT = cut_pattern(
+    r",[ \u00a0]+(?:but|which|while|though|although)[ \u00a0]", ";", r"[ \u00a0]--[ \u00a0]", r"[ \u00a0]—[ \u00a0]"
+)
 # Reported content shorter than this is an object, not a statement ("said nothing",
 # "told him so"); chosen on PolNeAR dev.
 MIN_CONTENT_WORDS = 4
