@@ -126,12 +126,9 @@ class NameIndex:
             for found, whole in self._phrases_with(surname):
                 if _glued(self.text, found):
                     continue
-                for start, phrase in _sentence_parts(found, whole):
-                    mention = _mention(start, phrase)
-                    full = _full_name_ending(mention.words, key) if mention is not None else None
-                    if mention is not None and full:
-                        positions.append(mention.start)
-                        names.append(full)
+                for offset, full in _full_names_in(whole, key):
+                    positions.append(found + offset)
+                    names.append(full)
             self._fulls[key] = (positions, names)
         return self._fulls[key]
 
@@ -175,6 +172,19 @@ def _later_words(phrase: str) -> tuple[str, ...]:
     """The capitalised words of a phrase after its first (a surname is never the first word), bare;
     cached, as each surname looked up filters the same phrases again."""
     return tuple(_bare(word) for word in phrase.replace("\u00a0", " ").split(" ")[1:] if word[:1].isupper())
+
+
+@functools.lru_cache(maxsize=4096)
+def _full_names_in(phrase: str, key: str) -> tuple[tuple[int, str], ...]:
+    """Where in ``phrase`` each mention with a full name ending in ``key`` starts, and that name
+    (cached: a full name recurs through an article, and each of its surnames is resolved)."""
+    found = []
+    for start, part in _sentence_parts(0, phrase):
+        mention = _mention(start, part)
+        full = _full_name_ending(mention.words, key) if mention is not None else None
+        if mention is not None and full:
+            found.append((mention.start, full))
+    return tuple(found)
 
 
 @functools.lru_cache(maxsize=4096)
