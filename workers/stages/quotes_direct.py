@@ -146,7 +146,7 @@ class DirectPass:
             return []
         return [Draft(start, end, "indirect", draft.found, m.group(1))]
 
-    def _cue_after(self, q: Quoted, pos: int, limit: int):
+    def _cue_after(self, q: Quoted, pos: int, limit: int) -> tuple[Found, str, int] | None:
         """`“…,” X said` / `“…,” said X` / `“…” — X`: speaker, cue, end of the cue clause."""
         text = self.text
         limit = min(limit, pos + _AFTER_WINDOW_CHARS)
