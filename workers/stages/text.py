@@ -146,6 +146,7 @@ def ends_sentence(text: str, mark_start: int, mark_end: int, limit: int) -> bool
     """Whether the terminal marks at text[mark_start:mark_end] end a sentence."""
     if mark_end >= limit:
         return True  # nothing follows in the block: the commonest boundary, a paragraph's end
+    word: str | None = None  # the word before the mark, once read
     if mark_end - mark_start == 1 and mark_end + 1 < limit and text[mark_start] == "." and text[mark_end] == " ":
         head = text[mark_end + 1]
         if head.isalnum():
@@ -159,7 +160,8 @@ def ends_sentence(text: str, mark_start: int, mark_end: int, limit: int) -> bool
         return True
     first = nxt.group(1)
     if mark_end - mark_start == 1 and text[mark_start] == ".":
-        return _period_ends(_word_before(text, mark_start), first)  # the common case, kept fast
+        # the common case, kept fast (the word before is read once)
+        return _period_ends(word if word is not None else _word_before(text, mark_start), first)
     marks = text[mark_start:mark_end].rstrip("\"'”’»)]")
     if marks != "." or len(marks) < mark_end - mark_start:
         # ?, !, ellipses and quoted sentences: a lowercase word means the sentence goes on
