@@ -11,6 +11,7 @@ from workers.stages.quotes_lexicon import (
     LISTENER_VERBS,
     REPORTING_VERBS,
 )
+from workers.stages.quotes_names import NameIndex
 
 
 def _verb_trie(verbs: frozenset[str]) -> str:
@@ -153,7 +154,7 @@ def _verbs_after_separators(text: str, starts: list[int], ends: list[int], words
             words.append(word)
 
 
-def content_start(text: str, cue_end: int, limit: int, verb: str, names) -> int:
+def content_start(text: str, cue_end: int, limit: int, verb: str, names: NameIndex) -> int:
     """Where the reported content starts after a reporting verb ending at ``cue_end``."""
     that = _that_within(text, cue_end, limit)
     if that is not None:
@@ -189,7 +190,7 @@ def _that_within(text: str, start: int, limit: int) -> int | None:
     return None
 
 
-def _skip_listener(text: str, pos: int, limit: int, names) -> int:
+def _skip_listener(text: str, pos: int, limit: int, names: NameIndex) -> int:
     m = _WORDS.match(text, pos, limit)
     if not m:
         return pos

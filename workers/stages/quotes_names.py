@@ -204,7 +204,7 @@ def _full_name_ending(words: tuple[str, ...], key: str) -> str | None:
     return " ".join(name)
 
 
-def _matches(pattern: re.Pattern, text: str, start: int, end: int):
+def _matches(pattern: re.Pattern[str], text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
     """(start, phrase) of each match not glued to the word before it; "al-Dari" keeps its "al-"."""
     for m in pattern.finditer(text, start, end):
         s = m.start()
