@@ -93,3 +93,15 @@ def test_a_stale_build_refuses_to_import(tmp_path):
     )
     assert result.returncode == 1
     assert "text.py changed after being compiled: run `make install`" in result.stderr
+
+
+def test_compiled_modules_type_check(tmp_path):
+    # mypyc turns a wrong annotation into a TypeError at run time, on whatever path reaches it,
+    # and mypy checks no body of a function without annotations: every function must have them.
+    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "workers" / "stages").glob("quotes*.py"))
+    strict = ["--disallow-untyped-defs", "--disallow-incomplete-defs", "--cache-dir", str(tmp_path)]
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", *strict, *sources, "workers/stages/text.py"],
+        cwd=ROOT, capture_output=True, text=True, timeout=240,
+    )
+    assert result.returncode == 0, result.stdout
