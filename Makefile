@@ -5,7 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 # Compiled with mypyc by setup.py (same files): a change to them means a rebuild.
-COMPILED_SOURCES := $(wildcard workers/stages/quotes*.py) workers/stages/text.py
+COMPILED_SOURCES := $(wildcard workers/stages/quotes*.py workers/stages/summary_*.py) workers/stages/text.py
 REDIS_URL ?= redis://127.0.0.1:6379/0
 API_URL ?= http://127.0.0.1:8000
 export REDIS_URL

@@ -1,4 +1,4 @@
-"""The mypyc-compiled quote stage (setup.py) behaves exactly as its Python source."""
+"""The mypyc-compiled quote and summary stages (setup.py) behave exactly as their Python source."""
 from __future__ import annotations
 
 import dataclasses
@@ -15,18 +15,26 @@ import pytest
 import workers.stages
 from workers.stages import stale_builds
 from workers.stages.quotes import extract_quotes
+from workers.stages.summary import summarise
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "us-casualties-mount-in-iraq.txt"
 COMPILED = not workers.stages.quotes.__file__.endswith(".py")
+SOURCES = sorted(
+    str(p.relative_to(ROOT)) for pattern in ("quotes*.py", "summary_*.py", "text.py")
+    for p in (ROOT / "workers" / "stages").glob(pattern)
+)
 
 # Runs in a copy of the sources that holds no compiled module, so the source is what runs.
 _FROM_SOURCE = """
 import dataclasses, json, sys
-import workers.stages.quotes as quotes
-assert quotes.__file__.endswith(".py"), quotes.__file__
+import workers.stages.quotes as quotes, workers.stages.summary as summary, workers.stages.summary_rank as rank
+assert quotes.__file__.endswith(".py") and rank.__file__.endswith(".py")
 texts = json.load(open(sys.argv[1], encoding="utf-8"))
-results = [[dataclasses.asdict(q) for q in quotes.extract_quotes(t)] for t in texts]
+results = [
+    ([dataclasses.asdict(q) for q in quotes.extract_quotes(t)], dataclasses.asdict(summary.summarise(t)))
+    for t in texts
+]
 json.dump(results, open(sys.argv[2], "w", encoding="utf-8"))
 """
 
@@ -43,14 +51,15 @@ def _news_like_texts(n: int) -> list[str]:
     return ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 60))) for _ in range(n)]
 
 
-def _as_rows(texts: list[str]) -> list[list[dict]]:
-    return [[dataclasses.asdict(q) for q in extract_quotes(t)] for t in texts]
+def _as_rows(texts: list[str]) -> list[list]:
+    return [[[dataclasses.asdict(q) for q in extract_quotes(t)], dataclasses.asdict(summarise(t))] for t in texts]
 
 
-def test_quote_stage_is_compiled_unless_asked_not_to():
+def test_stages_are_compiled_unless_asked_not_to():
     if os.environ.get("DOCPIPE_COMPILE") == "0":
         pytest.skip("DOCPIPE_COMPILE=0: plain Python by request")
-    # A silent build failure would leave the stage ~1.4x slower than its published figures.
+    # A silent build failure would leave the stages slower than their published figures.
+    assert not workers.stages.summary_rank.__file__.endswith(".py")
     assert COMPILED, (
         f"{workers.stages.quotes.__file__}: the mypyc build failed (no C compiler?); "
         "fix it or reinstall with DOCPIPE_COMPILE=0"
@@ -58,7 +67,7 @@ def test_quote_stage_is_compiled_unless_asked_not_to():
 
 
 @pytest.mark.skipif(not COMPILED, reason="the quote stage runs from source here")
-def test_compiled_and_source_find_the_same_quotes(tmp_path):
+def test_compiled_and_source_find_the_same_quotes_and_summaries(tmp_path):
     texts = [SEED.read_text(encoding="utf-8")] + _news_like_texts(400)
     shutil.copytree(ROOT / "workers", tmp_path / "workers", ignore=shutil.ignore_patterns("*.so", "__pycache__"))
     (tmp_path / "texts.json").write_text(json.dumps(texts), encoding="utf-8")
@@ -67,7 +76,7 @@ def test_compiled_and_source_find_the_same_quotes(tmp_path):
     )
     from_source = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
     compiled = _as_rows(texts)
-    assert sum(map(len, compiled)) > 400  # the texts hold quotes to compare
+    assert sum(len(quotes) for quotes, _ in compiled) > 400  # the texts hold quotes to compare
     assert compiled == from_source
 
 
@@ -98,10 +107,9 @@ def test_a_stale_build_refuses_to_import(tmp_path):
 def test_compiled_modules_type_check(tmp_path):
     # mypyc turns a wrong annotation into a TypeError at run time, on whatever path reaches it,
     # and mypy checks no body of a function without annotations: every function must have them.
-    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "workers" / "stages").glob("quotes*.py"))
     strict = ["--disallow-untyped-defs", "--disallow-incomplete-defs", "--cache-dir", str(tmp_path)]
     result = subprocess.run(
-        [sys.executable, "-m", "mypy", *strict, *sources, "workers/stages/text.py"],
+        [sys.executable, "-m", "mypy", *strict, *SOURCES],
         cwd=ROOT, capture_output=True, text=True, timeout=240,
     )
     assert result.returncode == 0, result.stdout

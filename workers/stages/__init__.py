@@ -1,6 +1,6 @@
 """Pure text-processing stages: plain functions, no Celery, Flask or Redis.
 
-setup.py compiles the quote modules and ``text`` with mypyc where it can. Python imports a
+setup.py compiles the quote and summary modules and ``text`` with mypyc where it can. Python imports a
 compiled module in place of its source, so in a source checkout a module compiled from older
 source is refused here instead of silently running yesterday's code.
 """
