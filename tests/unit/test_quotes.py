@@ -297,6 +297,25 @@ def test_trailing_cue_with_a_described_speaker():
     assert quote.speaker.name == "Lloyd Newton"
 
 
+def test_a_second_verb_of_the_same_speaker_starts_a_second_statement():
+    text = (
+        "Health Minister Mark Holland said the province would hire 200 nurses by spring "
+        "and warned that emergency rooms could close over the holidays."
+    )
+    first, second = extract_quotes(text)
+    assert first.text == "the province would hire 200 nurses by spring"
+    assert second.text == "that emergency rooms could close over the holidays"
+    assert (second.kind, second.cue, second.speaker.name) == ("indirect", "warned", "Mark Holland")
+    text = (
+        "Councillor Amy Roth said the bylaw went too far, arguing that small landlords "
+        "would be driven out of the rental market."
+    )
+    first, second = extract_quotes(text)
+    assert first.text == "the bylaw went too far"
+    assert (second.text, second.cue) == ("that small landlords would be driven out of the rental market", "arguing")
+    assert second.speaker.name == "Amy Roth"
+
+
 def test_pronoun_skips_places_for_a_person():
     text = (
         "Gary Johnson spoke in New Mexico on Monday.\n\n"

@@ -105,6 +105,10 @@ class CueIndex:
         """Reporting verbs inside [start, end), in order."""
         return [self._cue(i) for i in self._range(start, end, reporting=True)]
 
+    def within_any(self, start: int, end: int) -> list[Cue]:
+        """Reporting and framing verbs inside [start, end), in order."""
+        return [self._cue(i) for i in self._range(start, end, reporting=False)]
+
     def first(self, start: int, end: int, reporting: bool = True) -> Cue | None:
         """The first verb inside [start, end) (reporting verbs only unless told otherwise)."""
         for i in range(*self._bounds(start, end)):

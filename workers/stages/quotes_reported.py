@@ -1,4 +1,5 @@
-"""Reported (indirect) speech: `X said (that) …`, `…, X said`, `according to X, …`."""
+"""Reported (indirect) speech: `X said (that) …`, `…, X said`, `according to X, …`, and a
+second verb coordinated with the first (`X said … and warned …`, `…, arguing …`)."""
 from __future__ import annotations
 
 import re
@@ -26,6 +27,12 @@ _CLAUSE_CUT = cut_pattern(
 MIN_CONTENT_WORDS = 4
 # A trailing cue clause ("…, the source added.") has at most this many words after the verb.
 _TAIL_WORDS = 8
+# What may stand between a statement and a second verb of the same speaker: "…, and also
+# warned", "… but noted", "…, arguing". A verb after "and"/"but" starts a new statement only
+# when nothing but these words comes before it (not "… and Smith said").
+_COORDINATION = re.compile(
+    r"[ \u00a0]*(?:,[ \u00a0]*)?(?:(?:and|but)[ \u00a0]+)?(?:(?:also|then|later|repeatedly)[ \u00a0]+)?"
+)
 _SOURCE_MAX_WORDS = 8
 # Words of description allowed between a comma and the speaker's name.
 _DESCRIPTION_WORDS = 4
@@ -48,8 +55,9 @@ class ReportedPass:
             if k < len(taken) and taken[k][0] < sent.end:
                 continue  # a direct or mixed quotation already covers this sentence
             draft = self._according(sent) or self._with_verb(sent)
-            if draft is not None:
+            while draft is not None:
                 drafts.append(draft)
+                draft = self._coordinated(draft, sent.end)
         return drafts
 
     def _candidates(self, sents: Sentences, taken: list[tuple[int, int]]) -> list[Bounds]:
@@ -138,15 +146,71 @@ class ReportedPass:
             return None
         return self._draft(max(sent.start, comma - _WINDOW_CHARS), comma, found, cue.word)
 
+    def _coordinated(self, draft: Draft, limit: int) -> Draft | None:
+        """The statement of a verb that ``draft`` stops before, by the same speaker
+        ("said he would order a review and warned against hackers")."""
+        cue = self._second_verb(draft.end, limit)
+        if cue is None or draft.found is None:
+            return None
+        start = content_start(self.text, cue.end, limit, cue.word, self.finder.names)
+        if _OBJECT_START.match(self.text, start):
+            return None
+        return self._draft(start, limit, draft.found, cue.word)
+
+    def _second_verb(self, pos: int, limit: int) -> Cue | None:
+        """A verb (reporting or framing) opening a coordinated predicate at ``pos``."""
+        cue = self.cues.first(pos, limit, reporting=False)
+        if cue is None:
+            return None
+        m = _COORDINATION.match(self.text, pos, cue.start)
+        if m is None or m.end() != cue.start or m.end() == pos:
+            return None
+        joined = m.group()
+        if "and" in joined or "but" in joined:
+            return cue
+        # Without a conjunction only a participle after a comma continues the speaker.
+        return cue if "," in joined and cue.word.endswith("ing") else None
+
+    def _coordination_before(self, start: int, end: int) -> int | None:
+        """Where a coordinated second verb of the speaker starts inside [start, end)."""
+        for cue in self.cues.within_any(start, end):
+            head = _conjunction_start(self.text, start, cue.start)
+            if head is not None and self._second_verb(head, end) == cue:
+                return head
+        return None
+
     def _draft(self, start: int, end: int, found: Found, cue: str) -> Draft | None:
         cut = _CLAUSE_CUT.search(self.text, start, end)
         if cut is not None and at_least_words(self.text, start, cut.start(), MIN_CONTENT_WORDS):
             end = cut.start()
+        second = self._coordination_before(start, end)
+        if second is not None and at_least_words(self.text, start, second, MIN_CONTENT_WORDS):
+            end = second
         start, end = trim(self.text, start, end)
         if not at_least_words(self.text, start, end, MIN_CONTENT_WORDS):
             return None
         kind = "mixed" if _QUOTE_MARK.search(self.text, start, end) else "indirect"
         return Draft(start, end, kind, found, cue)
+
+
+def _conjunction_start(text: str, floor: int, pos: int) -> int | None:
+    """Start of the "and"/"but"/comma (and "also" …) directly before a verb at ``pos``."""
+    for _ in range(2):
+        span = word_before(text, floor, pos)
+        if span is None:
+            break
+        word = text[span[0] : span[1]]
+        if word in ("and", "but"):
+            pos = span[0]
+            break
+        if word not in ("also", "then", "later", "repeatedly"):
+            break
+        pos = span[0]
+    while pos > floor and text[pos - 1] in " \u00a0":
+        pos -= 1
+    if pos > floor and text[pos - 1] == ",":
+        pos -= 1
+    return pos if pos > floor else None
 
 
 def _comma_before(text: str, floor: int, pos: int, words: int = 0) -> int | None:
