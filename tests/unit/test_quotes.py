@@ -316,6 +316,18 @@ def test_a_second_verb_of_the_same_speaker_starts_a_second_statement():
     assert second.speaker.name == "Amy Roth"
 
 
+def test_an_intention_with_an_infinitive_is_reported_but_not_an_object():
+    text = "Mayor Olivia Chow wants to freeze transit fares for another two years."
+    quote = only(text)
+    assert quote.text == "to freeze transit fares for another two years"
+    assert (quote.kind, quote.cue, quote.speaker.name) == ("indirect", "wants", "Olivia Chow")
+    text = "The union has vowed to keep picketing until the company returns to the table."
+    quote = only(text)
+    assert (quote.text, quote.speaker.name) == ("to keep picketing until the company returns to the table", "The union")
+    assert extract_quotes("Mayor Olivia Chow wants a new subway line built in Scarborough.") == []
+    assert extract_quotes("The province declined to the north of the river by three per cent.") == []
+
+
 def test_pronoun_skips_places_for_a_person():
     text = (
         "Gary Johnson spoke in New Mexico on Monday.\n\n"

@@ -92,6 +92,25 @@ _NOUN_LIKE = frozenset(
     maintain hope post claim charge counter note estimate promise pledge vow""".split()
 )
 REPORTING_VERBS = frozenset(f for line in _VERBS for f in _forms(line)) - _NOUN_LIKE
+# Verbs of intention: attributions in news corpora ("Clinton wants to triple the program") only
+# with an infinitive after them; "wants a recount" or "declined comment" reports no statement.
+_INTENTIONS = """
+want wanted wants wanting
+plan planned plans planning
+refuse refused refuses refusing
+decline declined declines declining
+decide decided decides deciding
+intend intended
+seek sought seeks seeking
+threaten threatened
+""".strip().splitlines()
+# "plan" and "plans" are far more often nouns ("the pipeline plan as “a gamble”").
+INTENTION_VERBS = frozenset(f for line in _INTENTIONS for f in _forms(line)) - {"plan", "plans"}
+REPORTING_VERBS |= INTENTION_VERBS
+# Verbs whose infinitive is their statement: the intentions, and promises or agreements.
+INFINITIVE_VERBS = INTENTION_VERBS | frozenset(
+    f for line in _VERBS if line.split()[0] in {"vow", "promise", "pledge", "agree", "hope"} for f in _forms(line)
+)
 # Verbs that take the listener as object before the content ("told reporters that ...").
 LISTENER_VERBS = frozenset(_forms("tell told tells telling") + _forms("ask asked") + _forms("warn warned"))
 # Verbs of belief or finding are attributions in news corpora but rarely frame a direct quote
@@ -101,7 +120,7 @@ WEAK_VERBS = frozenset(
     for line in _VERBS
     if line.split()[0] in {"believe", "think", "find", "show", "wonder", "hope", "post"}
     for f in _forms(line)
-)
+) | INTENTION_VERBS
 
 # Verbs that frame a quoted phrase ("called the plan “a disaster”") but, without quote marks,
 # describe an action rather than speech; they only cue mixed quotations.

@@ -1,12 +1,13 @@
-"""Reported (indirect) speech: `X said (that) …`, `…, X said`, `according to X, …`, and a
-second verb coordinated with the first (`X said … and warned …`, `…, arguing …`)."""
+"""Reported (indirect) speech: `X said (that) …`, `…, X said`, `according to X, …`, an
+intention (`X wants to …`), and a second verb coordinated with the first (`X said … and
+warned …`, `…, arguing …`)."""
 from __future__ import annotations
 
 import re
 
 from workers.stages.quotes_cues import ACCORDING, Cue, CueIndex, content_start
 from workers.stages.quotes_draft import Draft, at_least_words, cut_pattern, trim
-from workers.stages.quotes_lexicon import WEAK_VERBS
+from workers.stages.quotes_lexicon import INFINITIVE_VERBS, INTENTION_VERBS, WEAK_VERBS
 from workers.stages.quotes_segments import Bounds, Sentences
 from workers.stages.quotes_speakers import Found, SpeakerFinder
 from workers.stages.quotes_words import word_before
@@ -17,6 +18,12 @@ _QUOTE_MARK = re.compile(r"[\"“”«»„]")
 _OBJECT_START = re.compile(
     r"(?:,|to|about|with|for|of|on|by|from|at|in|into|during|after|before|when|while|as|because|if)"
     r"(?![\w’'\-])"
+)
+# "to" and a verb after an intention ("vowed to form", "decided not to recommend"); "to" before
+# a determiner or pronoun is a preposition ("agreed to a deal", "promised to them").
+_INFINITIVE = re.compile(
+    r"[ \u00a0]+(?:not[ \u00a0]+)?to[ \u00a0]+"
+    r"(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|him|them|me|us|it)(?![\w’'\-]))[a-z]"
 )
 # Reported content usually stops where a new clause is coordinated: "…, but he said …".
 _CLAUSE_CUT = cut_pattern(
@@ -130,10 +137,25 @@ class ReportedPass:
             if cue.word.lower() in WEAK_VERBS:
                 return None
             return self._draft(max(sent.start, comma - _WINDOW_CHARS), comma, found, cue.word)
-        start = content_start(text, cue.end, sent.end, cue.word, self.finder.names)
-        if _OBJECT_START.match(text, start):
-            return None  # "replied to a call", "spoke about": an object, not a statement
+        start = self._content_after(cue, sent.end)
+        if start is None:
+            return None
         return self._draft(start, sent.end, found, cue.word)
+
+    def _content_after(self, cue: Cue, limit: int) -> int | None:
+        """Where the statement after a verb starts, or None if an object follows it."""
+        verb = cue.word.lower()
+        if verb in INFINITIVE_VERBS:
+            # Read before looking for "that": "wants to make sure that …" states the wish.
+            m = _INFINITIVE.match(self.text, cue.end, limit)
+            if m is not None:
+                return m.start() + len(m.group()) - len(m.group().lstrip(" \u00a0"))
+            if verb in INTENTION_VERBS:
+                return None
+        start = content_start(self.text, cue.end, limit, cue.word, self.finder.names)
+        if _OBJECT_START.match(self.text, start):
+            return None  # "replied to a call", "spoke about": an object, not a statement
+        return start
 
     def _inverted(self, sent: Bounds, cue: Cue) -> Draft | None:
         if cue.word.lower() in WEAK_VERBS or cue.word.endswith("ing"):
@@ -152,8 +174,8 @@ class ReportedPass:
         cue = self._second_verb(draft.end, limit)
         if cue is None or draft.found is None:
             return None
-        start = content_start(self.text, cue.end, limit, cue.word, self.finder.names)
-        if _OBJECT_START.match(self.text, start):
+        start = self._content_after(cue, limit)
+        if start is None:
             return None
         return self._draft(start, limit, draft.found, cue.word)
 
