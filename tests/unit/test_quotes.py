@@ -328,6 +328,15 @@ def test_an_intention_with_an_infinitive_is_reported_but_not_an_object():
     assert extract_quotes("The province declined to the north of the river by three per cent.") == []
 
 
+def test_progressive_and_adverb_between_speaker_and_verb():
+    text = "The ministry is saying that the new rules will take effect in January."
+    quote = only(text)
+    assert (quote.text, quote.speaker.name) == ("that the new rules will take effect in January", "The ministry")
+    text = "Premier Scott Moe has long said that Ottawa should stay out of provincial resource policy."
+    quote = only(text)
+    assert (quote.kind, quote.cue, quote.speaker.name) == ("indirect", "said", "Scott Moe")
+
+
 def test_pronoun_skips_places_for_a_person():
     text = (
         "Gary Johnson spoke in New Mexico on Monday.\n\n"

@@ -240,11 +240,12 @@ DETERMINERS = frozenset(
     "other another most few both all".split()
 )
 
-# Words allowed between a speaker and the reporting verb ("Trump has also said").
+# Words allowed between a speaker and the reporting verb ("Trump has also said", "the ministry
+# is saying", "Cruz has long said"); not "was"/"were": "he was told" names the listener.
 AUXILIARIES = frozenset(
     """has have had also later previously then once would will did does do again recently
     repeatedly publicly privately reportedly already further simply just even often never
-    initially earlier quickly first finally since still flatly bluntly angrily""".split()
+    initially earlier quickly first finally since still flatly bluntly angrily long is are""".split()
 )
 
 # Lower-case words that may stand between a verb and the name after it ("said opposition
