@@ -337,6 +337,18 @@ def test_progressive_and_adverb_between_speaker_and_verb():
     assert (quote.kind, quote.cue, quote.speaker.name) == ("indirect", "said", "Scott Moe")
 
 
+def test_a_short_phrase_opening_the_clause_is_the_speaker():
+    text = "Economists at three of the big banks say the housing market will cool by summer."
+    quote = only(text)
+    assert quote.text == "the housing market will cool by summer"
+    assert (quote.kind, quote.cue, quote.speaker.name) == ("indirect", "say", "Economists at three of the big banks")
+    text = "People close to the premier say that she had doubts about its cost."
+    quote = only(text)
+    assert (quote.text, quote.speaker.name) == ("that she had doubts about its cost", "People close to the premier")
+    # An infinitive or a clause before the verb is no speaker.
+    assert extract_quotes("The law requires provincial police to tell the coroner when someone dies.") == []
+
+
 def test_pronoun_skips_places_for_a_person():
     text = (
         "Gary Johnson spoke in New Mexico on Monday.\n\n"

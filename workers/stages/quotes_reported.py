@@ -10,7 +10,7 @@ from workers.stages.quotes_draft import Draft, at_least_words, cut_pattern, trim
 from workers.stages.quotes_lexicon import INFINITIVE_VERBS, INTENTION_VERBS, WEAK_VERBS
 from workers.stages.quotes_segments import Bounds, Sentences
 from workers.stages.quotes_speakers import Found, SpeakerFinder
-from workers.stages.quotes_words import word_before
+from workers.stages.quotes_words import word_after, word_before
 
 _QUOTE_MARK = re.compile(r"[\"“”«»„]")
 # Content opening with these is an object or an adjunct, not a statement ("replied to a call",
@@ -41,6 +41,22 @@ _COORDINATION = re.compile(
     r"[ \u00a0]*(?:,[ \u00a0]*)?(?:(?:and|but)[ \u00a0]+)?(?:(?:also|then|later|repeatedly)[ \u00a0]+)?"
 )
 _SOURCE_MAX_WORDS = 8
+# A clause's whole opening phrase is its subject ("Those close to him say") when it is this short.
+_SUBJECT_MAX_WORDS = 7
+_SUBJECT_MAX_CHARS = 80
+# Opening words of a clause that is no subject: a subordinate clause or an adjunct.
+_NOT_SUBJECT_START = frozenset(
+    """if when while because although though as since after before unless until what how why
+    where in on at for from with by during that which who whom whose it there this here and
+    but or so then yet also now""".split()
+)
+# What makes the phrase a clause or a verb phrase rather than a speaker: a relative or
+# subordinate word, a pronoun subject ("he barely mentioned"), an infinitive ("police to
+# tell"), quote marks, digits or dashes.
+_NOT_IN_SUBJECT = re.compile(
+    r"[\"“”‘’«»()\d―—–]|(?<![\w’'\-])(?:that|which|who|what|it|is|was|were|are|"
+    r"he|she|they|we|i|you|after|before|when|while|because|if|as)(?![\w’'\-])|[ \u00a0]to$"
+)
 # Words of description allowed between a comma and the speaker's name.
 _DESCRIPTION_WORDS = 4
 # Reported content is taken within this many characters of its cue (bounded work per cue).
@@ -128,7 +144,7 @@ class ReportedPass:
 
     def _subject_first(self, sent: Bounds, cue: Cue) -> Draft | None:
         text = self.text
-        found = self.finder.before(sent.start, cue.start)
+        found = self.finder.before(sent.start, cue.start) or self._clause_subject(sent.start, cue)
         if found is None:
             return None
         comma = _comma_before(text, sent.start, found.start, _DESCRIPTION_WORDS)
@@ -156,6 +172,27 @@ class ReportedPass:
         if _OBJECT_START.match(self.text, start):
             return None  # "replied to a call", "spoke about": an object, not a statement
         return start
+
+    def _clause_subject(self, floor: int, cue: Cue) -> Found | None:
+        """The whole short phrase opening the verb's clause, when no name, pronoun or speaker
+        noun ends it: "Those close to him say", "elected officials from both parties say"."""
+        if cue.word.lower() in WEAK_VERBS or cue.word.endswith("ing"):
+            return None
+        text = self.text
+        end = self.finder.skip_back(floor, cue.start)
+        lo = max(floor, end - _SUBJECT_MAX_CHARS)
+        start = max(text.rfind(",", lo, end), text.rfind(";", lo, end), text.rfind(":", lo, end)) + 1
+        if start == 0:  # no clause mark: the sentence opens the clause, if close enough
+            if lo > floor:
+                return None
+            start = floor
+        start, end = trim(self.text, start, end)
+        if start >= end or at_least_words(text, start, end, _SUBJECT_MAX_WORDS + 1):
+            return None
+        first = word_after(text, start, end)
+        if first.lower() in _NOT_SUBJECT_START or _NOT_IN_SUBJECT.search(text, start, end):
+            return None
+        return Found(start, end, "noun")
 
     def _inverted(self, sent: Bounds, cue: Cue) -> Draft | None:
         if cue.word.lower() in WEAK_VERBS or cue.word.endswith("ing"):

@@ -16,3 +16,11 @@ def word_before(text: str, floor: int, end: int, joiners: str = "’'-_") -> tup
     while start > floor and end - start < _LONGEST_WORD and (text[start - 1].isalnum() or text[start - 1] in joiners):
         start -= 1
     return (start, end) if start < end else None
+
+
+def word_after(text: str, start: int, end: int) -> str:
+    """The word starting at ``start`` (letters, digits and joiners), "" if none."""
+    stop = start
+    while stop < end and (text[stop].isalnum() or text[stop] in "’'-_"):
+        stop += 1
+    return text[start:stop]
