@@ -349,6 +349,14 @@ def test_a_short_phrase_opening_the_clause_is_the_speaker():
     assert extract_quotes("The law requires provincial police to tell the coroner when someone dies.") == []
 
 
+def test_a_speaker_after_a_comma_with_that_after_the_verb_reports_forward():
+    text = "Although the plan passed easily, people close to the premier say that she had doubts about it."
+    quote = only(text)
+    assert (quote.text, quote.speaker.name) == ("that she had doubts about it", "people close to the premier")
+    text = "The deficit will top $40 billion this year, the budget officer said on Friday."
+    assert only(text).text == "The deficit will top $40 billion this year"
+
+
 def test_pronoun_skips_places_for_a_person():
     text = (
         "Gary Johnson spoke in New Mexico on Monday.\n\n"

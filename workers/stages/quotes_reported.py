@@ -25,6 +25,7 @@ _INFINITIVE = re.compile(
     r"[ \u00a0]+(?:not[ \u00a0]+)?to[ \u00a0]+"
     r"(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|him|them|me|us|it)(?![\w’'\-]))[a-z]"
 )
+_THAT = re.compile(r"[ \u00a0]+that[ \u00a0]")
 # Reported content usually stops where a new clause is coordinated: "…, but he said …".
 _CLAUSE_CUT = cut_pattern(
     r",[ \u00a0]+(?:but|which|while|though|although)[ \u00a0]", ";", r"[ \u00a0]--[ \u00a0]", r"[ \u00a0]—[ \u00a0]"
@@ -149,7 +150,11 @@ class ReportedPass:
             return None
         comma = _comma_before(text, sent.start, found.start, _DESCRIPTION_WORDS)
         tail_end = min(sent.end, cue.end + _WINDOW_CHARS)
-        if comma is not None and not at_least_words(text, cue.end, tail_end, _TAIL_WORDS + 1):
+        if (
+            comma is not None
+            and not at_least_words(text, cue.end, tail_end, _TAIL_WORDS + 1)
+            and not _THAT.match(text, cue.end, tail_end)  # "…, critics say that …" runs forward
+        ):
             if cue.word.lower() in WEAK_VERBS:
                 return None
             return self._draft(max(sent.start, comma - _WINDOW_CHARS), comma, found, cue.word)
