@@ -8,6 +8,7 @@ from typing import NamedTuple
 from workers.stages.quotes_lexicon import (
     FRAMING_ALSO,
     FRAMING_VERBS,
+    INTENTION_VERBS,
     LISTENER_VERBS,
     REPORTING_VERBS,
 )
@@ -51,6 +52,13 @@ _SEPARATOR_THEN_CASED_VERB = re.compile(rf"[^A-Za-z0-9_’'\-]({_FRAMING_TRIE})(
 # Verbs as written, lower case or capitalised (what FRAMING_CUE matches): no lower() per match.
 _CASED = _VERBS | {verb.capitalize() for verb in _VERBS}
 _REPORTING_CASED = REPORTING_VERBS | {verb.capitalize() for verb in REPORTING_VERBS}
+_INTENTION_CASED = INTENTION_VERBS | {verb.capitalize() for verb in INTENTION_VERBS}
+# "to" and a verb after an intention ("vowed to form", "decided not to recommend"); "to" before
+# a determiner or pronoun is a preposition ("agreed to a deal", "promised to them").
+INFINITIVE = re.compile(
+    r"[ \u00a0]+(?:not[ \u00a0]+)?to[ \u00a0]+"
+    r"(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|him|them|me|us|it)(?![\w’'\-]))[a-z]"
+)
 # The look-behind follows the first letter: a pattern opening with a look-behind is tried at
 # every position, one opening with a letter only where that letter is (a search 2x faster).
 ACCORDING = re.compile(r"[Aa](?<![\w’'\-][Aa])ccording to(?![\w’'\-])")
@@ -99,7 +107,12 @@ class CueIndex:
             self._words.append(first.group())
         _verbs_after_separators(text, self._all_starts, self._ends, self._words)
         self._reporting = [word in _REPORTING_CASED for word in self._words]
-        self.starts = [s for s, rep in zip(self._all_starts, self._reporting) if rep]
+        # Where reported speech may be: an intention without an infinitive after it reports
+        # nothing, and passing it over here spares splitting its paragraph into sentences.
+        self.starts = [
+            self._all_starts[i] for i, rep in enumerate(self._reporting)
+            if rep and (self._words[i] not in _INTENTION_CASED or INFINITIVE.match(text, self._ends[i]))
+        ]
 
     def within(self, start: int, end: int) -> list[Cue]:
         """Reporting verbs inside [start, end), in order."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from workers.stages.quotes_cues import ACCORDING, Cue, CueIndex, content_start
+from workers.stages.quotes_cues import ACCORDING, INFINITIVE, Cue, CueIndex, content_start
 from workers.stages.quotes_draft import Draft, at_least_words, cut_pattern, trim
 from workers.stages.quotes_lexicon import INFINITIVE_VERBS, INTENTION_VERBS, WEAK_VERBS
 from workers.stages.quotes_segments import Bounds, Sentences
@@ -19,13 +19,13 @@ _OBJECT_START = re.compile(
     r"(?:,|to|about|with|for|of|on|by|from|at|in|into|during|after|before|when|while|as|because|if)"
     r"(?![\w’'\-])"
 )
-# "to" and a verb after an intention ("vowed to form", "decided not to recommend"); "to" before
-# a determiner or pronoun is a preposition ("agreed to a deal", "promised to them").
-_INFINITIVE = re.compile(
-    r"[ \u00a0]+(?:not[ \u00a0]+)?to[ \u00a0]+"
-    r"(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|him|them|me|us|it)(?![\w’'\-]))[a-z]"
-)
 _THAT = re.compile(r"[ \u00a0]+that[ \u00a0]")
+# The same words read back from a verb inside reported content; group 1 is a bare comma,
+# which only a participle may follow.
+_JOINED_BEFORE = re.compile(
+    r"(?:(,)|(?<![\w’'\-])(?:and|but))[ \u00a0]+(?:(?:also|then|later|repeatedly)[ \u00a0]+)?$"
+)
+_JOIN_CHARS = 24
 # Reported content usually stops where a new clause is coordinated: "…, but he said …".
 _CLAUSE_CUT = cut_pattern(
     r",[ \u00a0]+(?:but|which|while|though|although)[ \u00a0]", ";", r"[ \u00a0]--[ \u00a0]", r"[ \u00a0]—[ \u00a0]"
@@ -168,7 +168,7 @@ class ReportedPass:
         verb = cue.word.lower()
         if verb in INFINITIVE_VERBS:
             # Read before looking for "that": "wants to make sure that …" states the wish.
-            m = _INFINITIVE.match(self.text, cue.end, limit)
+            m = INFINITIVE.match(self.text, cue.end, limit)
             if m is not None:
                 return m.start() + len(m.group()) - len(m.group().lstrip(" \u00a0"))
             if verb in INTENTION_VERBS:
@@ -238,9 +238,10 @@ class ReportedPass:
     def _coordination_before(self, start: int, end: int) -> int | None:
         """Where a coordinated second verb of the speaker starts inside [start, end)."""
         for cue in self.cues.within_any(start, end):
-            head = _conjunction_start(self.text, start, cue.start)
-            if head is not None and self._second_verb(head, end) == cue:
-                return head
+            # One look-back match per verb: most verbs in reported content have no conjunction.
+            m = _JOINED_BEFORE.search(self.text, max(start, cue.start - _JOIN_CHARS), cue.start)
+            if m is not None and m.start() > start and (m.group(1) is None or cue.word.endswith("ing")):
+                return m.start()
         return None
 
     def _draft(self, start: int, end: int, found: Found, cue: str) -> Draft | None:
@@ -255,26 +256,6 @@ class ReportedPass:
             return None
         kind = "mixed" if _QUOTE_MARK.search(self.text, start, end) else "indirect"
         return Draft(start, end, kind, found, cue)
-
-
-def _conjunction_start(text: str, floor: int, pos: int) -> int | None:
-    """Start of the "and"/"but"/comma (and "also" …) directly before a verb at ``pos``."""
-    for _ in range(2):
-        span = word_before(text, floor, pos)
-        if span is None:
-            break
-        word = text[span[0] : span[1]]
-        if word in ("and", "but"):
-            pos = span[0]
-            break
-        if word not in ("also", "then", "later", "repeatedly"):
-            break
-        pos = span[0]
-    while pos > floor and text[pos - 1] in " \u00a0":
-        pos -= 1
-    if pos > floor and text[pos - 1] == ",":
-        pos -= 1
-    return pos if pos > floor else None
 
 
 def _comma_before(text: str, floor: int, pos: int, words: int = 0) -> int | None:
