@@ -114,13 +114,9 @@ class CueIndex:
             if rep and (self._words[i] not in _INTENTION_CASED or INFINITIVE.match(text, self._ends[i]))
         ]
 
-    def within(self, start: int, end: int) -> list[Cue]:
-        """Reporting verbs inside [start, end), in order."""
-        return [self._cue(i) for i in self._range(start, end, reporting=True)]
-
-    def within_any(self, start: int, end: int) -> list[Cue]:
-        """Reporting and framing verbs inside [start, end), in order."""
-        return [self._cue(i) for i in self._range(start, end, reporting=False)]
+    def within(self, start: int, end: int, reporting: bool = True) -> list[Cue]:
+        """The verbs inside [start, end), in order (reporting verbs only unless told otherwise)."""
+        return [self._cue(i) for i in self._range(start, end, reporting)]
 
     def first(self, start: int, end: int, reporting: bool = True) -> Cue | None:
         """The first verb inside [start, end) (reporting verbs only unless told otherwise)."""

@@ -237,7 +237,7 @@ class ReportedPass:
 
     def _coordination_before(self, start: int, end: int) -> int | None:
         """Where a coordinated second verb of the speaker starts inside [start, end)."""
-        for cue in self.cues.within_any(start, end):
+        for cue in self.cues.within(start, end, reporting=False):
             # One look-back match per verb: most verbs in reported content have no conjunction.
             m = _JOINED_BEFORE.search(self.text, max(start, cue.start - _JOIN_CHARS), cue.start)
             if m is not None and m.start() > start and (m.group(1) is None or cue.word.endswith("ing")):
