@@ -1,12 +1,9 @@
 # Two images from one file: `api` (no stage libraries) and `worker` (the stages' libraries).
-# Both install one wheel, built where a C compiler is at hand (setup.py compiles the quote
-# stage with mypyc); the images themselves hold no compiler and no source tree to shadow it.
+# Both install one wheel built in a stage of its own, so the images hold no source tree.
 FROM python:3.11-slim AS wheel
 ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
-RUN apt-get update -qq && apt-get install -y -qq --no-install-recommends gcc libc6-dev \
-    && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
-COPY pyproject.toml setup.py README.md ./
+COPY pyproject.toml README.md ./
 COPY services ./services
 COPY workers ./workers
 RUN pip wheel --no-deps --wheel-dir /wheels .

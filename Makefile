@@ -4,8 +4,6 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
-# Compiled with mypyc by setup.py (same files): a change to them means a rebuild.
-COMPILED_SOURCES := $(wildcard workers/stages/quotes*.py workers/stages/summary_*.py) workers/stages/text.py
 REDIS_URL ?= redis://127.0.0.1:6379/0
 API_URL ?= http://127.0.0.1:8000
 export REDIS_URL
@@ -17,7 +15,7 @@ help:
 	@echo "make test     install what the tests need and run the whole suite"
 	@echo "make api | make worker | make seed | make bench | make compose-check"
 
-$(STAMP): pyproject.toml setup.py $(COMPILED_SOURCES)
+$(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[stages,test,bench]'
@@ -65,4 +63,4 @@ compose-check: docker-compose
 	docker-compose -f docker-compose.yml config --quiet && echo "docker-compose.yml is valid"
 
 clean:
-	rm -rf $(VENV) .pytest_cache *.egg-info build workers/stages/*.so
+	rm -rf $(VENV) .pytest_cache *.egg-info build dist

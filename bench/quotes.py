@@ -7,8 +7,7 @@ nothing but quote marks, of mixed marks, one 10 MB sentence full of cues, paragr
 close their quote, and thousands of speakers each named once in full then by surname — at
 growing sizes: MB/s that stays flat as the size grows means the stage is linear.
 The scorer's MB/s (one cold pass, first call included) is noisy: --scorer-runs N keeps the best
-of N runs, each in a fresh process, and prints the spread of all N. The first line says whether
-the quote stage runs compiled (setup.py) or as plain Python.
+of N runs, each in a fresh process, and prints the spread of all N.
 """
 from __future__ import annotations
 
@@ -24,7 +23,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-import workers.stages.quotes as quotes_module
 from workers.stages.quotes import extract_quotes
 
 GOLD_DIR = ROOT.parent / "shared" / "bench" / "quotes"
@@ -106,8 +104,6 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="sizes up to 1 MB only")
     parser.add_argument("--scorer-runs", type=int, default=1, metavar="N", help="best of N scorer runs")
     args = parser.parse_args()
-    build = "compiled with mypyc" if not quotes_module.__file__.endswith(".py") else "plain Python"
-    print(f"quote stage: {build} ({Path(quotes_module.__file__).name})")
     quality(max(1, args.scorer_runs))
     speed([100_000, 1_000_000] if args.quick else [100_000, 1_000_000, 10_000_000])
 
