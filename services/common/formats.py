@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from email.message import Message
 
-from services.common.errors import DocpipeError
+from services.common.errors import MislabelledDocument, UnsupportedType
 
 PLAIN = "text/plain"
 HTML = "text/html"
@@ -16,22 +16,20 @@ XHTML = "application/xhtml+xml"
 MARKDOWN = "text/markdown"
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-SUPPORTED = (PLAIN, HTML, XHTML, MARKDOWN, PDF, DOCX)
-TEXT_TYPES = (PLAIN, HTML, XHTML, MARKDOWN)
-GENERIC = ("", "application/octet-stream", "binary/octet-stream")
-EXTENSIONS = {
-    ".txt": PLAIN, ".text": PLAIN, ".eml": PLAIN, ".html": HTML, ".htm": HTML,
-    ".xhtml": XHTML, ".md": MARKDOWN, ".markdown": MARKDOWN, ".pdf": PDF, ".docx": DOCX,
+# The one table of accepted types: each type, its file extensions, and whether it is text.
+ACCEPTED = {
+    PLAIN: ((".txt", ".text", ".eml"), True),
+    HTML: ((".html", ".htm"), True),
+    XHTML: ((".xhtml",), True),
+    MARKDOWN: ((".md", ".markdown"), True),
+    PDF: ((".pdf",), False),
+    DOCX: ((".docx",), False),
 }
+SUPPORTED = tuple(ACCEPTED)
+TEXT_TYPES = tuple(mime for mime, (_, text) in ACCEPTED.items() if text)
+EXTENSIONS = {ext: mime for mime, (exts, _) in ACCEPTED.items() for ext in exts}
+GENERIC = ("", "application/octet-stream", "binary/octet-stream")
 SNIFF_BYTES = 4096
-
-
-class UnsupportedType(DocpipeError):
-    """Raised when an upload's type is not one docpipe can process (HTTP 415)."""
-
-
-class MislabelledDocument(DocpipeError):
-    """Raised when an upload's bytes contradict its declared type (HTTP 422)."""
 
 
 def split_type(content_type: str | None) -> tuple[str, dict[str, str]]:
