@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 import requests
 
-from tests.conftest import ROOT, RedisServer, free_port
+from tests.conftest import RedisServer, free_port
+from tests.documents import ROOT
 
 BIN = Path(sys.executable).parent
 READY_SECONDS = 60

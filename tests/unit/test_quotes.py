@@ -3,13 +3,11 @@ from __future__ import annotations
 
 import dataclasses
 import random
-from pathlib import Path
 
 import pytest
 
+from tests.documents import SEED
 from workers.stages.quotes import extract_quotes
-
-SEED = Path(__file__).resolve().parents[2] / "seeds" / "us-casualties-mount-in-iraq.txt"
 
 
 def only(text: str, kind: str | None = None):

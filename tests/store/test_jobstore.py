@@ -1,20 +1,14 @@
 """JobStore against a real Redis: transitions, expiry, cancellation and waiting."""
 import threading
 import time
-from datetime import timedelta
 
 import pytest
 
-from services.common.jobs import STAGES, Job, JobStatus, StageRun, StageStatus, new_job_id, rfc3339, utcnow
+from services.common.jobs import STAGES, JobStatus, Stage, StageStatus
 from services.common.jobstore import JobStore
+from tests.jobs import make_job
 
-
-def make_job(owner="alice", ttl=3600) -> Job:
-    now = utcnow()
-    return Job(id=new_job_id(), owner=owner, status=JobStatus.QUEUED, created_at=rfc3339(now),
-               updated_at=rfc3339(now), expires_at=rfc3339(now + timedelta(seconds=ttl)),
-               input={"filename": None, "content_type": "text/plain", "bytes": 5, "sha256": "x"},
-               options={"summary_sentences": 3}, stages=[StageRun(s) for s in STAGES])
+CLEANING = Stage.CLEANING
 
 
 @pytest.fixture
@@ -24,8 +18,9 @@ def store(redis_url) -> JobStore:
 
 def run_all(store, job_id):
     for stage in STAGES:
-        assert store.start_stage(job_id, stage) is not None
-        assert store.finish_stage(job_id, stage, {"stage": stage})
+        started = store.start_stage(job_id, stage)
+        assert started is not None
+        assert store.finish_stage(started, stage, {"stage": stage})
 
 
 def test_full_run_succeeds_and_keeps_results(store):
@@ -36,15 +31,14 @@ def test_full_run_succeeds_and_keeps_results(store):
     assert done.status is JobStatus.SUCCEEDED
     assert [s.status for s in done.stages] == [StageStatus.SUCCEEDED] * 3
     assert all(s.attempts == 1 and s.duration_ms is not None for s in done.stages)
-    assert done.result == {"document": {"stage": "cleaning"}, "quotes": {"stage": "quotes"},
+    assert done.result == {"document": {"stage": CLEANING}, "quotes": {"stage": "quotes"},
                            "summary": {"stage": "summary"}}
     assert store.get_input(job.id) is None  # the upload is dropped once done
 
 
 def test_every_key_expires_with_the_job(store):
     job, _ = store.create(make_job(ttl=100), b"hello")
-    store.start_stage(job.id, "cleaning")
-    store.finish_stage(job.id, "cleaning", {"text": "hello"})
+    store.finish_stage(store.start_stage(job.id, CLEANING), CLEANING, {"text": "hello"})
     keys = store.redis.keys(f"docpipe:job:{job.id}*")
     assert len(keys) == 3
     ttls = {store.redis.ttl(k) for k in keys}
@@ -53,21 +47,20 @@ def test_every_key_expires_with_the_job(store):
 
 def test_failure_skips_later_stages(store):
     job, _ = store.create(make_job(), b"hello")
-    store.start_stage(job.id, "cleaning")
-    assert store.fail_stage(job.id, "cleaning", {"type": "EmptyDocument", "detail": "no text"})
+    store.start_stage(job.id, CLEANING)
+    assert store.fail_stage(job.id, CLEANING, {"type": "EmptyDocument", "detail": "no text"})
     failed = store.get(job.id)
     assert failed.status is JobStatus.FAILED
-    assert failed.error == {"stage": "cleaning", "type": "EmptyDocument", "detail": "no text"}
+    assert failed.error == {"stage": CLEANING, "type": "EmptyDocument", "detail": "no text"}
     assert [s.status for s in failed.stages] == [StageStatus.FAILED, StageStatus.SKIPPED, StageStatus.SKIPPED]
-    assert store.start_stage(job.id, "quotes") is None
+    assert store.start_stage(job.id, Stage.QUOTES) is None
 
 
 def test_a_stage_that_succeeded_cannot_be_failed_afterwards(store):
     # Celery may raise after the output is stored (a time limit while queueing the next stage).
     job, _ = store.create(make_job(), b"hello")
-    store.start_stage(job.id, "cleaning")
-    store.finish_stage(job.id, "cleaning", {"text": "hello"})
-    assert not store.fail_stage(job.id, "cleaning", {"type": "SoftTimeLimitExceeded", "detail": "late"})
+    store.finish_stage(store.start_stage(job.id, CLEANING), CLEANING, {"text": "hello"})
+    assert not store.fail_stage(job.id, CLEANING, {"type": "SoftTimeLimitExceeded", "detail": "late"})
     after = store.get(job.id)
     assert after.status is JobStatus.RUNNING and after.error is None
     assert after.stages[0].status is StageStatus.SUCCEEDED
@@ -75,20 +68,22 @@ def test_a_stage_that_succeeded_cannot_be_failed_afterwards(store):
 
 def test_redelivered_stage_counts_attempts_and_succeeded_stage_is_not_rerun(store):
     job, _ = store.create(make_job(), b"hello")
-    store.start_stage(job.id, "cleaning")
-    assert store.start_stage(job.id, "cleaning").attempts == 2  # a redelivery after a crash
-    store.finish_stage(job.id, "cleaning", {})
-    again = store.start_stage(job.id, "cleaning")  # died after storing, before the next stage
-    assert again.status is StageStatus.SUCCEEDED and again.attempts == 2
-    assert not store.finish_stage(job.id, "cleaning", {"other": "output"})
-    assert store.get_result(job.id, "cleaning") == {}
+    store.start_stage(job.id, CLEANING)
+    redelivered = store.start_stage(job.id, CLEANING)  # a redelivery after a crash
+    assert redelivered.stage(CLEANING).attempts == 2 and redelivered.status is JobStatus.RUNNING
+    store.finish_stage(redelivered, CLEANING, {})
+    again = store.start_stage(job.id, CLEANING)  # died after storing, before the next stage
+    assert again.stage(CLEANING).status is StageStatus.SUCCEEDED
+    assert again.stage(CLEANING).attempts == 2
+    assert not store.finish_stage(again, CLEANING, {"other": "output"})
+    assert store.get_result(job.id, CLEANING) == {}
 
 
 def test_cancel_stops_a_running_job_and_drops_its_data(store):
     job, _ = store.create(make_job(), b"hello")
-    store.start_stage(job.id, "cleaning")
+    started = store.start_stage(job.id, CLEANING)
     assert store.cancel(job.id) is True
-    assert not store.finish_stage(job.id, "cleaning", {"text": "late"})
+    assert not store.finish_stage(started, CLEANING, {"text": "late"})
     cancelled = store.get(job.id)
     assert cancelled.status is JobStatus.CANCELLED
     assert cancelled.result == {} and store.get_input(job.id) is None
