@@ -1,11 +1,13 @@
 """Which document types docpipe accepts, and how an upload's type is decided.
 
-The API checks the type before a job is queued, so a mislabelled or unsupported upload gets a
-clear 415/422 instead of a failed job; the cleaning stage decodes the document itself.
+The API decides the type once, before a job is queued, so a mislabelled or unsupported upload
+gets a clear 415/422 instead of a failed job; the cleaning stage trusts the type it is given and
+has one reader for each type of FORMATS (a test holds the two together).
 """
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from email.message import Message
 
 from services.common.errors import MislabelledDocument, UnsupportedType
@@ -16,19 +18,32 @@ XHTML = "application/xhtml+xml"
 MARKDOWN = "text/markdown"
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-# The one table of accepted types: each type, its file extensions, and whether it is text.
-ACCEPTED = {
-    PLAIN: ((".txt", ".text", ".eml"), True),
-    HTML: ((".html", ".htm"), True),
-    XHTML: ((".xhtml",), True),
-    MARKDOWN: ((".md", ".markdown"), True),
-    PDF: ((".pdf",), False),
-    DOCX: ((".docx",), False),
-}
-SUPPORTED = tuple(ACCEPTED)
-TEXT_TYPES = tuple(mime for mime, (_, text) in ACCEPTED.items() if text)
-EXTENSIONS = {ext: mime for mime, (exts, _) in ACCEPTED.items() for ext in exts}
-GENERIC = ("", "application/octet-stream", "binary/octet-stream")
+
+
+@dataclass(frozen=True, slots=True)
+class Format:
+    """An accepted document type: its MIME type, the names it also goes by, its extensions."""
+
+    mime: str
+    name: str  # for messages
+    extensions: tuple[str, ...]
+    aliases: tuple[str, ...] = ()
+    text: bool = False  # decoded with a charset, and may be sent as JSON text
+
+
+FORMATS = (
+    Format(PLAIN, "plain text", (".txt", ".text", ".eml"), text=True),
+    Format(HTML, "HTML", (".html", ".htm"), text=True),
+    Format(XHTML, "XHTML", (".xhtml",), text=True),
+    Format(MARKDOWN, "Markdown", (".md", ".markdown"), ("text/x-markdown",), text=True),
+    Format(PDF, "PDF", (".pdf",), ("application/x-pdf",)),
+    Format(DOCX, "Word (DOCX)", (".docx",)),
+)
+SUPPORTED = tuple(f.mime for f in FORMATS)
+TEXT_TYPES = tuple(f.mime for f in FORMATS if f.text)
+GENERIC = ("", "application/octet-stream", "binary/octet-stream", "application/unknown")
+_BY_MIME = {mime: f for f in FORMATS for mime in (f.mime, *f.aliases)}
+EXTENSIONS = {ext: f.mime for f in FORMATS for ext in f.extensions}
 SNIFF_BYTES = 4096
 
 
@@ -74,18 +89,18 @@ def resolve(declared: str | None, filename: str | None, data: bytes) -> str:
         if not mime:
             raise UnsupportedType("the document's type could not be recognised; send it with "
                                   f"one of these Content-Types: {', '.join(SUPPORTED)}")
-    if mime not in SUPPORTED:
+    if mime not in _BY_MIME:
         raise UnsupportedType(f"{mime!r} is not supported; use one of: {', '.join(SUPPORTED)}")
-    _check_label(mime, sniffed)
+    kind = _BY_MIME[mime]
+    _check_label(kind, sniffed)
     charset = params.get("charset")
-    return f"{mime}; charset={charset}" if charset and mime in TEXT_TYPES else mime
+    return f"{kind.mime}; charset={charset}" if charset and kind.text else kind.mime
 
 
-def _check_label(mime: str, sniffed: str | None) -> None:
-    binary = (PDF, DOCX)
-    if mime in binary and sniffed != mime:
-        raise MislabelledDocument(f"the document is labelled {mime} but its bytes are not a "
-                                  f"{'PDF' if mime == PDF else 'DOCX (Word) file'}")
-    if mime in TEXT_TYPES and (sniffed in binary or sniffed is None):
+def _check_label(kind: Format, sniffed: str | None) -> None:
+    if not kind.text and sniffed != kind.mime:
+        raise MislabelledDocument(f"the document is labelled {kind.mime} but its bytes are not "
+                                  f"a {kind.name} file")
+    if kind.text and (sniffed is None or not _BY_MIME[sniffed].text):
         what = "binary data" if sniffed is None else sniffed
-        raise MislabelledDocument(f"the document is labelled {mime} but looks like {what}")
+        raise MislabelledDocument(f"the document is labelled {kind.mime} but looks like {what}")

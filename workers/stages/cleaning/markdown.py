@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from workers.stages.cleaning_lines import Line
+from workers.stages.cleaning.lines import Line
 
 _FENCE = re.compile(r"\s{0,3}(?:```|~~~)")
 _ATX = re.compile(r"\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")

@@ -8,8 +8,8 @@ import lxml.etree
 import lxml.html
 import trafilatura
 
-from workers.stages.cleaning_errors import CleaningError, DocumentTooLarge
-from workers.stages.cleaning_html_dense import dense_text
+from workers.stages.cleaning.errors import DocumentTooLarge, UnreadableDocument
+from workers.stages.cleaning.html_dense import dense_text
 
 LOGGER = logging.getLogger(__name__)
 
@@ -19,7 +19,7 @@ MAX_HTML_ELEMENTS = 400_000
 # Below this many characters the precision-mode text is taken as a miss and recall mode is
 # tried; chosen on the benchmark pages (see bench/cleaning.py).
 MIN_MAIN_TEXT_CHARS = 250
-# Pages with more visible text than this go to the linear extractor (cleaning_html_dense):
+# Pages with more visible text than this go to the linear extractor (html_dense.py):
 # trafilatura's pruning is quadratic in the number of paragraphs (1 MB of article text takes
 # ~0.2 s, 10 MB ~3.5 s). The largest benchmark page has 31k characters of text, a long-read
 # 30-80k; 200k (~35,000 words) leaves every real article to trafilatura, whose F1 is higher.
@@ -60,7 +60,7 @@ def _parse(source: bytes) -> lxml.html.HtmlElement:
     try:
         tree = lxml.html.document_fromstring(source, parser=_PARSER)
     except (lxml.etree.ParserError, ValueError) as exc:
-        raise CleaningError(f"The HTML could not be parsed: {exc}") from exc
+        raise UnreadableDocument(f"The HTML could not be parsed: {exc}") from exc
     size = sum(1 for _ in tree.iter())
     if size > MAX_HTML_ELEMENTS:
         raise DocumentTooLarge(f"The page has {size:,} HTML elements; the limit is {MAX_HTML_ELEMENTS:,}.")

@@ -11,7 +11,7 @@ import lxml.etree
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from workers.stages.cleaning_errors import CleaningError, DocumentTooLarge, UnsupportedFormat
+from workers.stages.cleaning.errors import DocumentTooLarge, UnreadableDocument, UnsupportedFormat
 
 LOGGER = logging.getLogger(__name__)
 
@@ -33,7 +33,7 @@ def docx_paragraphs(data: bytes) -> tuple[list[str], str | None]:
     try:
         document = docx.Document(io.BytesIO(data))
     except _BROKEN as exc:
-        raise CleaningError(f"The Word document is damaged and could not be read ({exc}).") from exc
+        raise UnreadableDocument(f"The Word document is damaged and could not be read ({exc}).") from exc
     paragraphs: list[str] = []
     title = None
     for block in document.iter_inner_content():
@@ -70,7 +70,7 @@ def _check_archive(data: bytes) -> None:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as exc:
-        raise CleaningError("The Word document is damaged: it is not a readable ZIP archive.") from exc
+        raise UnreadableDocument("The Word document is damaged: it is not a readable ZIP archive.") from exc
     with archive:
         entries = archive.infolist()
         if len(entries) > MAX_ZIP_ENTRIES:

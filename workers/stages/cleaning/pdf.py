@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 import pypdfium2 as pdfium
 
-from workers.stages.cleaning_errors import CleaningError, DocumentTooLarge
-from workers.stages.cleaning_lines import Line
+from workers.stages.cleaning.errors import DocumentTooLarge, NoTextFound, UnreadableDocument
+from workers.stages.cleaning.lines import Line
 
 LOGGER = logging.getLogger(__name__)
 
@@ -51,7 +51,7 @@ def pdf_lines(data: bytes, warnings: list[str]) -> tuple[list[Line], str | None]
     finally:
         document.close()
     if not any(pages):
-        raise CleaningError("The PDF has no text layer (scanned pages?); OCR is not supported.")
+        raise NoTextFound("The PDF has no text layer (scanned pages?); OCR is not supported.")
     dropped = _drop_running_lines(pages)
     if dropped:
         warnings.append(f"Dropped {dropped} repeated page header/footer line(s) and page numbers.")
@@ -63,8 +63,8 @@ def _open(data: bytes) -> pdfium.PdfDocument:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         if "password" in str(exc).lower():
-            raise CleaningError("The PDF is password-protected; send an unlocked copy.") from exc
-        raise CleaningError(f"The PDF is damaged and could not be read ({exc}).") from exc
+            raise UnreadableDocument("The PDF is password-protected; send an unlocked copy.") from exc
+        raise UnreadableDocument(f"The PDF is damaged and could not be read ({exc}).") from exc
     if len(document) > MAX_PDF_PAGES:
         pages = len(document)
         document.close()

@@ -7,7 +7,7 @@ import re
 
 import charset_normalizer
 
-from workers.stages.cleaning_errors import CleaningError
+from workers.stages.cleaning.errors import UnreadableDocument
 
 LOGGER = logging.getLogger(__name__)
 
@@ -84,5 +84,5 @@ def _check_not_binary(text: str) -> str:
     if _BINARY_CONTROLS.search(text) and len(_BINARY_CONTROLS.findall(text)) > max(
         _MIN_BINARY_CONTROLS, _MAX_CONTROL_SHARE * len(text)
     ):
-        raise CleaningError("The file looks binary, not text; check its type.")
+        raise UnreadableDocument("The file looks binary, not text; check its type.")
     return text
