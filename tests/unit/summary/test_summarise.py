@@ -6,7 +6,7 @@ import pytest
 
 from workers.stages.summary import EmptyDocument, Summary, summarise
 
-SEED = Path(__file__).resolve().parents[2] / "seeds" / "us-casualties-mount-in-iraq.txt"
+SEED = Path(__file__).resolve().parents[3] / "seeds" / "us-casualties-mount-in-iraq.txt"
 
 NEWS = """By Sarah Jones, Daily Mail Reporter
 
