@@ -6,7 +6,6 @@ import pytest
 from tests.documents import SEED
 from workers.stages.summary import EmptyDocument, Summary, summarise
 
-
 NEWS = """By Sarah Jones, Daily Mail Reporter
 
 A wildfire that forced the evacuation of 2,000 homes near Boulder, Colo., was contained on Sunday after crews worked through the night.

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from workers.stages.summary.sentences import CLOSE_QUOTES, OPEN_QUOTES, is_headline
+
 # Multipliers on a sentence's score. Chosen by hand on the CNN/DailyMail dev set and the seed
 # article, then rounded: strong enough to push a byline or caption out of the top three, mild
 # for things that are sometimes fine (a sentence opening with "But").
@@ -21,8 +23,6 @@ MIN_WORDS = 6
 FULL_WORDS = 15
 MAX_WORDS = 55
 
-_OPEN_QUOTES = "\"'“‘«"
-_CLOSE_QUOTES = "\"'”’»"
 _BOILERPLATE = re.compile(
     r"(?:by\s+[A-Z.]|published:|updated:|last updated|scroll down|click here|watch the video|"
     r"photo(?:graph)?s?\s*(?:by|:)|image(?:s)?\s*(?:by|:)|pictured:|source:|credit:|"
@@ -57,20 +57,15 @@ def quality(sentence: str) -> float:
     return factor * _quote_factor(sentence) * _start_factor(words[0])
 
 
-def is_headline(sentence: str) -> bool:
-    """A headline, caption or list item: no final full stop, question or exclamation mark."""
-    return sentence.rstrip(_CLOSE_QUOTES + ")]")[-1:] not in (".", "!", "?", "…")
-
-
 def _quote_factor(sentence: str) -> float:
-    if sentence[0] not in _OPEN_QUOTES:
+    if sentence[0] not in OPEN_QUOTES:
         return 1.0
     last = sentence.rstrip(".!?…")[-1:]
-    return BARE_QUOTE if last in _CLOSE_QUOTES or sentence[-1] in _CLOSE_QUOTES else QUOTE_OPENING
+    return BARE_QUOTE if last in CLOSE_QUOTES or sentence[-1] in CLOSE_QUOTES else QUOTE_OPENING
 
 
 def _start_factor(first_word: str) -> float:
-    word = first_word.strip(_OPEN_QUOTES + ",;:")
+    word = first_word.strip(OPEN_QUOTES + ",;:")
     if len(word) > 1 and word.isupper():
         return 1.0  # "US forces ...", "IT firms ...": acronyms, not pronouns
     word = word.lower().replace("’", "'")

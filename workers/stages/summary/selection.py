@@ -4,7 +4,7 @@ from __future__ import annotations
 import bisect
 import heapq
 
-from workers.stages.summary_features import Vector, cosine
+from workers.stages.summary.vectors import Vector, cosine
 
 # Weight of the similarity to an already picked sentence subtracted from a candidate's score
 # (MMR). 0.8 let two near-duplicate lead sentences ("X will be confirmed ...", "X will confirm

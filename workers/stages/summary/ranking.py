@@ -1,14 +1,10 @@
 """Sentence scores for the summariser: centrality, position and stand-alone quality."""
 from __future__ import annotations
 
-from workers.stages.summary_features import (
-    Vector,
-    cosine,
-    directed_centrality,
-    terms,
-    tfidf_vectors,
-)
-from workers.stages.summary_quality import is_headline, quality
+from workers.stages.summary.centrality import directed_centrality
+from workers.stages.summary.quality import quality
+from workers.stages.summary.sentences import is_headline
+from workers.stages.summary.vectors import Vector, cosine, terms, tfidf_vectors
 
 # Blend of the score parts, each scaled to 0..1 within the document: a sentence's centrality
 # (its summed similarity to the sentences around it) and a lead prior that decays with position.

@@ -1,41 +1,27 @@
-"""Extractive summary: the sentences that best summarise a document, verbatim, in order.
+"""Extractive summary: the sentences that best summarise a document, verbatim, in document order.
 
-1. Segment the text into sentences (``workers.stages.text``).
-2. Score each sentence: its centrality (similarity to the sentences around it, the sums towards
-   later and earlier sentences scaled apart) blended equally with a lead prior, times a quality
-   factor that demotes fragments, bylines, captions and bare quotes.
-3. Pick greedily with maximal marginal relevance so the picks do not repeat each other,
-   within the sentence count and the character budget; return them in document order.
+1. Sentences (``sentences``): segment the text with exact offsets; tell headlines from body.
+2. Features: tf-idf vectors of content-word stems (``vectors``); each sentence's similarity to the
+   sentences after and before it (``centrality``); how fit it is to stand alone (``quality``):
+   fragments, bylines, captions and bare quotes are demoted.
+3. Rank (``ranking``): centrality blended equally with a lead prior, plus similarity to an opening
+   headline, times the quality factor; scaled so the best sentence scores 1.
+4. Select (``selection``): greedy maximal marginal relevance, so the picks do not repeat each other,
+   within the sentence count and the character budget; returned in document order.
 """
 from __future__ import annotations
 
 import logging
 import math
-from dataclasses import dataclass
 
-from workers.stages.summary_rank import rank
-from workers.stages.summary_select import select
-from workers.stages.text import sentences as split_sentences
+from workers.stages.summary.ranking import rank
+from workers.stages.summary.result import EmptyDocument, Summary, SummarySentence
+from workers.stages.summary.selection import select
+from workers.stages.summary.sentences import split
+
+__all__ = ["EmptyDocument", "Summary", "SummarySentence", "summarise"]
 
 LOGGER = logging.getLogger(__name__)
-
-
-@dataclass(slots=True)
-class SummarySentence:
-    text: str  # == source[start:end]
-    start: int
-    end: int
-    score: float  # 0..1, higher is more central/important
-
-
-@dataclass(slots=True)
-class Summary:
-    sentences: list[SummarySentence]  # document order
-    text: str  # the picked sentences joined with a space
-
-
-class EmptyDocument(ValueError):
-    """Raised when there is no sentence to summarise."""
 
 
 def summarise(
@@ -43,7 +29,7 @@ def summarise(
 ) -> Summary:
     """Pick `sentences` sentences (or ceil(ratio * n)), at most `max_chars` long in total."""
     _check_options(sentences, ratio, max_chars)
-    spans = split_sentences(text)
+    spans = split(text)
     if not spans:
         raise EmptyDocument("The document has no text to summarise.")
     k = math.ceil(ratio * len(spans)) if ratio is not None else sentences
