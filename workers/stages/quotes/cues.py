@@ -1,18 +1,19 @@
-"""Reporting cues: where a reporting verb is, and where the reported content after it starts."""
+"""Reporting cues: where a reporting verb is, where the reported content after it starts, and
+the patterns that cut that content short."""
 from __future__ import annotations
 
 import bisect
 import re
 from typing import NamedTuple
 
-from workers.stages.quotes_lexicon import (
+from workers.stages.quotes.lexicon import (
     FRAMING_ALSO,
     FRAMING_VERBS,
     INTENTION_VERBS,
     LISTENER_VERBS,
     REPORTING_VERBS,
 )
-from workers.stages.quotes_names import NameIndex
+from workers.stages.quotes.names import NameIndex
 
 
 def _verb_trie(verbs: frozenset[str]) -> str:
@@ -61,6 +62,10 @@ INFINITIVE = re.compile(
 )
 # The look-behind follows the first letter: a pattern opening with a look-behind is tried at
 # every position, one opening with a letter only where that letter is (a search 2x faster).
+# Reporting clauses and reported content are looked for within this many characters of
+# their cue or quote, which keeps every lookup bounded (a 10 MB one-sentence document stays
+# linear); real clauses are far shorter.
+CLAUSE_WINDOW_CHARS = 400
 ACCORDING = re.compile(r"[Aa](?<![\w’'\-][Aa])ccording to(?![\w’'\-])")
 _THAT_WINDOW_WORDS = 10
 _WORDS = re.compile(r"[ \u00a0]*([\w’'\-]+|[^\w\s])")
@@ -217,3 +222,26 @@ def _skip_listener(text: str, pos: int, limit: int, names: NameIndex) -> int:
         nxt = _WORDS.match(text, m.end(), limit)
         return nxt.end() if nxt else m.end()
     return pos
+
+
+_SPACE = r"[ \u00a0]"
+
+
+def cut_pattern(*alternatives: str) -> re.Pattern[str]:
+    """A pattern for the first of several cuts, each alternative opening with a literal.
+
+    An alternative opening with a space class is written out once for a plain space and once
+    for a no-break space: when every alternative opens with a literal, the regex engine skips
+    to the next possible first character at C speed, where it otherwise tries the whole
+    pattern at every position (a search was three times slower)."""
+    parts: list[str] = []
+    for alternative in alternatives:
+        if alternative.startswith(_SPACE + "+"):
+            rest = _SPACE + "*" + alternative[len(_SPACE) + 1 :]
+            parts += [" " + rest, "\u00a0" + rest]
+        elif alternative.startswith(_SPACE):
+            rest = alternative[len(_SPACE) :]
+            parts += [" " + rest, "\u00a0" + rest]
+        else:
+            parts.append(alternative)
+    return re.compile("|".join(parts))

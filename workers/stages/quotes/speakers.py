@@ -1,36 +1,23 @@
-"""Find the phrase naming a speaker next to a reporting verb, and resolve it to a name."""
+"""Speaker mentions: the phrase naming a speaker next to a reporting verb (a name, a pronoun or a
+noun phrase), found but not yet resolved."""
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 
-from workers.stages.quotes_lexicon import (
-    AUXILIARIES,
-    DETERMINERS,
-    PLACES,
-    PRONOUNS,
-    ROLE_WORDS,
-    SPEAKER_NOUNS,
-    TITLES,
-)
-from workers.stages.quotes_names import Mention, NameIndex
-from workers.stages.quotes_segments import Bounds, Sentences
-from workers.stages.quotes_words import word_before
+from workers.stages.quotes.document import Document, word_before
+from workers.stages.quotes.lexicon import AUXILIARIES, DETERMINERS, PRONOUNS, ROLE_WORDS, SPEAKER_NOUNS, TITLES
+from workers.stages.quotes.names import Mention
 
 _WORD_AFTER = re.compile(r"[ \u00a0]*([\w’'\-]+)")
 # An aside between the speaker and the verb: "Harith al-Dari, the ... secretary general, said".
 _APPOSITION_MAX_CHARS = 120
-# How far back a pronoun looks for its antecedent (sentences), chosen on PolNeAR dev.
-_PRONOUN_SENTENCES = 4
 _PHRASE_MAX_WORDS = 5
 # Words that end a clause but never head a speaker phrase ("the plan that was said").
 _NOT_HEADS = frozenset("that which who what it is was be been also not only just then".split())
 # A subject is among the first words of its clause.
 _SUBJECT_WORDS = 6
 _PAREN_MAX_CHARS = 40
-# The part of each earlier sentence searched for an antecedent (its subject comes early).
-_ANTECEDENT_WINDOW_CHARS = 400
 # Words allowed before a name after the verb: "said opposition leader Pierre Dubois".
 _TITLE_WORDS = 3
 
@@ -46,14 +33,11 @@ class Found:
 
 
 class SpeakerFinder:
-    """Speaker phrases and their resolution for one document."""
+    """Finds the speaker phrases of one document."""
 
-    def __init__(self, text: str, sentences: Sentences) -> None:
-        self.text = text
-        self.names = NameIndex(text)
-        self.sentences = sentences
-        self.quoted: list[tuple[int, int]] = []  # sorted spans whose names are not antecedents
-        self.last_speaker: tuple[int, str] | None = None  # (position, canonical name)
+    def __init__(self, doc: Document) -> None:
+        self.text = doc.text
+        self.names = doc.names
         self._word_key: tuple[int, int] = (-1, -1)  # the last word_before asked, and its answer
         self._word: tuple[int, int] | None = None
 
@@ -89,16 +73,6 @@ class SpeakerFinder:
             if self.text.startswith(".", pos) and word.lower() in TITLES:
                 pos += 1  # "said Rep. G.K. Butterfield"
         return None
-
-    def resolve(self, found: Found) -> tuple[str, str]:
-        """Canonical name and how it was found."""
-        if found.kind == "name" and found.mention is not None:
-            return self.names.canonical(found.mention)
-        text = self.text[found.start : found.end]
-        if found.kind == "pronoun":
-            name = self._antecedent(found.start, text.lower())
-            return (name, "pronoun") if name else (text, "pronoun")
-        return text, found.kind
 
     def subject(self, floor: int, pos: int) -> Found | None:
         """The first person named (or pronoun) in a clause: "He then defended the remark, saying"."""
@@ -204,56 +178,12 @@ class SpeakerFinder:
                 return Found(start, pos, "noun")
         return None
 
-    def _person_like(self, mention: Mention) -> bool:
-        """Two words or more, or a surname of a full name; never a place."""
-        if _is_place(mention):
-            return False
-        return len(mention.words) >= 2 or self.names.canonical(mention)[1] == "surname"
-
-    def _antecedent(self, pos: int, pronoun: str) -> str | None:
-        """The subject of the nearest earlier sentence naming a person (or the last speaker).
-
-        In the nearest sentence with candidates, the last speaker wins if among them, else the
-        first candidate; candidates are read in order and only until that answer is certain.
-        """
-        last = self.last_speaker[1] if self.last_speaker else None
-        sent: Bounds | None = self.sentences.at(pos)
-        for _ in range(_PRONOUN_SENTENCES):
-            if sent is None:
-                break
-            hi = min(sent.end, pos)
-            first = None
-            for mention in self.names.iter_between(max(sent.start, hi - _ANTECEDENT_WINDOW_CHARS), hi):
-                if self._antecedent_ok(mention, pronoun):
-                    name = self.names.canonical(mention)[0]
-                    if name == last or last is None:
-                        return name
-                    if first is None:
-                        first = name
-            if first is not None:
-                return first
-            sent = self.sentences.previous(sent)
-        return last
-
-    def _antecedent_ok(self, mention: Mention, pronoun: str) -> bool:
-        if mention.is_org != (pronoun == "it") and pronoun != "they":
-            return False  # "it" stands for an organisation, "he"/"she" for a person
-        if pronoun in ("he", "she") and not self._person_like(mention):
-            return False
-        i = bisect.bisect_right(self.quoted, (mention.start, len(self.text) + 1)) - 1
-        return i < 0 or self.quoted[i][1] <= mention.start
-
-
 def _last_visible(text: str, floor: int, end: int) -> str:
     """The last character of text[floor:end] that is not whitespace ("" if none), without
     copying the clause as ``text[floor:end].rstrip()`` would."""
     while end > floor and text[end - 1].isspace():
         end -= 1
     return text[end - 1] if end > floor else ""
-
-
-def _is_place(mention: Mention) -> bool:
-    return any(word.lower() in PLACES for word in mention.words)
 
 
 def _opens_clause(text: str, floor: int, pos: int) -> bool:

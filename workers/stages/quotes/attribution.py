@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import re
 
-from workers.stages.quotes_cues import ACCORDING, FRAMING_CUE, Cue, CueIndex, content_start
-from workers.stages.quotes_draft import Draft, at_least_words, cut_pattern, index_of, trim
-from workers.stages.quotes_lexicon import DETERMINERS, REPORTING_VERBS, WEAK_VERBS
-from workers.stages.quotes_marks import Quoted
-from workers.stages.quotes_segments import Sentences
-from workers.stages.quotes_speakers import Found, SpeakerFinder
+from workers.stages.quotes.candidates import Draft
+from workers.stages.quotes.cues import ACCORDING, CLAUSE_WINDOW_CHARS, Cue, content_start
+from workers.stages.quotes.document import Document, at_least_words, trim
+from workers.stages.quotes.lexicon import DETERMINERS, REPORTING_VERBS, WEAK_VERBS
+from workers.stages.quotes.marks import Quoted
+from workers.stages.quotes.mixed import AS_FRAME, clause_tail, complete, framed_as
+from workers.stages.quotes.speakers import Found, SpeakerFinder
 from workers.stages.text import Span
 
 _SEPARATOR = re.compile(r"[ \u00a0]*(?:,|;|[—–―]+|--)?[ \u00a0]*")
@@ -16,10 +17,6 @@ _DASH = re.compile(r"[ \u00a0]*(?:[—–―]+|--)[ \u00a0]*")
 _LINK = re.compile(r"[ \u00a0]*(?:that[ \u00a0]*)?[:,]?[ \u00a0]*$")
 _CLAUSE_END = re.compile(r"[.;!?]|$")
 _SHORT_CLAUSE_WORDS = 4
-# Reporting clauses and reported content are looked for within this many characters of
-# their cue or quote, which keeps every lookup bounded (a 10 MB one-sentence document stays
-# linear); real clauses are far shorter.
-CLAUSE_WINDOW_CHARS = 400
 # A cue clause after a quote is short; longer stretches are the next sentence.
 _AFTER_WINDOW_CHARS = 160
 # Quotations this short with no cue are names, titles or scare quotes (the seed's
@@ -31,11 +28,6 @@ MIN_UNCUED_WORDS = 5
 # Morgan, a lawyer for the Sierra Club, who …") keeps them apart, the second continuing the
 # speaker. Set on PolNeAR dev.
 _SPLIT_GAP_CHARS = 60
-# The clause of a mixed quote runs on after the quoted words up to the next comma, dash or
-# semicolon when that is at most this many words ("said it was “a mistake” to use private
-# email"); longer tails are left out. 4, 8, 12 and 20 tried on PolNeAR dev: 12 was best.
-_MIXED_TAIL_WORDS = 12
-_TAIL_CUT = re.compile(r"[,;:—–]|\s--\s|\s-\s")
 # An uncued quote this close after an attributed one in the same paragraph continues it.
 _FOLLOW_CHARS = 250
 # Longest run of words between a quote and its verb taken as the speaker's description.
@@ -43,27 +35,6 @@ _SPEAKER_MAX_WORDS = 8
 _BREAK = re.compile(r"[,;:!?\"“”«»]")
 _RELATIVE = re.compile(r"(?<![\w’'\-])(?:who|which|that|it|its|there)(?![\w’'\-])", re.IGNORECASE)
 _NEW_STATEMENT = re.compile(r"(?<![\w’'\-])(?:that|adding|saying|noting|arguing|explaining)(?![\w’'\-])")
-# Reported content ends at a coordinated clause ("…, but", "and says he will", a dash, ";").
-_CONTENT_CUT = cut_pattern(
-    ";",
-    r"[ \u00a0](?:--|—|–)[ \u00a0]",
-    # a clause of its own
-    r",[ \u00a0]+(?:but|while|although|though)[ \u00a0]",
-    r"[ \u00a0]+(?:but|while|although|though)[ \u00a0]",
-    r",[ \u00a0]+which[ \u00a0]",
-    r",[ \u00a0]+(?:[a-z]+ly[ \u00a0]+)?[a-z]+ing[ \u00a0]",  # a participle: ", implicitly putting"
-    # a second verb: "and says he will", "and encouraged Americans"
-    rf"[ \u00a0]and[ \u00a0]+(?:[a-z]+ly[ \u00a0]+)?(?:[a-z]+ed[ \u00a0]|{FRAMING_CUE.pattern})",
-)
-# A framed phrase ("called the plan “a disaster”") ends where an adjunct of time or place begins.
-_ADJUNCT_CUT = re.compile(
-    r"[ \u00a0](?:during|at|on|while|after|before|when|last|this|earlier|yesterday|today|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![\w’'\-])"
-)
-# "as (a) “…”" right before a quotation frames the object before it.
-_AS_FRAME = re.compile(r"[ \u00a0]as[ \u00a0]+(?:(?:a|an|the)[ \u00a0]+)?$")
-# Names and examples, not characterisations: "known as “…”", "such as “…”".
-_NOT_FRAMING = re.compile(r"(?<![\w’'\-])(?:known|such|referred|served|identified|listed|titled)[ \u00a0]*$")
 _QUOTE_MARK = re.compile(r"[\"“”«»„]")
 _PARTICIPLE = re.compile(
     r"[ \u00a0]*,[ \u00a0]*(adding|saying|noting|arguing|claiming|insisting|warning|explaining|stressing)"
@@ -74,9 +45,9 @@ _PARTICIPLE = re.compile(
 class DirectPass:
     """Turns quoted spans into drafts for one document."""
 
-    def __init__(self, text: str, paras: list[Span], sents: Sentences, finder: SpeakerFinder, cues: CueIndex) -> None:
-        self.text, self.paras, self.sents, self.finder, self.cues = text, paras, sents, finder, cues
-        self._para_starts = [p.start for p in paras]
+    def __init__(self, doc: Document, finder: SpeakerFinder) -> None:
+        self.doc, self.finder = doc, finder
+        self.text, self.paras, self.sents, self.cues = doc.text, doc.paragraphs, doc.sentences, doc.cues
 
     def run(self, quoted: list[Quoted]) -> list[Draft]:
         drafts: list[Draft] = []
@@ -102,7 +73,7 @@ class DirectPass:
         return drafts
 
     def _attribute(self, q: Quoted, prev: tuple[Quoted, Draft] | None, after_last: int) -> tuple[Draft | None, int | None]:
-        para = self.paras[index_of(self._para_starts, q.open)]
+        para = self.paras[self.doc.paragraph_index(q.open)]
         floor = max(
             para.start,
             after_last,
@@ -119,7 +90,7 @@ class DirectPass:
             before = self._cue_before(q, clause_start, prev, verb)
             if before is not None:
                 return before, None
-        end_para = para if q.close < para.end else self.paras[index_of(self._para_starts, q.close)]
+        end_para = para if q.close < para.end else self.paras[self.doc.paragraph_index(q.close)]
         after = self._cue_after(q, q.close_end, end_para.end)
         if after is not None:
             found, cue, clause_end = after
@@ -203,7 +174,7 @@ class DirectPass:
         last verb between ``floor`` and the quote."""
         text, open_pos = self.text, q.open
         if cue is None:
-            return self._according_before(q, floor) or self._framed_as(q, floor)
+            return self._according_before(q, floor) or framed_as(self.doc, self.finder, q, floor)
         linked = _LINK.match(text, cue.end, open_pos) is not None
         verb = cue.word
         if verb.lower() in WEAK_VERBS and linked:
@@ -212,9 +183,9 @@ class DirectPass:
         if found is None and prev is not None and self._same_sentence(prev[0].close, cue.start):
             found = prev[1].found  # “…,” the mayor said, adding that it would take “more hours”
         found = found or self.finder.subject(floor, cue.start) or self._np_before(floor, cue.start)
-        if linked and ":" not in text[cue.end : open_pos] and not _complete(text, q):
+        if linked and ":" not in text[cue.end : open_pos] and not complete(text, q):
             # `he said "budget reforms" and unpaid taxes would pay for it`: the clause goes on.
-            end = self._clause_tail(q, "that" in text[cue.end : open_pos] and verb.lower() in REPORTING_VERBS)
+            end = clause_tail(self.doc, q, "that" in text[cue.end : open_pos] and verb.lower() in REPORTING_VERBS)
             if end > q.end:
                 return Draft(q.start, end, "mixed", found, verb)
         if linked:
@@ -227,7 +198,7 @@ class DirectPass:
         if start >= open_pos - 1 or lead.endswith(":") or (lead.endswith(",") and lead != "that,"):
             return Draft(q.start, q.end, "direct", found, verb)
         clausal = verb.lower() in REPORTING_VERBS
-        return Draft(start, max(q.end, self._clause_tail(q, clausal)), "mixed", found, verb)
+        return Draft(start, max(q.end, clause_tail(self.doc, q, clausal)), "mixed", found, verb)
 
     def _may_frame(self, q: Quoted, floor: int) -> bool:
         """Whether "according to" or "as" comes before the quote after ``floor``, so that
@@ -235,7 +206,7 @@ class DirectPass:
         in any window inside it)."""
         return (
             ACCORDING.search(self.text, floor, q.open) is not None
-            or _AS_FRAME.search(self.text, max(floor, q.open - 12), q.open) is not None
+            or AS_FRAME.search(self.text, max(floor, q.open - 12), q.open) is not None
         )
 
     def _according_before(self, q: Quoted, floor: int) -> Draft | None:
@@ -246,43 +217,9 @@ class DirectPass:
             return None
         return Draft(q.start, q.end, "direct", found, "according to")
 
-    def _framed_as(self, q: Quoted, floor: int) -> Draft | None:
-        """`Reid has gone after Trump as a “con artist”`: any verb frames its object "as" a quoted phrase."""
-        m = _AS_FRAME.search(self.text, max(floor, q.open - 12), q.open)
-        if m is None or _NOT_FRAMING.search(self.text, max(floor, m.start() - 12), m.start()):
-            return None
-        found = self.finder.subject(floor, m.start())
-        if found is None or found.end >= m.start():
-            return None
-        obj = self.finder.names.ending_at(m.start())
-        start = obj.start if obj is not None and obj.start > found.end else m.start() + 1
-        return Draft(start, q.end, "mixed", found, None)
-
-    def _clause_tail(self, q: Quoted, clausal: bool = False) -> int:
-        """End of a short tail finishing the clause after the quoted words (“a disaster” for
-        the coast), or ``q.end`` when the sentence ends or goes on too long.
-
-        ``clausal``: the quote sits inside reported content (`said the plan was “a disaster” for
-        the coast and …`), which runs on to the sentence end or the next coordinated clause."""
-        text = self.text
-        stop = min(self.sents.end_of(q.close), q.close_end + CLAUSE_WINDOW_CHARS)
-        if clausal:
-            cut = _CONTENT_CUT.search(text, q.close_end, stop)
-            if cut is not None:
-                stop = cut.start()
-            end = trim(text, q.close_end, stop)[1]
-            return end if end > q.close_end else q.end
-        for pattern in (_TAIL_CUT, _CONTENT_CUT, _ADJUNCT_CUT):
-            cut = pattern.search(text, q.close_end, stop)
-            if cut is not None:
-                stop = cut.start()
-        if at_least_words(text, q.close_end, stop, 1) and not at_least_words(text, q.close_end, stop, _MIXED_TAIL_WORDS + 1):
-            return trim(text, q.close_end, stop)[1]
-        return q.end
-
     def _block_cue(self, para: Span) -> tuple[Found | None, str] | None:
         """A paragraph that is a quotation introduced by `X said:` closing the paragraph before."""
-        i = index_of(self._para_starts, para.start)
+        i = self.doc.paragraph_index(para.start)
         if i <= 0:
             return None
         prev = self.paras[i - 1]
@@ -315,11 +252,6 @@ def _short_clause(text: str, pos: int, limit: int) -> bool:
     """The cue clause ends within a few words (“….” Trump said on Friday.)."""
     m = _CLAUSE_END.search(text, pos, limit)
     return m is not None and not at_least_words(text, pos, m.start(), _SHORT_CLAUSE_WORDS + 1)
-
-
-def _complete(text: str, q: Quoted) -> bool:
-    """The quoted words end with their own punctuation: a whole utterance, not a phrase."""
-    return text[max(q.start, q.end - 1) : q.end] in (".", ",", "?", "!")
 
 
 def _only_determiner(lead: str) -> bool:

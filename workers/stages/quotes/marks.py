@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from workers.stages.quotes_transcript import turn_at
-from workers.stages.text import Span, paragraphs
+from workers.stages.quotes.document import Document
+from workers.stages.text import Span
 
 # Two apostrophes ('') stand for a straight double mark in some newspaper archives. Written
 # as one character class (then a second ' only after a first) so that the engine scans for it
@@ -94,14 +94,14 @@ class _Pairer:
         return positions is not None and bool(positions) and positions[-1] >= floor
 
 
-def find_quoted(text: str, paras: list[Span] | None = None) -> list[Quoted]:
+def find_quoted(doc: Document) -> list[Quoted]:
     """Every paired quotation in document order (outer before inner when they start together).
 
     A quotation that runs over several paragraphs (each re-opening the mark, only the last
     closing it) comes back as one span; an unbalanced mark is dropped at its paragraph's end.
     """
+    text, paras = doc.text, doc.paragraphs
     pairer = _Pairer(text)
-    paras = paragraphs(text) if paras is None else paras
     # One scan over the text rather than one per paragraph (marks never span a paragraph break,
     # and most paragraphs hold none), restarted past any paragraph without words.
     marks = _MARK.finditer(text)
@@ -124,7 +124,7 @@ def find_quoted(text: str, paras: list[Span] | None = None) -> list[Quoted]:
             continue  # nothing left open to carry into the next paragraph (most paragraphs)
         nxt = paras[index + 1] if index + 1 < len(paras) else None
         # A transcript turn re-opens a mark per speaker: each turn is its own quotation.
-        if nxt is None or turn_at(text, nxt) is not None or not _reopens(text, nxt.start, pairer):
+        if nxt is None or index + 1 in doc.turns or not _reopens(text, nxt.start, pairer):
             pairer.clear()
     pairer.found.sort(key=lambda q: (q.start, -q.end))
     return pairer.found

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import re
 
-from workers.stages.quotes_cues import ACCORDING, INFINITIVE, Cue, CueIndex, content_start
-from workers.stages.quotes_draft import Draft, at_least_words, cut_pattern, trim
-from workers.stages.quotes_lexicon import INFINITIVE_VERBS, INTENTION_VERBS, WEAK_VERBS
-from workers.stages.quotes_segments import Bounds, Sentences
-from workers.stages.quotes_speakers import Found, SpeakerFinder
-from workers.stages.quotes_words import word_after, word_before
+from workers.stages.quotes.candidates import Draft
+from workers.stages.quotes.cues import ACCORDING, INFINITIVE, Cue, content_start, cut_pattern
+from workers.stages.quotes.document import Bounds, Document, at_least_words, trim, word_after, word_before
+from workers.stages.quotes.lexicon import INFINITIVE_VERBS, INTENTION_VERBS, WEAK_VERBS
+from workers.stages.quotes.speakers import Found, SpeakerFinder
 
 _QUOTE_MARK = re.compile(r"[\"“”«»„]")
 # Content opening with these is an object or an adjunct, not a statement ("replied to a call",
@@ -67,13 +66,14 @@ _WINDOW_CHARS = 600
 class ReportedPass:
     """Finds reported speech in the sentences no direct quotation covers."""
 
-    def __init__(self, text: str, finder: SpeakerFinder, cues: CueIndex) -> None:
-        self.text, self.finder, self.cues = text, finder, cues
+    def __init__(self, doc: Document, finder: SpeakerFinder) -> None:
+        self.text, self.sents, self.finder, self.cues = doc.text, doc.sentences, finder, doc.cues
 
-    def run(self, sents: Sentences, taken: list[tuple[int, int]]) -> list[Draft]:
+    def run(self, taken: list[tuple[int, int]]) -> list[Draft]:
+        """Reported statements in the sentences that no span of ``taken`` (sorted) overlaps."""
         drafts = []
         k = 0
-        for sent in self._candidates(sents, taken):
+        for sent in self._candidates(taken):
             while k < len(taken) and taken[k][1] <= sent.start:
                 k += 1
             if k < len(taken) and taken[k][0] < sent.end:
@@ -84,7 +84,7 @@ class ReportedPass:
                 draft = self._coordinated(draft, sent.end)
         return drafts
 
-    def _candidates(self, sents: Sentences, taken: list[tuple[int, int]]) -> list[Bounds]:
+    def _candidates(self, taken: list[tuple[int, int]]) -> list[Bounds]:
         """The sentences holding a reporting verb or "according to", in order.
 
         A verb inside a quotation already found is passed over without finding its sentence:
@@ -104,7 +104,7 @@ class ReportedPass:
                 k += 1
             if pos < reach or (hits and pos < hits[-1].end):
                 continue  # inside a quotation, or in the sentence already found
-            sent = sents.at(pos)
+            sent = self.sents.at(pos)
             if not hits or sent.start > hits[-1].start:
                 hits.append(sent)
         return hits

@@ -13,20 +13,9 @@ from workers.stages.text import Span
 _TURN = re.compile(r"[\"“]?+((?:[A-Z][A-Z.’'\-]*+[ \u00a0]?+){1,4}+)(?<![ \u00a0]):[ \u00a0]+(?=\S)")
 _NOT_SPEAKERS = frozenset(["UPDATE", "BREAKING", "NOTE", "EDITOR’S", "EDITOR'S", "WATCH", "READ", "MORE", "PHOTO", "VIDEO"])
 # A quick look at the first two letters: news paragraphs open with "The", not "PENCE:" (asked
-# of every paragraph twice, the full pattern cost 3% of the stage). After the capital come more
+# of every paragraph, the full pattern cost 3% of the stage). After the capital come more
 # capitals, initials' dots, a space or the colon.
 _MAY_TURN = re.compile(r"[\"“]?[A-Z][A-Z.’'\- \u00a0:]")
-
-
-def turns(text: str, paras: list[Span]) -> list[tuple[Span, tuple[int, int, int]]]:
-    """Each paragraph that is a transcript turn, with ``turn_at``'s answer for it."""
-    found = []
-    for para in paras:
-        if _MAY_TURN.match(text, para.start, para.end) is not None:  # no call for most paragraphs
-            turn = turn_at(text, para)
-            if turn is not None:
-                found.append((para, turn))
-    return found
 
 
 def turn_at(text: str, para: Span) -> tuple[int, int, int] | None:
