@@ -48,7 +48,7 @@ worker: install
 	$(VENV)/bin/celery -A workers.celery_app worker --loglevel=INFO
 
 seed: install
-	$(PY) -m services.client --api-url $(API_URL) seeds/*
+	$(VENV)/bin/docpipe submit --wait --api-url $(API_URL) seeds
 
 test: install redis-server docker-compose test-fonts
 	$(PY) -m pytest

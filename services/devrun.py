@@ -17,7 +17,7 @@ from pathlib import Path
 
 import redis
 
-from services import client
+from services import cli
 from services.common.settings import get_settings
 
 RUN_DIR = Path(".run")
@@ -95,7 +95,7 @@ def main() -> int:
         sup.start("api", [str(venv_bin / "gunicorn"), "--bind", bind, "--worker-class", "gthread",
                           "--threads", "16", "--workers", "2", "services.api.wsgi:app"])
         wait_ready(sup, args.api_url)
-        client.main(["--api-url", args.api_url, str(args.seeds)])
+        cli.main(["submit", "--wait", "--api-url", args.api_url, str(args.seeds)])
         print(f"\ndocpipe is serving on {args.api_url} (docs: {args.api_url}/docs). Ctrl-C stops it.")
         while True:
             sup.check()
