@@ -1,6 +1,8 @@
 """Example requests and answers shown in the API docs (/docs), taken from the seed article."""
 from __future__ import annotations
 
+from http import HTTPStatus
+
 JOB_ID = "3f6c2a9e8b7d4c1fa0e5d6b7c8a9f012"
 STAMP = "2026-12-04T12:00:00.000Z"
 
@@ -84,6 +86,7 @@ SUCCEEDED_JOB = _job("succeeded", _STAGES_DONE, {
 })
 
 
-def problem(status: int, title: str, slug: str, detail: str, errors: list[dict] | None = None) -> dict:
-    return {"type": f"urn:docpipe:problem:{slug}", "title": title, "status": status,
+def problem(status: int, slug: str, detail: str, errors: list[dict] | None = None) -> dict:
+    """A problem body as the API answers it (its title is the status's phrase)."""
+    return {"type": f"urn:docpipe:problem:{slug}", "title": HTTPStatus(status).phrase, "status": status,
             "detail": detail, "errors": errors or []}

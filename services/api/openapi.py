@@ -25,42 +25,43 @@ SECURITY_SCHEMES = {
 }
 
 
+TOO_LARGE = "The document is 20971520 bytes; the limit is 10485760."
+UNSUPPORTED = "'image/png' is not supported; use one of: " + ", ".join(SUPPORTED)
+
+
 def _field(field: str, where: str, reason: str) -> list[dict]:
     return [{"field": field, "in": where, "reason": reason}]
 
 
 # status -> (when it is answered, example problem)
 ERRORS: dict[int, tuple[str, dict]] = {
-    400: ("The JSON body does not parse.", examples.problem(
-        400, "Bad Request", "malformed-json", "The body is not valid JSON.",
-        _field("_body", "body", "The body is not valid JSON."))),
-    401: ("DOCPIPE_API_KEYS is set and the request has no valid key.", examples.problem(
-        401, "Unauthorized", "unauthorized", "A valid API key is required: send "
-        "'Authorization: Bearer <key>' or 'X-API-Key: <key>'.")),
+    400: ("The JSON body does not parse.",
+          examples.problem(400, "malformed-json", "The body is not valid JSON.",
+                           _field("_body", "body", "The body is not valid JSON."))),
+    401: ("DOCPIPE_API_KEYS is set and the request has no valid key.",
+          examples.problem(401, "unauthorized", "A valid API key is required: send "
+                           "'Authorization: Bearer <key>' or 'X-API-Key: <key>'.")),
     404: ("No such job: it never existed, has expired, or belongs to another API key.",
-          examples.problem(404, "Not Found", "job-not-found", "No job 'f00': it never existed, "
-                           "has expired, or belongs to another API key.")),
-    413: ("The document (or the batch) is larger than MAX_DOCUMENT_BYTES allows.", examples.problem(
-        413, "Content Too Large", "document-too-large",
-        "The document is 20971520 bytes; the limit is 10485760.",
-        _field("file", "body", "The document is 20971520 bytes; the limit is 10485760."))),
-    415: ("The document's type is not one docpipe reads.", examples.problem(
-        415, "Unsupported Media Type", "unsupported-media-type",
-        "'image/png' is not supported; use one of: " + ", ".join(SUPPORTED),
-        _field("Content-Type", "header", "'image/png' is not supported"))),
+          examples.problem(404, "job-not-found", "No job 'f00': it never existed, has expired, "
+                           "or belongs to another API key.")),
+    413: ("The document (or the batch) is larger than MAX_DOCUMENT_BYTES allows.",
+          examples.problem(413, "document-too-large", TOO_LARGE, _field("file", "body", TOO_LARGE))),
+    415: ("The document's type is not one docpipe reads.",
+          examples.problem(415, "unsupported-media-type", UNSUPPORTED,
+                           _field("Content-Type", "header", UNSUPPORTED))),
     422: ("A field is invalid: an empty or mislabelled document, bad options, a bad query "
-          "parameter.", examples.problem(
-              422, "Unprocessable Content", "invalid-request",
-              "The request has invalid fields: options.summary_sentences",
-              _field("options.summary_sentences", "body", "Must be greater than or equal to 1 "
-                     "and less than or equal to 50."))),
+          "parameter.",
+          examples.problem(422, "invalid-request",
+                           "The request has invalid fields: options.summary_sentences",
+                           _field("options.summary_sentences", "body", "Must be greater than or "
+                                  "equal to 1 and less than or equal to 50."))),
     429: ("Too many jobs are waiting (MAX_QUEUED_JOBS); retry after `Retry-After` seconds.",
-          examples.problem(429, "Too Many Requests", "overloaded", "10000 jobs are waiting and "
-                           "this service queues at most 10000; try again shortly.")),
+          examples.problem(429, "overloaded", "10000 jobs are waiting and this service queues at "
+                           "most 10000; try again shortly.")),
     503: ("Redis or the queue is unreachable (or, for /readyz, no worker answers); retry after "
-          "`Retry-After` seconds.", examples.problem(
-              503, "Service Unavailable", "service-unavailable",
-              "The job store or queue is unavailable; try again shortly.")),
+          "`Retry-After` seconds.",
+          examples.problem(503, "service-unavailable",
+                           "The job store or queue is unavailable; try again shortly.")),
 }
 RETRY_AFTER = {"Retry-After": {"schema": {"type": "integer"},
                                "description": "Seconds to wait before trying again."}}

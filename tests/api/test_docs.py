@@ -86,3 +86,9 @@ def test_docs_page_loads_swagger_ui_5_from_this_server(client):
         assert bundle.status_code == 200
         # Swagger UI 4 cannot read OpenAPI 3.1 ("does not specify a valid version field").
         assert b"isOAS31" in bundle.data
+
+
+def test_problem_examples_look_like_real_answers(spec, client):
+    example = spec["paths"]["/v1/jobs/{job_id}"]["get"]["responses"]["404"]["content"][PROBLEM_JSON]["example"]
+    real = client.get("/v1/jobs/f00").get_json()
+    assert {k: real[k] for k in ("type", "title", "status")} == {k: example[k] for k in ("type", "title", "status")}
