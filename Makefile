@@ -8,7 +8,7 @@ REDIS_URL ?= redis://127.0.0.1:6379/0
 API_URL ?= http://127.0.0.1:8000
 export REDIS_URL
 
-.PHONY: help install redis-server docker-compose test-fonts run api worker seed test bench compose-check clean
+.PHONY: help install redis-server docker-compose test-fonts chromium run api worker seed test bench compose-check clean
 
 help:
 	@echo "make run      serve API + worker (+ Redis if none answers), submit seeds/, Ctrl-C stops all"
@@ -34,6 +34,12 @@ redis-server:
 test-fonts:
 	@test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf || { echo "installing fonts-dejavu-core"; $(APT_INSTALL) fonts-dejavu-core >/dev/null; }
 
+# The browser tests drive Debian's chromium through Playwright (no browser download).
+chromium:
+	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then echo "installing chromium (browser tests)"; $(APT_INSTALL) chromium >/dev/null; \
+	  else echo "no chromium on PATH: the browser tests will be skipped (install it, or run make test as root)"; fi; }
+
 docker-compose:
 	@command -v docker-compose >/dev/null || { echo "installing docker-compose"; $(APT_INSTALL) docker-compose >/dev/null; }
 
@@ -50,7 +56,7 @@ worker: install
 seed: install
 	$(VENV)/bin/docpipe submit --wait --api-url $(API_URL) seeds
 
-test: install redis-server docker-compose test-fonts
+test: install redis-server docker-compose test-fonts chromium
 	$(PY) -m pytest
 
 bench: install
