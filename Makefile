@@ -8,7 +8,7 @@ REDIS_URL ?= redis://127.0.0.1:6379/0
 API_URL ?= http://127.0.0.1:8000
 export REDIS_URL
 
-.PHONY: help install redis-server docker-compose test-fonts chromium run api worker seed test bench compose-check clean
+.PHONY: help install redis-server docker-compose test-fonts chromium run api worker seed test bench compose-check up scale down clean
 
 help:
 	@echo "make run      serve API + worker (+ Redis if none answers), submit seeds/, Ctrl-C stops all"
@@ -40,8 +40,14 @@ chromium:
 	  if [ "$$(id -u)" = 0 ]; then echo "installing chromium (browser tests)"; $(APT_INSTALL) chromium >/dev/null; \
 	  else echo "no chromium on PATH: the browser tests will be skipped (install it, or run make test as root)"; fi; }
 
+# Docker Compose v2 (`docker compose`) when its plugin answers, else v1 (`docker-compose`).
+COMPOSE = $(shell docker compose version >/dev/null 2>&1 && echo "docker compose" || echo docker-compose)
+N ?= 2
+
 docker-compose:
-	@command -v docker-compose >/dev/null || { echo "installing docker-compose"; $(APT_INSTALL) docker-compose >/dev/null; }
+	@docker compose version >/dev/null 2>&1 || command -v docker-compose >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then echo "installing docker-compose"; $(APT_INSTALL) docker-compose >/dev/null; \
+	  else echo "no Docker Compose here: the compose checks are skipped (install docker compose or docker-compose)"; fi; }
 
 run: install redis-server
 	$(PY) -m services.devrun --api-url $(API_URL) seeds
@@ -66,7 +72,19 @@ bench: install
 	$(PY) bench/load.py
 
 compose-check: docker-compose
-	docker-compose -f docker-compose.yml config --quiet && echo "docker-compose.yml is valid"
+	$(COMPOSE) -f docker-compose.yml config --quiet
+	FLOWER_BASIC_AUTH=check:check $(COMPOSE) -f docker-compose.yml --profile monitoring config --quiet
+	@echo "docker-compose.yml is valid for $(COMPOSE), with and without the monitoring profile"
+
+# The stack on a Docker engine: Flower too with COMPOSE_PROFILES=monitoring (and FLOWER_BASIC_AUTH).
+up:
+	$(COMPOSE) up -d --build
+
+scale:
+	$(COMPOSE) up -d --no-recreate --scale worker=$(N)
+
+down:
+	$(COMPOSE) down
 
 clean:
 	rm -rf $(VENV) .pytest_cache *.egg-info build dist
