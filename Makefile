@@ -8,7 +8,7 @@ REDIS_URL ?= redis://127.0.0.1:6379/0
 API_URL ?= http://127.0.0.1:8000
 export REDIS_URL
 
-.PHONY: help install redis-server docker-compose test-fonts run api worker seed test bench compose-check clean
+.PHONY: help install redis-server stage-tools docker-compose test-fonts run api worker seed test bench compose-check clean
 
 help:
 	@echo "make run      serve API + worker (+ Redis if none answers), submit seeds/, Ctrl-C stops all"
@@ -34,23 +34,30 @@ redis-server:
 test-fonts:
 	@test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf || { echo "installing fonts-dejavu-core"; $(APT_INSTALL) fonts-dejavu-core >/dev/null; }
 
+# What the cleaning stage runs as programs: Tesseract with its English data (OCR of scans and
+# images) and antiword (legacy Word .doc). Without them those documents fail with a clear reason.
+STAGE_TOOLS = tesseract-ocr tesseract-ocr-eng antiword
+stage-tools:
+	@command -v tesseract >/dev/null && command -v antiword >/dev/null && test -n "$$(ls /usr/share/tesseract-ocr/*/tessdata/eng.traineddata 2>/dev/null)" \
+	  || { echo "installing $(STAGE_TOOLS)"; $(APT_INSTALL) $(STAGE_TOOLS) >/dev/null; }
+
 docker-compose:
 	@command -v docker-compose >/dev/null || { echo "installing docker-compose"; $(APT_INSTALL) docker-compose >/dev/null; }
 
-run: install redis-server
+run: install redis-server stage-tools
 	$(PY) -m services.devrun --api-url $(API_URL) seeds
 
 api: install
 	$(VENV)/bin/gunicorn --bind 127.0.0.1:8000 --worker-class gthread --workers 2 --threads 16 \
 	  --access-logfile - services.api.wsgi:app
 
-worker: install
+worker: install stage-tools
 	$(VENV)/bin/celery -A workers.celery_app worker --loglevel=INFO
 
 seed: install
 	$(PY) -m services.client --api-url $(API_URL) seeds/*
 
-test: install redis-server docker-compose test-fonts
+test: install redis-server stage-tools docker-compose test-fonts
 	$(PY) -m pytest
 
 bench: install

@@ -136,7 +136,11 @@ def _clean(jobs: JobStore, job_id: str) -> dict:
     data = jobs.get_input(job_id)
     if data is None:
         raise LookupError("the uploaded document is no longer stored")
-    doc = cleaning.clean(data, job.input["content_type"], job.input.get("filename"))
+    settings = get_settings()
+    # OCR stops in time for the stage to report what it read, before the stage's time limit.
+    budget = min(settings.ocr_time_budget_seconds, settings.stage_time_limit_seconds / 2)
+    doc = cleaning.clean(data, job.input["content_type"], job.input.get("filename"),
+                         cleaning.OcrLimits(settings.ocr_max_pages, budget))
     title = job.input.get("title") or doc.title
     return {"title": title, "text": doc.text, "content_type": doc.content_type,
             "warnings": list(doc.warnings), "stats": dict(doc.stats)}

@@ -38,5 +38,5 @@ def test_result_serialises_to_the_design_shape():
     shape = dataclasses.asdict(doc)
     assert isinstance(doc, CleanDocument)
     assert shape["stats"] == {"chars": len(doc.text), "words": len(doc.text.split()),
-                              "paragraphs": len(seed_paragraphs())}
+                              "paragraphs": len(seed_paragraphs()), "lang": "en", "ocr_pages": 0}
     assert shape["title"] == doc.title and shape["text"] == doc.text

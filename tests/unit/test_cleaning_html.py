@@ -77,13 +77,14 @@ def test_line_breaks_split_blocks_and_tails_of_skipped_elements_are_kept():
 def test_inline_scripts_do_not_count_as_text(monkeypatch):
     monkeypatch.setattr(cleaning_html, "DENSE_PAGE_TEXT_CHARS", 5_000)
 
-    def dense_must_not_run(tree):
-        raise AssertionError("a page with little visible text went to the linear extractor")
-
-    monkeypatch.setattr(cleaning_html, "dense_text", dense_must_not_run)
+    calls = []
+    trafilatura_extract = cleaning_html._extract
+    monkeypatch.setattr(cleaning_html, "_extract", lambda tree, **mode: calls.append(mode) or
+                        trafilatura_extract(tree, **mode))
     script = "<script>" + "var tracking = {id: 12345, region: 'eu'};\n" * 400 + "</script>"
     page = article_page(seed_paragraphs()).replace(b"<body>", b"<body>" + script.encode())
     assert clean(page, "text/html").text.split("\n\n") == seed_paragraphs()
+    assert calls == [{"favor_precision": True}], "a page with little visible text skipped trafilatura"
 
 
 def test_link_lists_inside_the_article_are_dropped():
