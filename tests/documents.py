@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import struct
 from pathlib import Path
 
 import pytest
@@ -151,3 +152,54 @@ def _zip(parts: list[tuple[str, str]]) -> bytes:
         for name, text in parts:
             archive.writestr(name, text, zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED)
     return out.getvalue()
+
+
+def seed_doc(paragraphs: list[str]) -> bytes:
+    """A minimal Word 97 (.doc) file: a FIB, the text as UTF-16 and a one-piece piece table,
+    in a Compound File of 512-byte sectors. No library writes .doc; this is the least that
+    readers such as antiword need (MS-DOC 2.5, MS-CFB 2.2)."""
+    text = "".join(f"{p}\r" for p in paragraphs).encode("utf-16-le")
+    text_at = 0x800  # where the FIB ends and the text starts, in the WordDocument stream
+    fib = bytearray(text_at)
+    # wIdent, nFib (Word 97), unused, lid (en-US), pnNext, flags: fWhichTblStm (1Table) | fExtChar
+    struct.pack_into("<HHHHHH", fib, 0, 0xA5EC, 0x00C1, 0, 0x0409, 0, 0x1200)
+    struct.pack_into("<H", fib, 0x20, 14)  # csw: 14 shorts of fibRgW follow
+    struct.pack_into("<H", fib, 0x3E, 22)  # cslw: 22 longs of fibRgLw follow
+    struct.pack_into("<II", fib, 0x40, text_at + len(text), 0)  # cbMac
+    struct.pack_into("<I", fib, 0x4C, len(text) // 2)  # ccpText: characters of main text
+    struct.pack_into("<H", fib, 0x98, 93)  # cbRgFcLcb: 93 (fc, lcb) pairs follow
+    # Clx: one Pcdt holding a PlcPcd of CPs [0, ccpText] and one Pcd pointing at the text.
+    clx = b"\x02" + struct.pack("<I", 16) + struct.pack("<II", 0, len(text) // 2) + struct.pack("<HIH", 0, text_at, 0)
+    # An empty style sheet: cbStshi, then a STSHI declaring no styles (readers assume there is one).
+    stylesheet = struct.pack("<HHHHHHH", 18, 0, 10, 1, 0, 15, 0) + b"\0" * 8
+    struct.pack_into("<II", fib, 0xA2, 0, len(stylesheet))  # fcStshf, lcbStshf (in the 1Table stream)
+    struct.pack_into("<II", fib, 0x1A2, len(stylesheet), len(clx))  # fcClx, lcbClx
+    # Streams of 4096 bytes or more live in ordinary sectors, so no mini stream is needed.
+    word = (bytes(fib) + text).ljust(4096, b"\0")
+    return _compound_file([("WordDocument", word), ("1Table", (stylesheet + clx).ljust(4096, b"\0"))])
+
+
+def _compound_file(streams: list[tuple[str, bytes]]) -> bytes:
+    """A Compound File (version 3): header, one FAT sector, one directory sector, the streams."""
+    free, end, fat_sector, no_stream = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD, 0xFFFFFFFF
+    fat, body, starts = [fat_sector, end], b"", []
+    for _, data in streams:
+        data = data.ljust(-(-len(data) // 512) * 512, b"\0")
+        starts.append(len(fat))
+        fat += list(range(len(fat) + 1, len(fat) + len(data) // 512)) + [end]
+        body += data
+    assert len(fat) <= 128, "one FAT sector maps 64 KiB"
+
+    def entry(name: str, kind: int, right: int, child: int, start: int, size: int) -> bytes:
+        encoded = name.encode("utf-16-le") + b"\0\0" if name else b""
+        return (encoded.ljust(64, b"\0") + struct.pack("<HBBIII", len(encoded), kind, 1, no_stream, right, child)
+                + b"\0" * 36 + struct.pack("<IQ", start, size))
+
+    entries = [entry("Root Entry", 5, no_stream, 1, end, 0)]
+    for index, ((name, data), start) in enumerate(zip(streams, starts), start=1):
+        entries.append(entry(name, 2, index + 1 if index < len(streams) else no_stream, no_stream, start, len(data)))
+    entries += [entry("", 0, no_stream, no_stream, 0, 0)] * (4 - len(entries))
+    header = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 16 + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6)
+              + b"\0" * 6 + struct.pack("<9I", 0, 1, 1, 0, 0x1000, end, 0, end, 0)
+              + struct.pack("<109I", 0, *[free] * 108))
+    return header + struct.pack("<128I", *fat + [free] * (128 - len(fat))) + b"".join(entries) + body

@@ -1,4 +1,4 @@
-"""The seed written as RTF, ODT, EPUB, e-mail and PPTX cleans back to the seed's paragraphs."""
+"""The seed written as RTF, ODT, EPUB, e-mail, PPTX and .doc cleans back to the seed's paragraphs."""
 from __future__ import annotations
 
 import io
@@ -8,7 +8,7 @@ from email.message import EmailMessage
 
 import pytest
 
-from tests.documents import seed_email, seed_epub, seed_odt, seed_paragraphs, seed_pptx, seed_rtf
+from tests.documents import seed_doc, seed_email, seed_epub, seed_odt, seed_paragraphs, seed_pptx, seed_rtf
 from workers.stages.cleaning import NoTextFound, UnreadableDocument, UnsupportedFormat, clean
 from workers.stages.cleaning import doc as cleaning_doc
 
@@ -21,6 +21,8 @@ PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentatio
     (seed_odt, ODT),
     (seed_epub, "application/epub+zip"),
     (seed_pptx, PPTX),
+    pytest.param(seed_doc, "application/msword", marks=pytest.mark.skipif(
+        shutil.which("antiword") is None, reason="antiword is installed by `make test`")),
 ])
 def test_seed_cleans_back_to_its_paragraphs(make, content_type):
     seed = seed_paragraphs()

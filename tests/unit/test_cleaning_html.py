@@ -92,3 +92,41 @@ def test_link_lists_inside_the_article_are_dropped():
                     for i in range(3))
     page = article_page(seed_paragraphs()).replace(b"</article>", f"<ul>{links}</ul></article>".encode())
     assert dense_text(lxml.html.document_fromstring(page.decode())).split("\n") == seed_paragraphs()
+
+
+def losing(monkeypatch, kept: int, *lost_modes: str) -> None:
+    """Make trafilatura's given modes keep only the article's first `kept` paragraphs, as on the
+    pages where precision mode returned a fragment of the article and nothing noticed."""
+    real = cleaning_html._extract
+
+    def extract(tree, **mode):
+        text = real(tree, **mode)
+        return "\n".join(text.split("\n")[:kept]) if set(mode) & set(lost_modes) else text
+
+    monkeypatch.setattr(cleaning_html, "_extract", extract)
+
+
+def test_a_fragment_falls_back_to_recall_mode_with_a_warning(monkeypatch):
+    losing(monkeypatch, 4, "favor_precision")  # 410 of 4,062 characters
+    doc = clean(article_page(seed_paragraphs()), "text/html")
+    assert doc.text.split("\n\n") == seed_paragraphs()
+    assert any("recall-mode" in w for w in doc.warnings)
+
+
+def test_when_both_modes_lose_the_article_the_main_block_is_kept(monkeypatch):
+    losing(monkeypatch, 4, "favor_precision", "favor_recall")
+    doc = clean(article_page(seed_paragraphs()), "text/html")
+    assert doc.text.split("\n\n") == seed_paragraphs()
+    assert any("main-block" in w for w in doc.warnings)
+
+
+def test_a_page_with_less_than_an_article_of_prose_is_not_second_guessed(monkeypatch):
+    losing(monkeypatch, 3, "favor_precision")  # 251 of 825 characters
+    short = seed_paragraphs()[:5]
+    doc = clean(article_page(short), "text/html")
+    assert doc.text.split("\n\n") == short[:3] and doc.warnings == []
+
+
+def test_an_extraction_that_drops_only_chrome_is_kept():
+    doc = clean(article_page(seed_paragraphs()), "text/html")
+    assert doc.text.split("\n\n") == seed_paragraphs() and doc.warnings == []

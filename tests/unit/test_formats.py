@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from services.common import formats
-from tests.documents import (DOCX_TYPE, seed_docx, seed_email, seed_epub, seed_odt, seed_paragraphs, seed_pptx,
+from tests.documents import (DOCX_TYPE, seed_doc, seed_docx, seed_email, seed_epub, seed_odt, seed_paragraphs, seed_pptx,
                              seed_rtf)
 from workers.stages.cleaning.readers import READERS
 
@@ -30,6 +30,7 @@ def test_type_comes_from_header_then_filename_then_bytes(declared, filename, dat
 
 @pytest.mark.parametrize("make, expected", [
     (seed_docx, DOCX_TYPE),
+    (seed_doc, formats.DOC),
     (seed_odt, formats.ODT),
     (seed_epub, formats.EPUB),
     (seed_pptx, formats.PPTX),

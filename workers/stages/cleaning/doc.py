@@ -22,6 +22,7 @@ def doc_paragraphs(data: bytes) -> list[str]:
         raise UnsupportedFormat("Legacy Word (.doc) files need antiword, which is not installed where "
                                 "the cleaning stage runs; send the document as DOCX or PDF.")
     with tempfile.NamedTemporaryFile(suffix=".doc") as source:
+        path = source.name
         source.write(data)
         source.flush()
         try:
@@ -32,6 +33,8 @@ def doc_paragraphs(data: bytes) -> list[str]:
         except subprocess.TimeoutExpired as exc:
             raise UnreadableDocument(f"Reading the .doc file took over {ANTIWORD_TIMEOUT_SECONDS} s.") from exc
     if result.returncode != 0:
-        reason = result.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["unknown error"]
-        raise UnreadableDocument(f"The Word (.doc) file could not be read: {reason[0]}")
+        said = result.stderr.decode("utf-8", "replace").strip().splitlines()[-1:]
+        # A malformed file can crash antiword; being a separate process, it takes nothing with it.
+        reason = said[0].replace(path, "the file") if said else f"antiword stopped with status {result.returncode}"
+        raise UnreadableDocument(f"The Word (.doc) file could not be read: {reason}")
     return result.stdout.decode("utf-8", "replace").split("\n")
