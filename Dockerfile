@@ -24,6 +24,9 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--worker-class", "gthread", "--worke
      "--threads", "16", "--access-logfile", "-", "services.api.wsgi:app"]
 
 FROM base AS worker
+# OCR (Tesseract and its English data) and legacy .doc (antiword) run as programs.
+RUN apt-get update && apt-get install -y --no-install-recommends tesseract-ocr tesseract-ocr-eng antiword \
+    && rm -rf /var/lib/apt/lists/*
 RUN WHEEL=$(ls /wheels/docpipe-*.whl) && pip install "${WHEEL}[stages]"
 USER docpipe
 CMD ["celery", "-A", "workers.celery_app", "worker", "--loglevel=INFO"]

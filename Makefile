@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 API_URL ?= http://127.0.0.1:8000
 WORKERS ?= 1
 
-.PHONY: help install redis-server docker-compose test-fonts chromium run api worker seed test bench bench-quick compose-check up scale down clean
+.PHONY: help install redis-server stage-tools docker-compose test-fonts chromium run api worker seed test bench bench-quick compose-check up scale down clean
 
 help:
 	@echo "make run      a private Redis (or REDIS_URL's), WORKERS=N workers and the API; submits seeds/"
@@ -50,6 +50,13 @@ chromium:
 COMPOSE = $(shell docker compose version >/dev/null 2>&1 && echo "docker compose" || echo docker-compose)
 N ?= 2
 
+# What the cleaning stage runs as programs: Tesseract with its English data (OCR of scans and
+# images) and antiword (legacy Word .doc). Without them those documents fail with a clear reason.
+STAGE_TOOLS = tesseract-ocr tesseract-ocr-eng antiword
+stage-tools:
+	@command -v tesseract >/dev/null && command -v antiword >/dev/null && test -n "$$(ls /usr/share/tesseract-ocr/*/tessdata/eng.traineddata 2>/dev/null)" \
+	  || { echo "installing $(STAGE_TOOLS)"; $(APT_INSTALL) $(STAGE_TOOLS) >/dev/null; }
+
 docker-compose:
 	@docker compose version >/dev/null 2>&1 || command -v docker-compose >/dev/null || { \
 	  if [ "$$(id -u)" = 0 ]; then echo "installing docker-compose"; $(APT_INSTALL) docker-compose >/dev/null; \
@@ -57,20 +64,20 @@ docker-compose:
 
 # Uses REDIS_URL's Redis when set, else starts a private one (data in .run/redis): never
 # someone else's by surprise. WORKERS=N starts N worker processes.
-run: install redis-server
+run: install redis-server stage-tools
 	$(PY) -m services.devrun --api-url $(API_URL) --workers $(WORKERS) seeds
 
 api: install
 	$(VENV)/bin/gunicorn --bind 127.0.0.1:8000 --worker-class gthread --workers 2 --threads 16 \
 	  --access-logfile - services.api.wsgi:app
 
-worker: install
+worker: install stage-tools
 	$(VENV)/bin/celery -A workers.celery_app worker --loglevel=INFO
 
 seed: install
 	$(VENV)/bin/docpipe submit --wait --api-url $(API_URL) seeds
 
-test: install redis-server docker-compose test-fonts chromium
+test: install redis-server stage-tools docker-compose test-fonts chromium
 	$(PY) -m pytest
 
 # Each benchmark's quick mode: the same figures on smaller sizes, in about a minute.
