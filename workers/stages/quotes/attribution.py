@@ -60,6 +60,7 @@ class DirectPass:
             k += 1
             if draft is not None and clause_end is not None:
                 if k < len(quoted) and self._continues_split(q, quoted[k], clause_end):
+                    draft.parts = [(draft.start, draft.end), (quoted[k].start, quoted[k].end)]
                     draft.end = quoted[k].end
                     q = quoted[k]
                     k += 1
@@ -157,7 +158,7 @@ class DirectPass:
         first = self.text[start : end].split(" ", 1)[0].lower()
         if start >= end or (strict and first not in DETERMINERS):
             return None
-        return Found(start, end, "noun")
+        return Found(start, end, "noun phrase")
 
     def _np_before(self, floor: int, pos: int) -> Found | None:
         """The phrase after the last comma before the verb: "As a phone rang, the announcer said"."""

@@ -134,7 +134,7 @@ class ReportedPass:
         start, stop = trim(self.text, start, stop)
         if start >= stop or at_least_words(self.text, start, stop, _SOURCE_MAX_WORDS + 1):
             return None
-        return Found(start, stop, "noun")
+        return Found(start, stop, "noun phrase")
 
     def _with_verb(self, sent: Bounds) -> Draft | None:
         for cue in self.cues.within(sent.start, sent.end):
@@ -197,7 +197,7 @@ class ReportedPass:
         first = word_after(text, start, end)
         if first.lower() in _NOT_SUBJECT_START or _NOT_IN_SUBJECT.search(text, start, end):
             return None
-        return Found(start, end, "noun")
+        return Found(start, end, "noun phrase")
 
     def _inverted(self, sent: Bounds, cue: Cue) -> Draft | None:
         if cue.word.lower() in WEAK_VERBS or cue.word.endswith("ing"):

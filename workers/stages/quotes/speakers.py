@@ -28,7 +28,7 @@ class Found:
 
     start: int
     end: int
-    kind: str  # "name" | "pronoun" | "noun"
+    kind: str  # "name" | "pronoun" | "noun phrase"
     mention: Mention | None = None
 
 
@@ -159,12 +159,12 @@ class SpeakerFinder:
             if self.text[span[0] : span[1]].lower() in DETERMINERS:
                 if clause_start and not _opens_clause(self.text, floor, start):
                     return None
-                return Found(start, end, "noun")
+                return Found(start, end, "noun phrase")
         if clause_start:
             return None
         # A bare plural head ("officials said") is a speaker; a bare singular rarely is.
         if self.text[head:end].lower().endswith("s"):
-            return Found(head, end, "noun")
+            return Found(head, end, "noun phrase")
         return None
 
     def _noun_phrase_from(self, start: int, ceiling: int) -> Found | None:
@@ -175,7 +175,7 @@ class SpeakerFinder:
                 return None
             pos = m.end(1)
             if m.group(1).lower() in SPEAKER_NOUNS:
-                return Found(start, pos, "noun")
+                return Found(start, pos, "noun phrase")
         return None
 
 def _last_visible(text: str, floor: int, end: int) -> str:
