@@ -100,3 +100,16 @@ def test_a_whole_quoted_sentence_after_a_comma_is_direct():
     text = 'She then turns to the officers and repeatedly says, "Please put the gun down," until the call ends.'
     quote = only(text)
     assert (quote.kind, quote.text) == ("direct", "Please put the gun down,")
+
+
+def test_a_full_stop_after_the_cue_makes_two_quotes_of_one_speaker():
+    text = "“We moved here in 1990,” Ann Okafor said. “This is home.”"
+    quotes = extract_quotes(text)
+    assert [q.text for q in quotes] == ["We moved here in 1990,", "This is home."]
+    assert [q.speaker.name for q in quotes] == ["Ann Okafor", "Ann Okafor"]
+    assert quotes[1].speaker.via == "continuation"
+
+
+def test_a_short_scare_quote_after_an_attribution_is_not_a_quote():
+    text = "“We moved here in 1990,” Ann Okafor said. The “plan” failed anyway."
+    assert [q.text for q in extract_quotes(text)] == ["We moved here in 1990,"]

@@ -16,6 +16,7 @@ _SEPARATOR = re.compile(r"[ \u00a0]*(?:,|;|[—–―]+|--)?[ \u00a0]*")
 _DASH = re.compile(r"[ \u00a0]*(?:[—–―]+|--)[ \u00a0]*")
 _LINK = re.compile(r"[ \u00a0]*(?:that[ \u00a0]*)?[:,]?[ \u00a0]*$")
 _CLAUSE_END = re.compile(r"[.;!?]|$")
+_SENTENCE_END = re.compile(r"[.!?]")
 _SHORT_CLAUSE_WORDS = 4
 # A cue clause after a quote is short; longer stretches are the next sentence.
 _AFTER_WINDOW_CHARS = 160
@@ -102,7 +103,9 @@ class DirectPass:
             if block is not None:
                 return Draft(q.start, q.end, "direct", block[0], block[1]), None
         follows = prev is not None and para.start <= prev[0].close and q.open - prev[0].close <= _FOLLOW_CHARS
-        if (at_para_start or follows) and at_least_words(self.text, q.start, q.end, MIN_UNCUED_WORDS):
+        if (at_para_start or follows) and (
+            at_least_words(self.text, q.start, q.end, MIN_UNCUED_WORDS) or (follows and self._next_sentence(prev[0], q))
+        ):
             return Draft(q.start, q.end, "direct", None, None, continues=True), None
         return None, None
 
@@ -242,8 +245,20 @@ class DirectPass:
         # "…,” he said, adding that “…”: the second part is a new, reported statement.
         if "\n" in gap or self.cues.first(first.close_end, second.open) is None or _NEW_STATEMENT.search(gap):
             return False
+        # A full stop after the cue clause makes two quotes of one speaker: “One,” she said. “Two.”
+        if _SENTENCE_END.search(self.text, clause_end, second.open):
+            return False
         # No second verb after the cue clause: "Obama said. He called Burma a “…”" is two.
         return self.cues.first(clause_end, second.open, reporting=False) is None
+
+    def _next_sentence(self, prev: Quoted, q: Quoted) -> bool:
+        """A whole quoted sentence opening the sentence after the previous quote's: `“One,” she
+        said. “Two.”` continues its speaker however short it is."""
+        return (
+            complete(self.text, q)
+            and self.sents.start_of(q.open) == q.open
+            and self.sents.start_of(q.open - 1) <= prev.close
+        )
 
     def _same_sentence(self, a: int, b: int) -> bool:
         return self.sents.start_of(a) == self.sents.start_of(b)
