@@ -113,3 +113,21 @@ def test_a_full_stop_after_the_cue_makes_two_quotes_of_one_speaker():
 def test_a_short_scare_quote_after_an_attribution_is_not_a_quote():
     text = "“We moved here in 1990,” Ann Okafor said. The “plan” failed anyway."
     assert [q.text for q in extract_quotes(text)] == ["We moved here in 1990,"]
+
+
+def test_a_quote_after_a_colon_with_no_verb_is_direct():
+    quote = only("The senator on social media: “We will not raise taxes this year.”")
+    assert (quote.kind, quote.text, quote.speaker.name) == ("direct", "We will not raise taxes this year.", "The senator")
+    text = "“We are ready,” Ann Lee said.\n\nIn a statement: “The company regrets the error and will refund everyone.”"
+    second = extract_quotes(text)[1]
+    assert (second.text, second.speaker.name, second.speaker.via) == (
+        "The company regrets the error and will refund everyone.", "Ann Lee", "continuation"
+    )
+    assert extract_quotes("Its name: “Project Blue”. It opens soon.") == []
+
+
+def test_a_quote_after_a_name_and_a_dash():
+    quote = only("Jane Smith — “The best time to plant a tree was twenty years ago.”")
+    assert (quote.text, quote.speaker.name) == ("The best time to plant a tree was twenty years ago.", "Jane Smith")
+    quote = only("“The best time to plant a tree was twenty years ago.” — Jane Smith")
+    assert quote.speaker.name == "Jane Smith"

@@ -6,6 +6,7 @@ import re
 from workers.stages.quotes.candidates import Draft
 from workers.stages.quotes.cues import ACCORDING, CLAUSE_WINDOW_CHARS, Cue, content_start
 from workers.stages.quotes.document import Document, at_least_words, trim
+from workers.stages.quotes.introductions import introduced
 from workers.stages.quotes.lexicon import DETERMINERS, REPORTING_VERBS, WEAK_VERBS
 from workers.stages.quotes.marks import Quoted
 from workers.stages.quotes.mixed import AS_FRAME, clause_tail, complete, framed_as
@@ -102,6 +103,9 @@ class DirectPass:
             block = self._block_cue(para)
             if block is not None:
                 return Draft(q.start, q.end, "direct", block[0], block[1]), None
+        opened = introduced(self.doc, self.finder, q, max(floor, self.sents.start_of(q.open)))
+        if opened is not None:
+            return opened, None
         follows = prev is not None and para.start <= prev[0].close and q.open - prev[0].close <= _FOLLOW_CHARS
         if (at_para_start or follows) and (
             at_least_words(self.text, q.start, q.end, MIN_UNCUED_WORDS) or (follows and self._next_sentence(prev[0], q))
