@@ -131,3 +131,12 @@ def test_a_quote_after_a_name_and_a_dash():
     assert (quote.text, quote.speaker.name) == ("The best time to plant a tree was twenty years ago.", "Jane Smith")
     quote = only("“The best time to plant a tree was twenty years ago.” — Jane Smith")
     assert quote.speaker.name == "Jane Smith"
+
+
+def test_a_name_then_a_long_aside_before_the_verb_is_the_speaker():
+    text = (
+        "“The levy will not pass this year,” Maria Okonkwo, the council’s budget chair, one of "
+        "three members who opposed it, said on Friday."
+    )
+    quote = only(text)
+    assert (quote.speaker.name, quote.cue) == ("Maria Okonkwo", "said")

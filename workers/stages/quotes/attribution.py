@@ -10,7 +10,7 @@ from workers.stages.quotes.introductions import introduced
 from workers.stages.quotes.lexicon import DETERMINERS, REPORTING_VERBS, WEAK_VERBS
 from workers.stages.quotes.marks import Quoted
 from workers.stages.quotes.mixed import AS_FRAME, clause_tail, complete, framed_as
-from workers.stages.quotes.speakers import Found, SpeakerFinder
+from workers.stages.quotes.speakers import Found, SpeakerFinder, last_visible
 from workers.stages.text import Span
 
 _SEPARATOR = re.compile(r"[ \u00a0]*(?:,|;|[—–―]+|--)?[ \u00a0]*")
@@ -145,7 +145,7 @@ class DirectPass:
         else:
             found = self.finder.before(start, cue.start)
             if found is None or not _only_determiner(text[start : found.start]):
-                found = self._clause_speaker(start, cue.start)
+                found = self._clause_speaker(start, cue.start) or self._name_then_aside(start, cue.start)
             clause_end = cue.end
         if found is None or not (self._open_ended(q, sep.group()) or _short_clause(text, clause_end, limit)):
             return None
@@ -166,6 +166,16 @@ class DirectPass:
         if start >= end or (strict and first not in DETERMINERS):
             return None
         return Found(start, end, "noun phrase")
+
+    def _name_then_aside(self, start: int, end: int) -> Found | None:
+        """`“…,” Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said`:
+        a name opening the clause, then an aside between commas up to the verb."""
+        mention = self.finder.names.starting_at(start)
+        if mention is None or not self.text.startswith(",", mention.end):
+            return None
+        if last_visible(self.text, mention.end, self.finder.skip_back(start, end)) != ",":
+            return None
+        return Found(mention.start, mention.end, "name", mention)
 
     def _np_before(self, floor: int, pos: int) -> Found | None:
         """The phrase after the last comma before the verb: "As a phone rang, the announcer said"."""

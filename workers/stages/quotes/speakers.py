@@ -45,7 +45,7 @@ class SpeakerFinder:
         """The subject phrase ending just before ``pos`` (the reporting verb)."""
         end = self.skip_back(floor, pos)
         found = self._phrase_ending(floor, end)
-        if found is None and _last_visible(self.text, floor, end) == ",":
+        if found is None and last_visible(self.text, floor, end) == ",":
             before_apposition = self._skip_apposition(floor, end)
             if before_apposition is not None:
                 found = self._phrase_ending(floor, before_apposition)
@@ -178,7 +178,7 @@ class SpeakerFinder:
                 return Found(start, pos, "noun phrase")
         return None
 
-def _last_visible(text: str, floor: int, end: int) -> str:
+def last_visible(text: str, floor: int, end: int) -> str:
     """The last character of text[floor:end] that is not whitespace ("" if none), without
     copying the clause as ``text[floor:end].rstrip()`` would."""
     while end > floor and text[end - 1].isspace():
