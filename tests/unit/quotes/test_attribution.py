@@ -140,3 +140,9 @@ def test_a_name_then_a_long_aside_before_the_verb_is_the_speaker():
     )
     quote = only(text)
     assert (quote.speaker.name, quote.cue) == ("Maria Okonkwo", "said")
+
+
+def test_capitalised_titles_before_the_name_after_the_verb():
+    text = "“The talks went well,” said European Commission President Ana Duarte, leaving the hall."
+    quote = only(text, "direct")
+    assert (quote.speaker.name, text[quote.speaker.start : quote.speaker.end]) == ("Ana Duarte", "Ana Duarte")

@@ -20,6 +20,8 @@ _SUBJECT_WORDS = 6
 _PAREN_MAX_CHARS = 40
 # Words allowed before a name after the verb: "said opposition leader Pierre Dubois".
 _TITLE_WORDS = 3
+# How far a name may sit behind the capitalised titles before it.
+_TITLED_NAME_CHARS = 80
 
 
 @dataclass(slots=True)
@@ -60,7 +62,7 @@ class SpeakerFinder:
             word, start = m.group(1), m.start(1)
             if k == 0 and word.lower() in PRONOUNS and word.lower() != "it":
                 return Found(start, m.end(1), "pronoun")
-            mention = self.names.starting_at(start)
+            mention = self.names.starting_at(start) or self._titled_name(start, ceiling)
             if mention is not None:
                 return Found(mention.start, mention.end, "name", mention)
             if k == 0 and word.lower() in DETERMINERS:
@@ -73,6 +75,17 @@ class SpeakerFinder:
             if self.text.startswith(".", pos) and word.lower() in TITLES:
                 pos += 1  # "said Rep. G.K. Butterfield"
         return None
+
+    def _titled_name(self, start: int, ceiling: int) -> Mention | None:
+        """The name after capitalised titles opening at ``start``: "European Council President
+        Donald Tusk" names Donald Tusk."""
+        if not self.text[start].isupper():
+            return None
+        mention = next(self.names.iter_between(start, min(ceiling, start + _TITLED_NAME_CHARS)), None)
+        if mention is None or mention.start == start:
+            return None
+        titles = self.text[start : mention.start].split()
+        return mention if titles and all(word[0].isupper() for word in titles) else None
 
     def subject(self, floor: int, pos: int) -> Found | None:
         """The first person named (or pronoun) in a clause: "He then defended the remark, saying"."""
