@@ -57,3 +57,11 @@ def test_any_verb_framing_its_object_as_a_quoted_phrase():
     assert (quote.content.start, quote.content.end) == span_of(text, "Ann Lee as", "reckless spender")
     assert quote.speaker.name == "Pierre Dubois"
     assert not extract_quotes("The bill, known as the \u201cSafe Streets and Communities Act\u201d, passed.")
+
+
+def test_a_quoted_fragment_gives_its_exact_marked_words_and_the_verb_before_its_noun():
+    # "report" after "the" is a noun: the verb framing the fragment is "dismissed".
+    text = "The senator dismissed the report as “nonsense” on Tuesday."
+    quote = only(text)
+    assert (quote.kind, quote.text, quote.cue, quote.speaker.name) == ("mixed", "nonsense", "dismissed", "The senator")
+    assert quote.content.text == "the report as “nonsense”"

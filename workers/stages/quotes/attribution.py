@@ -5,19 +5,20 @@ import re
 
 from workers.stages.quotes.candidates import Draft
 from workers.stages.quotes.cues import ACCORDING, CLAUSE_WINDOW_CHARS, Cue, content_start
-from workers.stages.quotes.document import Document, at_least_words, trim
-from workers.stages.quotes.introductions import introduced
+from workers.stages.quotes.document import Document, at_least_words, trim, word_before
+from workers.stages.quotes.introductions import block_cue, introduced
 from workers.stages.quotes.lexicon import DETERMINERS, REPORTING_VERBS, WEAK_VERBS
 from workers.stages.quotes.marks import Quoted
 from workers.stages.quotes.mixed import AS_FRAME, clause_tail, complete, framed_as
 from workers.stages.quotes.speakers import Found, SpeakerFinder, last_visible
-from workers.stages.text import Span
 
 _SEPARATOR = re.compile(r"[ \u00a0]*(?:,|;|[—–―]+|--)?[ \u00a0]*")
 _DASH = re.compile(r"[ \u00a0]*(?:[—–―]+|--)[ \u00a0]*")
 _LINK = re.compile(r"[ \u00a0]*(?:that[ \u00a0]*)?[:,]?[ \u00a0]*$")
 _CLAUSE_END = re.compile(r"[.;!?]|$")
 _SENTENCE_END = re.compile(r"[.!?]")
+# Before a verb form these make it a noun: "the report", "his call", "a claim".
+_NOUN_DETERMINERS = frozenset("the a an his her their its our my your this that".split())
 _SHORT_CLAUSE_WORDS = 4
 # A cue clause after a quote is short; longer stretches are the next sentence.
 _AFTER_WINDOW_CHARS = 160
@@ -83,7 +84,7 @@ class DirectPass:
             q.open - CLAUSE_WINDOW_CHARS,
             self.text.rfind("\n", max(0, q.open - CLAUSE_WINDOW_CHARS), q.open) + 1,  # a line break ends a clause
         )
-        verb = self.cues.last(floor, q.open, reporting=False)
+        verb = self._verb_before(floor, q.open)
         if verb is not None or self._may_frame(q, floor):
             # The sentence start bounds the clause too; it is looked up (and the paragraph split)
             # only here: most quotes have nothing before them that could introduce them.
@@ -100,9 +101,9 @@ class DirectPass:
             return Draft(q.start, q.end, "direct", found, cue), clause_end
         at_para_start = q.open == para.start
         if at_para_start:
-            block = self._block_cue(para)
+            block = block_cue(self.doc, self.finder, q)
             if block is not None:
-                return Draft(q.start, q.end, "direct", block[0], block[1]), None
+                return block, None
         opened = introduced(self.doc, self.finder, q, max(floor, self.sents.start_of(q.open)))
         if opened is not None:
             return opened, None
@@ -112,6 +113,14 @@ class DirectPass:
         ):
             return Draft(q.start, q.end, "direct", None, None, continues=True), None
         return None, None
+
+    def _verb_before(self, floor: int, pos: int) -> Cue | None:
+        """The last verb in [floor, pos), passing over verb forms used as nouns after a
+        determiner ("dismissed the report as “nonsense”": the verb is "dismissed")."""
+        verb = self.cues.last(floor, pos, reporting=False)
+        while verb is not None and _after_determiner(self.text, floor, verb.start):
+            verb = self.cues.last(floor, verb.start, reporting=False)
+        return verb
 
     def _participle(self, draft: Draft, clause_end: int) -> list[Draft]:
         """`“…,” the mayor said, adding that …`: a second, reported statement by the same speaker."""
@@ -235,21 +244,6 @@ class DirectPass:
             return None
         return Draft(q.start, q.end, "direct", found, "according to")
 
-    def _block_cue(self, para: Span) -> tuple[Found | None, str] | None:
-        """A paragraph that is a quotation introduced by `X said:` closing the paragraph before."""
-        i = self.doc.paragraph_index(para.start)
-        if i <= 0:
-            return None
-        prev = self.paras[i - 1]
-        if not self.text[max(prev.start, prev.end - 5) : prev.end].rstrip().endswith(":"):
-            return None
-        floor = max(self.sents.start_of(prev.end - 1), prev.end - CLAUSE_WINDOW_CHARS)
-        cue = self.cues.last(floor, prev.end)
-        if cue is None:
-            return None
-        found = self.finder.before(floor, cue.start) or self.finder.after(cue.end, prev.end)
-        return found, cue.word
-
     def _continues_split(self, first: Quoted, second: Quoted, clause_end: int) -> bool:
         """`“First half,” she said, “second half.”` is one quotation in two segments."""
         gap_chars = second.open - first.close_end
@@ -282,6 +276,11 @@ def _short_clause(text: str, pos: int, limit: int) -> bool:
     """The cue clause ends within a few words (“….” Trump said on Friday.)."""
     m = _CLAUSE_END.search(text, pos, limit)
     return m is not None and not at_least_words(text, pos, m.start(), _SHORT_CLAUSE_WORDS + 1)
+
+
+def _after_determiner(text: str, floor: int, pos: int) -> bool:
+    span = word_before(text, floor, pos)
+    return span is not None and text[span[0] : span[1]].lower() in _NOUN_DETERMINERS
 
 
 def _only_determiner(lead: str) -> bool:

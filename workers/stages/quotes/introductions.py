@@ -1,10 +1,12 @@
-"""Quotes introduced without a reporting verb: after a colon (`In a statement: “…”`, `The
-minister on social media: “…”`) or after a name and a dash (`Jane Smith — “…”`)."""
+"""Quotes introduced by what comes before them: a paragraph of its own after `X said:` (a block
+quote), or, with no reporting verb, a colon (`In a statement: “…”`) or a name and a dash
+(`Jane Smith — “…”`)."""
 from __future__ import annotations
 
 import re
 
 from workers.stages.quotes.candidates import Draft
+from workers.stages.quotes.cues import CLAUSE_WINDOW_CHARS
 from workers.stages.quotes.document import Document, at_least_words
 from workers.stages.quotes.marks import Quoted
 from workers.stages.quotes.mixed import complete
@@ -15,6 +17,22 @@ from workers.stages.quotes.speakers import Found, SpeakerFinder
 _MIN_WORDS = 5
 _COLON = re.compile(r":[ \u00a0]*$")
 _DASH = re.compile(r"(?:[—–―]+|--)[ \u00a0]*$")
+
+
+def block_cue(doc: Document, finder: SpeakerFinder, q: Quoted) -> Draft | None:
+    """A paragraph opening with a quotation, introduced by `X said:` closing the paragraph before."""
+    i = doc.paragraph_index(q.open)
+    if i <= 0:
+        return None
+    prev = doc.paragraphs[i - 1]
+    if not doc.text[max(prev.start, prev.end - 5) : prev.end].rstrip().endswith(":"):
+        return None
+    floor = max(doc.sentences.start_of(prev.end - 1), prev.end - CLAUSE_WINDOW_CHARS)
+    cue = doc.cues.last(floor, prev.end)
+    if cue is None:
+        return None
+    found = finder.before(floor, cue.start) or finder.after(cue.end, prev.end)
+    return Draft(q.start, q.end, "direct", found, cue.word)
 
 
 def introduced(doc: Document, finder: SpeakerFinder, q: Quoted, floor: int) -> Draft | None:

@@ -11,6 +11,8 @@ from workers.stages.quotes.results import Part
 _REOPENERS = "\"'“”‘’„‚«»‹›"
 # Double marks and spaces never open or close a part (a quotation nested at the edge of another,
 # sloppy doubled marks); single marks may be an inner quotation's or an apostrophe: kept.
+_DOUBLE = "\"“”„«»"
+_CLOSERS = "\"”»"
 _EDGES = frozenset("\"“”„«» \u00a0\t\n\r")
 
 
@@ -31,6 +33,8 @@ class Parts:
         start, end = _strip(text, draft.start, draft.end)
         if start >= end:
             return draft.kind, [], None
+        if end < len(text) and text[end] in _CLOSERS and sum(text.count(m, start, end) for m in _DOUBLE) % 2:
+            end += 1  # the clause ends with the quoted words: it holds their closing mark too
         content = Part(text[start:end], start, end)
         marked = self._marked(start, end) if draft.kind == "mixed" else []
         if not marked:
