@@ -40,13 +40,13 @@ def test_mixed_quote_stops_before_a_second_verb_or_a_participle():
         "to return to the table, urging parents to stay patient."
     )
     quote = extract_quotes(text)[0]
-    assert (quote.content.start, quote.content.end) == span_of(text, "the strike was", "avoidable")
+    assert (quote.content.start, quote.content.end) == span_of(text, "the strike was", "avoidable\u201d")
 
 
 def test_framed_phrase_stops_before_an_adjunct_of_time():
     text = "Senator Ann Lee blasted the pipeline plan as \u201ca reckless gamble\u201d on Tuesday in Ottawa."
     quote = extract_quotes(text)[0]
-    assert (quote.content.start, quote.content.end) == span_of(text, "the pipeline plan", "reckless gamble")
+    assert (quote.content.start, quote.content.end) == span_of(text, "the pipeline plan", "reckless gamble\u201d")
     assert quote.speaker.name == "Ann Lee"
 
 
@@ -54,7 +54,7 @@ def test_any_verb_framing_its_object_as_a_quoted_phrase():
     text = "Senator Pierre Dubois has been pounding Finance Minister Ann Lee as a \u201creckless spender\u201d for weeks."
     quote = only(text)
     assert quote.kind == "mixed"
-    assert (quote.content.start, quote.content.end) == span_of(text, "Ann Lee as", "reckless spender")
+    assert (quote.content.start, quote.content.end) == span_of(text, "Ann Lee as", "reckless spender\u201d")
     assert quote.speaker.name == "Pierre Dubois"
     assert not extract_quotes("The bill, known as the \u201cSafe Streets and Communities Act\u201d, passed.")
 
