@@ -3,9 +3,11 @@ import logging
 
 from services.common.pipeline import make_celery
 from services.common.settings import get_settings
+from workers.reconciler import Reconciler
 
 settings = get_settings()
 logging.basicConfig(level=settings.log_level,
                     format="%(asctime)s %(levelname)s %(processName)s %(name)s: %(message)s")
 app = make_celery(settings, name="docpipe-worker")
 app.conf.include = ["workers.tasks", "workers.webhooks"]
+app.steps["worker"].add(Reconciler)

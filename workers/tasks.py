@@ -10,6 +10,7 @@ from typing import Any
 
 from celery import shared_task
 
+from services.common.errors import StageFailed
 from services.common.jobs import Job, Stage
 from services.common.jobstore import JobStore
 from services.common.pipeline import TASK_NAMES
@@ -26,7 +27,7 @@ def _plain(obj: Any) -> Any:
 def _clean(jobs: JobStore, job: Job) -> dict:
     data = jobs.get_input(job.id)
     if data is None:
-        raise LookupError("the uploaded document is no longer stored")
+        raise StageFailed("InputMissing", "the uploaded document is no longer stored")
     doc = clean(data, job.input["content_type"], job.input.get("filename"))
     return {"title": job.input.get("title") or doc.title, "text": doc.text,
             "content_type": doc.content_type, "warnings": list(doc.warnings),
@@ -36,7 +37,7 @@ def _clean(jobs: JobStore, job: Job) -> dict:
 def _text(jobs: JobStore, job: Job) -> str:
     document = jobs.get_result(job.id, Stage.CLEANING)
     if document is None:
-        raise LookupError("the cleaned text is no longer stored")
+        raise StageFailed("InputMissing", "the cleaned text is no longer stored")
     return document["text"]
 
 

@@ -42,6 +42,7 @@ class Settings:
     max_deliveries: int = 3
     worker_max_memory_mb: int = 1024
     unacked_restore_interval_seconds: int = 5
+    reconcile_interval_seconds: int = 30
     webhook_secret: str = ""
     webhook_timeout_seconds: int = 10
     webhook_allow_private: bool = False
@@ -74,6 +75,8 @@ class Settings:
             unacked_restore_interval_seconds=_int(
                 "UNACKED_RESTORE_INTERVAL_SECONDS", cls.unacked_restore_interval_seconds
             ),
+            reconcile_interval_seconds=_int("RECONCILE_INTERVAL_SECONDS",
+                                            cls.reconcile_interval_seconds),
             webhook_secret=os.environ.get("WEBHOOK_SECRET", ""),
             webhook_timeout_seconds=_int("WEBHOOK_TIMEOUT_SECONDS", cls.webhook_timeout_seconds),
             webhook_allow_private=_bool("WEBHOOK_ALLOW_PRIVATE_NETWORKS"),

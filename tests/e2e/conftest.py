@@ -25,7 +25,7 @@ class Service:
 
     def __init__(self, redis_url: str, logdir: Path, **env: str):
         self.env = {**os.environ, "REDIS_URL": redis_url, "STAGE_TIME_LIMIT_SECONDS": "30",
-                    "UNACKED_RESTORE_INTERVAL_SECONDS": "1",
+                    "UNACKED_RESTORE_INTERVAL_SECONDS": "1", "RECONCILE_INTERVAL_SECONDS": "1",
                     "LOG_LEVEL": "INFO", "WEBHOOK_SECRET": WEBHOOK_SECRET,
                     "WEBHOOK_ALLOW_PRIVATE_NETWORKS": "1", **env}
         self.logdir = logdir
