@@ -45,7 +45,7 @@ api: install
 	  --access-logfile - services.api.wsgi:app
 
 worker: install
-	$(VENV)/bin/celery -A workers.celery_app worker --loglevel=INFO
+	$(PY) -m services.devrun --worker-only
 
 seed: install
 	$(PY) -m services.client --api-url $(API_URL) seeds/*
