@@ -10,6 +10,7 @@ from marshmallow import ValidationError
 from redis import RedisError
 
 from services.api import health, jobs, runtime, web
+from services.api.intake import request_limit
 from services.api.problems import RETRY_AFTER_SECONDS, ProblemApi, problem_response, validation_problem
 from services.api.schemas import JobBatchSchema, JobCreateSchema
 from services.common.settings import Settings, get_settings
@@ -22,8 +23,8 @@ def create_app(settings: Settings | None = None) -> Flask:
     settings = settings or get_settings()
     app = Flask(__name__)
     app.config.from_mapping(
-        # Room for a batch of documents and JSON escaping; each document is checked on its own.
-        MAX_CONTENT_LENGTH=4 * settings.max_document_bytes + 1024 * 1024,
+        # The largest body of any request; POST /v1/jobs sets a request's own (intake.request_limit).
+        MAX_CONTENT_LENGTH=request_limit("application/json", settings.max_document_bytes),
         API_TITLE="docpipe",
         API_VERSION="1",
         OPENAPI_VERSION="3.1.0",
