@@ -109,6 +109,8 @@ def _run_stage(task: StageTask, context: WorkerContext, job_id: str, work: Work)
         output = work(jobs, job)
     except (SoftTimeLimitExceeded, *TRANSIENT):
         raise
+    except MemoryError as exc:  # dropping its traceback frees what the stage held
+        raise describe(exc) from None
     except Exception as exc:  # a stage's own error is the job's failure reason
         raise describe(exc) from exc
     try:

@@ -40,9 +40,10 @@ class Service:
             return subprocess.Popen(argv, cwd=ROOT, env=self.env, stdout=log,
                                     stderr=subprocess.STDOUT, start_new_session=True)
 
-    def start_api(self) -> None:
-        self.api = self._spawn("api", [str(BIN / "gunicorn"), "--bind", self.url[7:], "--workers", "2",
-                                       "--worker-class", "gthread", "--threads", "8",
+    def start_api(self, *gunicorn_args: str) -> None:
+        """gunicorn as configured in services.api.gunicorn_conf, unless arguments override it."""
+        self.api = self._spawn("api", [str(BIN / "gunicorn"), "-c", "python:services.api.gunicorn_conf",
+                                       "--bind", self.url[7:], *gunicorn_args,
                                        "services.api.wsgi:app"])
         self._wait_for("/healthz")
 
@@ -53,7 +54,10 @@ class Service:
             "--without-gossip"])
         deadline = time.monotonic() + READY_SECONDS
         while time.monotonic() < deadline:
-            names = requests.get(f"{self.url}/readyz", timeout=5).json().get("workers", [])
+            try:
+                names = requests.get(f"{self.url}/readyz", timeout=10).json().get("workers", [])
+            except requests.Timeout:
+                names = []
             if f"{name}@e2e" in names:
                 return
             time.sleep(0.3)
@@ -79,9 +83,9 @@ class Service:
         deadline = time.monotonic() + READY_SECONDS
         while time.monotonic() < deadline:
             try:
-                if requests.get(self.url + path, timeout=2).ok:
+                if requests.get(self.url + path, timeout=5).ok:
                     return
-            except requests.ConnectionError:
+            except (requests.ConnectionError, requests.Timeout):  # still booting, on a busy machine
                 time.sleep(0.2)
         raise RuntimeError(f"{path} never answered; see {self.logdir}")
 
@@ -101,9 +105,10 @@ class Service:
 
 
 @contextmanager
-def running_service(workdir: Path, persistent_redis: bool = False, **env: str):
+def running_service(workdir: Path, persistent_redis: bool = False, fsync: str = "always",
+                    **env: str):
     """A private Redis and the API; tests start the workers they need."""
-    redis_server = RedisServer(workdir, persistent_redis)
+    redis_server = RedisServer(workdir, persistent_redis, fsync)
     redis_server.start()
     svc = Service(redis_server.url, workdir, **env)
     svc.redis = redis_server

@@ -174,3 +174,15 @@ def test_a_stage_failed_on_purpose_keeps_its_reason(store, settings):
     with pytest.raises(Ignore):
         running.run_stage(fake_task(CLEANING, settings), job.id, refuse)
     assert store.get(job.id).error["detail"] == "the uploaded document is no longer stored"
+
+
+def test_a_stage_out_of_memory_fails_the_job_with_a_clear_reason(store, settings):
+    job, _ = store.create(make_job(), b"x")
+
+    def hungry(jobs, job):
+        raise MemoryError()
+
+    with pytest.raises(Ignore):
+        running.run_stage(fake_task(CLEANING, settings), job.id, hungry)
+    error = store.get(job.id).error
+    assert error["type"] == "MemoryError" and "WORKER_MAX_MEMORY_MB" in error["detail"]
