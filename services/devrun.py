@@ -125,8 +125,8 @@ def main() -> int:
             sup.watch()
         ensure_redis(sup, get_settings().redis_url)
         sup.start("worker", worker_argv(venv_bin), restart=True)
-        sup.start("api", [str(venv_bin / "gunicorn"), "--bind", bind, "--worker-class", "gthread",
-                          "--threads", "16", "--workers", "2", "services.api.wsgi:app"])
+        sup.start("api", [str(venv_bin / "gunicorn"), "-c", "python:services.api.gunicorn_conf",
+                          "--bind", bind, "services.api.wsgi:app"])
         wait_ready(sup, args.api_url)
         if args.seeds:
             client.main(["--api-url", args.api_url, str(args.seeds)])

@@ -11,6 +11,7 @@ from redis import RedisError
 
 from services.api import health, jobs, runtime, web
 from services.api.intake import request_limit
+from services.api.slow_clients import BodyTimeout, with_body_deadline
 from services.api.problems import RETRY_AFTER_SECONDS, ProblemApi, problem_response, validation_problem
 from services.api.schemas import JobBatchSchema, JobCreateSchema
 from services.common.settings import Settings, get_settings
@@ -43,6 +44,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.register_blueprint(web.bp)
     app.add_url_rule(f"{SWAGGER_UI_URL}<path:name>", "swagger_assets", _swagger_asset)
     _register_error_handlers(app)
+    app.wsgi_app = with_body_deadline(app.wsgi_app, settings.body_timeout_seconds)
     return app
 
 
@@ -57,6 +59,11 @@ def _register_error_handlers(app: Flask) -> None:
         problem = validation_problem(exc, "body")
         return problem_response(422, problem.description, errors=problem.errors,
                                 slug="invalid-request")
+
+    @app.errorhandler(BodyTimeout)
+    def _slow_body(exc: BodyTimeout):
+        return problem_response(408, str(exc), slug="request-timeout",
+                                errors=[{"field": "_body", "in": "body", "reason": str(exc)}])
 
     @app.errorhandler(RedisError)
     @app.errorhandler(OperationalError)
