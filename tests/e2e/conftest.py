@@ -63,6 +63,14 @@ class Service:
             time.sleep(0.3)
         raise RuntimeError(f"worker {name} did not answer; see {self.logdir / name}.log")
 
+    def revive_workers(self) -> list[str]:
+        """Start again any worker whose process exited, as `make worker` and compose do."""
+        dead = [name for name, proc in self.workers.items() if proc.poll() is not None]
+        for name in dead:
+            self.workers.pop(name)
+            self.start_worker(name)
+        return dead
+
     def kill_worker(self, name: str) -> None:
         proc = self.workers.pop(name)
         os.killpg(proc.pid, signal.SIGKILL)
