@@ -13,6 +13,11 @@ import resource
 MIB = 1024 * 1024
 # Room over WORKER_MAX_MEMORY_MB for the task to end cleanly; code pages (not capped) add ~30 MB.
 HEADROOM = 1.05
+# A stage whose peak RSS came this close to the cap ran out of memory, whatever error it raised:
+# libxml2 reports a failed allocation as "XMLSyntaxError: unknown error", say.
+NEAR_CAP = 0.8
+
+_cap: int | None = None
 
 
 def limit_memory(max_mb: int) -> int:
@@ -22,4 +27,27 @@ def limit_memory(max_mb: int) -> int:
     if hard != resource.RLIM_INFINITY:
         cap = min(cap, hard)
     resource.setrlimit(resource.RLIMIT_DATA, (cap, hard))
+    global _cap
+    _cap = cap
     return cap
+
+
+def reset_peak() -> None:
+    """Start measuring this process's peak memory afresh (before a stage runs)."""
+    try:
+        with open("/proc/self/clear_refs", "w") as f:
+            f.write("5")  # resets VmHWM, the peak resident size
+    except OSError:
+        pass
+
+
+def ran_out() -> bool:
+    """Whether this process came up against its cap since reset_peak()."""
+    if _cap is None:
+        return False
+    try:
+        with open("/proc/self/status") as f:
+            peak_kib = next(int(line.split()[1]) for line in f if line.startswith("VmHWM:"))
+    except (OSError, StopIteration, ValueError):
+        return False
+    return peak_kib * 1024 >= NEAR_CAP * _cap

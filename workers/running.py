@@ -22,6 +22,7 @@ from services.common.errors import StageFailed
 from services.common.jobs import Job, Stage, StageStatus
 from services.common.jobstore import JobStore
 from services.common.pipeline import announce, queue_stage
+from workers import memory
 from workers.context import WorkerContext, current
 from workers.failures import describe
 
@@ -105,6 +106,7 @@ def _run_stage(task: StageTask, context: WorkerContext, job_id: str, work: Work)
         raise StageFailed("WorkerLost", f"the worker running this stage died {lost} times; the "
                           "document may be too large or malformed")
     started = time.perf_counter()
+    memory.reset_peak()
     try:
         output = work(jobs, job)
     except (SoftTimeLimitExceeded, *TRANSIENT):
@@ -112,6 +114,8 @@ def _run_stage(task: StageTask, context: WorkerContext, job_id: str, work: Work)
     except MemoryError as exc:  # dropping its traceback frees what the stage held
         raise describe(exc) from None
     except Exception as exc:  # a stage's own error is the job's failure reason
+        if memory.ran_out():
+            raise describe(MemoryError()) from None
         raise describe(exc) from exc
     try:
         stored = jobs.finish_stage(job, stage, output)
