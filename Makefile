@@ -8,12 +8,12 @@ REDIS_URL ?= redis://127.0.0.1:6379/0
 API_URL ?= http://127.0.0.1:8000
 export REDIS_URL
 
-.PHONY: help install redis-server docker-compose test-fonts run api worker seed test bench compose-check clean
+.PHONY: help install redis-server docker-compose test-fonts run api worker seed test bench faults compose-check clean
 
 help:
 	@echo "make run      serve API + worker (+ Redis if none answers), submit seeds/, Ctrl-C stops all"
 	@echo "make test     install what the tests need and run the whole suite"
-	@echo "make api | make worker | make seed | make bench | make compose-check"
+	@echo "make api | make worker | make seed | make bench | make faults | make compose-check"
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +58,10 @@ bench: install
 	$(PY) bench/quotes.py
 	$(PY) bench/summaries.py
 	$(PY) bench/load.py
+
+# A real stack broken every way issue 10 lists (workers, Redis, poison, slow clients): a table.
+faults: install redis-server
+	$(PY) bench/faults.py
 
 compose-check: docker-compose
 	docker-compose -f docker-compose.yml config --quiet && echo "docker-compose.yml is valid"
