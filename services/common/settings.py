@@ -39,9 +39,11 @@ class Settings:
     visibility_timeout_seconds: int = 0  # 0: derived from the stage time limit
     max_queued_jobs: int = 10_000
     max_waiting_requests: int = 12
+    body_timeout_seconds: int = 30
     max_deliveries: int = 3
     worker_max_memory_mb: int = 1024
     unacked_restore_interval_seconds: int = 5
+    reconcile_interval_seconds: int = 30
     webhook_secret: str = ""
     webhook_timeout_seconds: int = 10
     webhook_allow_private: bool = False
@@ -71,11 +73,14 @@ class Settings:
             visibility_timeout_seconds=_int("VISIBILITY_TIMEOUT_SECONDS", 0),
             max_queued_jobs=_int("MAX_QUEUED_JOBS", cls.max_queued_jobs),
             max_waiting_requests=_int("MAX_WAITING_REQUESTS", cls.max_waiting_requests),
+            body_timeout_seconds=_int("BODY_TIMEOUT_SECONDS", cls.body_timeout_seconds),
             max_deliveries=_int("MAX_DELIVERIES", cls.max_deliveries),
             worker_max_memory_mb=_int("WORKER_MAX_MEMORY_MB", cls.worker_max_memory_mb),
             unacked_restore_interval_seconds=_int(
                 "UNACKED_RESTORE_INTERVAL_SECONDS", cls.unacked_restore_interval_seconds
             ),
+            reconcile_interval_seconds=_int("RECONCILE_INTERVAL_SECONDS",
+                                            cls.reconcile_interval_seconds),
             webhook_secret=os.environ.get("WEBHOOK_SECRET", ""),
             webhook_timeout_seconds=_int("WEBHOOK_TIMEOUT_SECONDS", cls.webhook_timeout_seconds),
             webhook_allow_private=_bool("WEBHOOK_ALLOW_PRIVATE_NETWORKS"),

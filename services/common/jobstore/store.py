@@ -55,7 +55,8 @@ class JobStore(JobTransitions):
                     if earlier is not None:
                         return earlier, False
                     pipe.multi()
-                    pipe.set(idem, f"{job.id} {job.input['sha256']}", exat=int(records.epoch(job.expires_at)))
+                    pipe.set(idem, f"{job.id} {records.request_digest(job)}",
+                             exat=int(records.epoch(job.expires_at)))
                     self._queue_insert(pipe, job, data)
                     pipe.execute()
                     return job, True
@@ -63,17 +64,13 @@ class JobStore(JobTransitions):
                     continue
         raise redis.WatchError(f"Idempotency-Key {idempotency_key!r} kept changing")
 
-    def find_idempotent(self, job: Job, idempotency_key: str) -> Job | None:
-        """The job an earlier request with this key created, if it is still stored."""
-        return self._idempotent_match(
-            self.redis.get(keys.idempotency_key(job.owner, idempotency_key)), job)
-
     def _idempotent_match(self, marker: bytes | None, job: Job) -> Job | None:
         if marker is None:
             return None
         job_id, digest = marker.decode().split(" ", 1)
-        if digest != job.input["sha256"]:
-            raise IdempotencyConflict("this Idempotency-Key was already used for another document")
+        if digest != records.request_digest(job):
+            raise IdempotencyConflict("this Idempotency-Key was already used for another request "
+                                      "(another document, type, title, options or callback)")
         return self.get(job_id, job.owner)  # None when that job has since expired or been deleted
 
     @staticmethod
@@ -87,6 +84,7 @@ class JobStore(JobTransitions):
         pipe.expireat(index, expires, gt=True)
         pipe.expireat(index, expires, nx=True)
         pipe.hincrby(keys.STATS_KEY, "jobs_submitted", 1)
+        pipe.zadd(keys.ACTIVE_KEY, {job.id: records.epoch(job.created_at)})
 
     def get(self, job_id: str, owner: str | None = None, *, results: bool = True) -> Job | None:
         """The job as the API shows it, or None when unknown, expired or not the owner's."""
@@ -145,6 +143,26 @@ class JobStore(JobTransitions):
             self.redis.zrem(index, *gone)
         cursor = (rows[-1][1], rows[-1][0].decode()) if len(rows) == limit else None
         return jobs, cursor
+
+    # -- stalled jobs (the reconciler's view) ----------------------------------------------
+
+    def stalled(self, before: float, limit: int = 1000) -> list[str]:
+        """Unfinished jobs whose last change is older than ``before`` (a Unix time), oldest first."""
+        ids = self.redis.zrangebyscore(keys.ACTIVE_KEY, "-inf", before, start=0, num=limit)
+        return [job_id.decode() for job_id in ids]
+
+    def touch(self, *job_ids: str) -> None:
+        """Count now as the jobs' last sign of life (their message was seen, or just queued)."""
+        if job_ids:
+            self.redis.zadd(keys.ACTIVE_KEY, dict.fromkeys(job_ids, time.time()), xx=True)
+
+    def forget(self, job_id: str) -> None:
+        """Drop a job that ended or expired from the unfinished ones."""
+        self.redis.zrem(keys.ACTIVE_KEY, job_id)
+
+    def take_reconciler_lock(self, owner: str, seconds: int) -> bool:
+        """Be the one reconciler for ``seconds`` (the lock expires by itself); False when taken."""
+        return bool(self.redis.set(keys.RECONCILER_LOCK_KEY, owner, nx=True, ex=seconds))
 
     # -- waiting and health --------------------------------------------------------------
 

@@ -1,0 +1,27 @@
+"""A document that needs more memory than a pool process may have fails with that reason, and
+the worker goes on with the next job."""
+import pytest
+
+from tests.documents import DOCX_TYPE, SEED, docx_bomb
+from tests.e2e.conftest import running_service
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(scope="module")
+def service(tmp_path_factory):
+    with running_service(tmp_path_factory.mktemp("poison"), WORKER_MAX_MEMORY_MB="150") as svc:
+        svc.start_worker("bounded")
+        yield svc
+
+
+def test_a_docx_bomb_fails_within_the_memory_cap_and_the_worker_goes_on(service):
+    bomb = docx_bomb(40)  # ~3 MB of zip, 40 MB of XML: a tree of several hundred MB
+    failed = service.wait(service.submit(data=bomb, headers={"Content-Type": DOCX_TYPE})["id"])
+    assert failed["status"] == "failed", failed
+    # Refused by the stage's own limits, or stopped by the cap: either way a reason, no text.
+    assert failed["error"]["type"] in ("MemoryError", "DocumentTooLarge"), failed["error"]
+    assert "alpha" not in failed["error"]["detail"]
+    after = service.wait(service.submit(data=SEED.read_bytes(), headers={"Content-Type": "text/plain"})["id"])
+    assert after["status"] == "succeeded"
+    assert after["stages"][0]["worker"] == "bounded@e2e"
