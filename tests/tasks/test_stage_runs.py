@@ -54,7 +54,7 @@ def test_a_stage_error_fails_the_job_with_its_reason_and_queues_nothing(store, s
         running.run_stage(fake_task(CLEANING, settings), job.id, clean_nothing)
     failed = store.get(job.id)
     assert failed.status is JobStatus.FAILED
-    assert failed.error == {"stage": "cleaning", "type": "EmptyDocument", "detail": "The document is empty."}
+    assert failed.error == {"stage": "cleaning", "type": "NoTextFound", "detail": "The document is empty."}
     assert queued_tasks(store, QUOTES) == []
 
 
