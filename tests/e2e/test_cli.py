@@ -8,18 +8,12 @@ import time
 import pytest
 
 from tests.conftest import ROOT, SEED, free_port
+from tests.e2e.conftest import module_worker
 
 pytestmark = pytest.mark.e2e
 DOCPIPE = [sys.executable, "-m", "services.cli"]
 STEPS = ["submitting", "queued", "cleaning", "quotes", "summary", "done"]
-
-
-@pytest.fixture(scope="module", autouse=True)
-def one_worker(service):
-    service.start_worker("cli1")
-    yield
-    if "cli1" in service.workers:
-        service.kill_worker("cli1")
+one_worker = module_worker("cli1")
 
 
 def docpipe(*args: str, url: str, timeout: float = 90) -> subprocess.CompletedProcess:

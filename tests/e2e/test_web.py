@@ -6,17 +6,11 @@ import requests
 
 from tests.conftest import SEED
 from tests.e2e.browser import browser, page, screenshot  # noqa: F401 (fixtures)
+from tests.e2e.conftest import module_worker
 
 pytestmark = pytest.mark.e2e
 WAIT_MS = 60_000
-
-
-@pytest.fixture(scope="module", autouse=True)
-def one_worker(service):
-    service.start_worker("web1")
-    yield
-    if "web1" in service.workers:
-        service.kill_worker("web1")
+one_worker = module_worker("web1")
 
 
 def shown_job(page, service) -> dict:
