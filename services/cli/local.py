@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from services.common import formats
-from services.common.jobs import RESULT_KEYS
+from services.common.jobs import Stage
 
 
 class StagesMissing(Exception):
@@ -53,7 +53,7 @@ def process(path: Path, data: bytes, sentences: int = 3) -> dict:
     for name, run in _stages(sentences):
         started = time.perf_counter()
         try:
-            result[RESULT_KEYS[name]] = run(result, data, ctype, path.name)
+            result[Stage(name).result_key] = run(result, data, ctype, path.name)
         except Exception as exc:  # a stage's own error fails this file, as it fails a job
             stages.append({"name": name, "status": "failed"})
             job["status"] = "failed"

@@ -3,7 +3,7 @@ import json
 import subprocess
 import sys
 
-from tests.conftest import ROOT
+from tests.documents import ROOT
 
 
 def test_api_imports_no_worker_or_stage_code():
