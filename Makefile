@@ -20,7 +20,7 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	set -o pipefail; $(PY) -m pip install --progress-bar on -e '.[stages,test,bench,local]' \
-	  | { grep -v '^Requirement already satisfied' || true; }
+	  | { grep --line-buffered -v '^Requirement already satisfied' || true; }
 	touch $@
 
 install: $(STAMP)

@@ -133,3 +133,14 @@ def running_service(workdir: Path, persistent_redis: bool = False, fsync: str = 
 def service(tmp_path_factory):
     with running_service(tmp_path_factory.mktemp("e2e")) as svc:
         yield svc
+
+
+def module_worker(name: str):
+    """An autouse module fixture: worker NAME runs for the module's tests (some kill and restart it)."""
+    @pytest.fixture(scope="module", autouse=True)
+    def worker(service):
+        service.start_worker(name)
+        yield
+        if name in service.workers:
+            service.kill_worker(name)
+    return worker
