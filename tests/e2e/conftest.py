@@ -79,12 +79,12 @@ class Service:
     def stop(self) -> None:
         procs = [*self.workers.values(), *([self.api] if self.api else [])]
         for proc in procs:
-            os.killpg(proc.pid, signal.SIGTERM)
+            _signal_group(proc, signal.SIGTERM)
         for proc in procs:
             try:
                 proc.wait(timeout=20)
             except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
+                _signal_group(proc, signal.SIGKILL)
         self.workers.clear()
 
     def _wait_for(self, path: str) -> None:
@@ -110,6 +110,13 @@ class Service:
             job = requests.get(f"{self.url}/v1/jobs/{job_id}?wait=10", timeout=30).json()
             if job["status"] in ("succeeded", "failed", "cancelled") or time.monotonic() > deadline:
                 return job
+
+
+def _signal_group(proc: subprocess.Popen, sig: int) -> None:
+    try:
+        os.killpg(proc.pid, sig)
+    except ProcessLookupError:  # the whole group is gone already
+        pass
 
 
 @contextmanager

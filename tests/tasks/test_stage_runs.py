@@ -186,3 +186,16 @@ def test_a_stage_out_of_memory_fails_the_job_with_a_clear_reason(store, settings
         running.run_stage(fake_task(CLEANING, settings), job.id, hungry)
     error = store.get(job.id).error
     assert error["type"] == "MemoryError" and "WORKER_MAX_MEMORY_MB" in error["detail"]
+
+
+def test_a_redelivered_last_stage_announces_the_end_again(store, settings, monkeypatch):
+    job, _ = store.create(make_job(callback_url="https://hooks.example/done"), b"x")
+    for stage in (Stage.CLEANING, QUOTES):
+        running.run_stage(fake_task(stage, settings), job.id, output)
+    monkeypatch.setattr(running, "announce", lambda *a: (_ for _ in ()).throw(OperationalError("down")))
+    with pytest.raises(Retry):  # stored and finished, but the webhook could not be queued
+        running.run_stage(fake_task(Stage.SUMMARY, settings), job.id, output)
+    assert store.get(job.id).status is JobStatus.SUCCEEDED
+    monkeypatch.undo()
+    running.run_stage(fake_task(Stage.SUMMARY, settings, retries=1), job.id, must_not_run)
+    assert store.redis.llen("docpipe.notify") == 1
