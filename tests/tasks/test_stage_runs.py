@@ -199,3 +199,12 @@ def test_a_redelivered_last_stage_announces_the_end_again(store, settings, monke
     monkeypatch.undo()
     running.run_stage(fake_task(Stage.SUMMARY, settings, retries=1), job.id, must_not_run)
     assert store.redis.llen("docpipe.notify") == 1
+
+
+def test_kombus_lost_channel_error_counts_as_the_broker_being_away(settings, monkeypatch):
+    from services.common import pipeline
+
+    app = make_celery(settings)
+    monkeypatch.setattr(app, "send_task", lambda *a, **k: None.client)  # what kombu 5.7 raises
+    with pytest.raises(OperationalError):
+        pipeline.queue_stage(app, "some-job", CLEANING)
