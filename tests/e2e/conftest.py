@@ -135,6 +135,13 @@ def running_service(workdir: Path, persistent_redis: bool = False, fsync: str = 
         redis_server.stop()
 
 
+def service_with_worker(tmp_path_factory, worker: str, **env: str):
+    """A service with one worker, for a module's fixture to ``yield from``."""
+    with running_service(tmp_path_factory.mktemp(worker), **env) as svc:
+        svc.start_worker(worker)
+        yield svc
+
+
 @pytest.fixture(scope="module")
 def service(tmp_path_factory):
     with running_service(tmp_path_factory.mktemp("e2e")) as svc:

@@ -3,16 +3,14 @@ the worker goes on with the next job."""
 import pytest
 
 from tests.documents import DOCX_TYPE, SEED, docx_bomb
-from tests.e2e.conftest import running_service
+from tests.e2e.conftest import service_with_worker
 
 pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture(scope="module")
 def service(tmp_path_factory):
-    with running_service(tmp_path_factory.mktemp("poison"), WORKER_MAX_MEMORY_MB="150") as svc:
-        svc.start_worker("bounded")
-        yield svc
+    yield from service_with_worker(tmp_path_factory, "bounded", WORKER_MAX_MEMORY_MB="150")
 
 
 def test_a_docx_bomb_fails_within_the_memory_cap_and_the_worker_goes_on(service):
