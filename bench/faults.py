@@ -328,7 +328,7 @@ def p99(times: list[float]) -> float:
 
 def slow_clients(svc: Service, report: Report, quick: bool, workdir: Path) -> None:
     count = 200
-    for label, args in (("gevent (services.api.gunicorn_conf)", ()),
+    for label, args in (("gevent (services.gunicorn_conf)", ()),
                         ("gthread 2x16 (before)", ("--worker-class", "gthread", "--threads", "16"))):
         apidir = workdir / label.split()[0]
         apidir.mkdir()

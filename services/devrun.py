@@ -12,7 +12,6 @@ import signal
 import subprocess
 import sys
 import time
-import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -98,7 +97,7 @@ def wait_ready(sup: Supervisor, api_url: str) -> None:
         try:
             with urllib.request.urlopen(f"{api_url}/readyz", timeout=3):
                 return
-        except (urllib.error.URLError, ConnectionError):
+        except OSError:  # refused, reset, or a read timeout while the API boots on a busy machine
             time.sleep(0.5)
     raise RuntimeError(f"the service was not ready after {READY_TIMEOUT_SECONDS} s")
 
@@ -125,7 +124,7 @@ def main() -> int:
             sup.watch()
         ensure_redis(sup, get_settings().redis_url)
         sup.start("worker", worker_argv(venv_bin), restart=True)
-        sup.start("api", [str(venv_bin / "gunicorn"), "-c", "python:services.api.gunicorn_conf",
+        sup.start("api", [str(venv_bin / "gunicorn"), "-c", "python:services.gunicorn_conf",
                           "--bind", bind, "services.api.wsgi:app"])
         wait_ready(sup, args.api_url)
         if args.seeds:

@@ -41,8 +41,8 @@ class Service:
                                     stderr=subprocess.STDOUT, start_new_session=True)
 
     def start_api(self, *gunicorn_args: str) -> None:
-        """gunicorn as configured in services.api.gunicorn_conf, unless arguments override it."""
-        self.api = self._spawn("api", [str(BIN / "gunicorn"), "-c", "python:services.api.gunicorn_conf",
+        """gunicorn as configured in services.gunicorn_conf, unless arguments override it."""
+        self.api = self._spawn("api", [str(BIN / "gunicorn"), "-c", "python:services.gunicorn_conf",
                                        "--bind", self.url[7:], *gunicorn_args,
                                        "services.api.wsgi:app"])
         self._wait_for("/healthz")
