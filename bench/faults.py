@@ -309,13 +309,17 @@ def trickle(url: str, count: int, stop: threading.Event) -> list[socket.socket]:
 PROBE_TIMEOUT_SECONDS = 5
 
 
-def probe(url: str, count: int) -> list[float]:
-    """Seconds each of ``count`` GET /healthz took (a timeout counts as PROBE_TIMEOUT_SECONDS)."""
+def probe(url: str, count: int, path: str = "/healthz", **post) -> list[float]:
+    """Seconds each of ``count`` requests took (a timeout counts as PROBE_TIMEOUT_SECONDS):
+    GET ``path``, or a POST to it with ``post`` as the request's arguments."""
     times = []
     for _ in range(count):
         started = time.perf_counter()
         try:
-            requests.get(f"{url}/healthz", timeout=PROBE_TIMEOUT_SECONDS)
+            if post:
+                requests.post(f"{url}{path}", timeout=PROBE_TIMEOUT_SECONDS, **post)
+            else:
+                requests.get(f"{url}{path}", timeout=PROBE_TIMEOUT_SECONDS)
             times.append(time.perf_counter() - started)
         except requests.RequestException:
             times.append(PROBE_TIMEOUT_SECONDS)
@@ -338,16 +342,21 @@ def slow_clients(svc: Service, report: Report, quick: bool, workdir: Path) -> No
                 api.start_api(*args)
             stop = threading.Event()
             baseline = probe(api.url, 50)
+            post_baseline = probe(api.url, 50 if not args else 4, "/v1/jobs",
+                                  json={"text": "A normal request beside the slow ones."})
             socks = trickle(api.url, count, stop)
             time.sleep(2)
             loaded = probe(api.url, (100 if quick else 300) if not args else 12)
+            posts = probe(api.url, (50 if quick else 100) if not args else 4, "/v1/jobs",
+                          json={"text": "A normal request beside the slow ones."})
             stop.set()
             for sock in socks:
                 sock.close()
             report.add(f"{count} slow clients, {label}",
                        note=f"/healthz p50 {statistics.median(loaded) * 1000:.0f} ms, p99 "
                             f"{p99(loaded):.0f} ms (idle p99 {p99(baseline):.0f} ms); "
-                            f"{sum(t >= PROBE_TIMEOUT_SECONDS for t in loaded)}/{len(loaded)} timed out")
+                            f"{sum(t >= PROBE_TIMEOUT_SECONDS for t in loaded)}/{len(loaded)} timed out; "
+                            f"POST /v1/jobs p99 {p99(posts):.0f} ms (idle {p99(post_baseline):.0f} ms)")
 
 
 SCENARIOS = {"worker-main": worker_main, "worker-child": worker_child, "redis-load": redis_load,
