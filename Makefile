@@ -68,7 +68,7 @@ run: install redis-server stage-tools
 	$(PY) -m services.devrun --api-url $(API_URL) --workers $(WORKERS) seeds
 
 api: install
-	$(VENV)/bin/gunicorn -c python:services.api.gunicorn_conf --bind 127.0.0.1:8000 \
+	$(VENV)/bin/gunicorn -c python:services.gunicorn_conf --bind 127.0.0.1:8000 \
 	  --access-logfile - services.api.wsgi:app
 
 worker: install stage-tools

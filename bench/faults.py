@@ -137,6 +137,19 @@ def kill_redis(svc: Service, down_seconds: float = 1.0) -> None:
     svc.redis.start()
 
 
+def ready_after(svc: Service, since: float, timeout: float = 120) -> float:
+    """Seconds from ``since`` until /readyz says Redis and a worker answer again."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if requests.get(f"{svc.url}/readyz", timeout=5).ok:
+                break
+        except requests.RequestException:
+            pass
+        time.sleep(0.1)
+    return round(time.monotonic() - since, 1)
+
+
 def pool_children(svc: Service, name: str) -> list[int]:
     main = svc.workers[name].pid
     with open(f"/proc/{main}/task/{main}/children") as f:
@@ -200,11 +213,12 @@ def redis_load(svc: Service, report: Report, quick: bool) -> None:
         time.sleep(3)
         kill_redis(svc)
     back = time.monotonic()
-    submitting.join()
     restart_dead_workers(svc)
+    ready = ready_after(svc, back)
+    submitting.join()
     outcome, ended = settle(svc, ids, 900)
     report.add(f"Redis SIGKILL x{kills} under load", **outcome, recover_s=round(ended - back, 1),
-               note=f"{count} submitted")
+               note=f"{count} submitted; ready again {ready} s after the last restart")
 
 
 def redis_midstage(svc: Service, report: Report, quick: bool) -> None:
@@ -226,14 +240,15 @@ def redis_midstage(svc: Service, report: Report, quick: bool) -> None:
 
 def poison(svc: Service, report: Report, quick: bool) -> None:
     svc.start_worker("p1", concurrency=2)
-    deadline = time.monotonic() + 120
     documents = {
-        "docx-bomb": (docx_bomb(60 if quick else 180), DOCX),
+        # ~100 MB of XML in an ~8 MB zip (ratio ~12): under the upload limit and any ratio limit.
+        "docx-bomb": (docx_bomb(40 if quick else 100), DOCX),
         "deep-html": (b"<html><body>" + b"<div>" * 100_000 + b"Deep text." + b"</div>" * 100_000
                       + b"</body></html>", "text/html"),
         "pdf-garbage": (b"%PDF-1.7\n" + os.urandom(200_000), "application/pdf"),
     }
     ids, names = [], {}
+    deadline = time.monotonic() + 120
     for name, (data, ctype) in documents.items():
         job_id = submit(svc, name, deadline, data, ctype)
         if job_id:
@@ -294,13 +309,17 @@ def trickle(url: str, count: int, stop: threading.Event) -> list[socket.socket]:
 PROBE_TIMEOUT_SECONDS = 5
 
 
-def probe(url: str, count: int) -> list[float]:
-    """Seconds each of ``count`` GET /healthz took (a timeout counts as PROBE_TIMEOUT_SECONDS)."""
+def probe(url: str, count: int, path: str = "/healthz", **post) -> list[float]:
+    """Seconds each of ``count`` requests took (a timeout counts as PROBE_TIMEOUT_SECONDS):
+    GET ``path``, or a POST to it with ``post`` as the request's arguments."""
     times = []
     for _ in range(count):
         started = time.perf_counter()
         try:
-            requests.get(f"{url}/healthz", timeout=PROBE_TIMEOUT_SECONDS)
+            if post:
+                requests.post(f"{url}{path}", timeout=PROBE_TIMEOUT_SECONDS, **post)
+            else:
+                requests.get(f"{url}{path}", timeout=PROBE_TIMEOUT_SECONDS)
             times.append(time.perf_counter() - started)
         except requests.RequestException:
             times.append(PROBE_TIMEOUT_SECONDS)
@@ -313,7 +332,7 @@ def p99(times: list[float]) -> float:
 
 def slow_clients(svc: Service, report: Report, quick: bool, workdir: Path) -> None:
     count = 200
-    for label, args in (("gevent (services.api.gunicorn_conf)", ()),
+    for label, args in (("gevent (services.gunicorn_conf)", ()),
                         ("gthread 2x16 (before)", ("--worker-class", "gthread", "--threads", "16"))):
         apidir = workdir / label.split()[0]
         apidir.mkdir()
@@ -323,16 +342,21 @@ def slow_clients(svc: Service, report: Report, quick: bool, workdir: Path) -> No
                 api.start_api(*args)
             stop = threading.Event()
             baseline = probe(api.url, 50)
+            post_baseline = probe(api.url, 50 if not args else 4, "/v1/jobs",
+                                  json={"text": "A normal request beside the slow ones."})
             socks = trickle(api.url, count, stop)
             time.sleep(2)
             loaded = probe(api.url, (100 if quick else 300) if not args else 12)
+            posts = probe(api.url, (50 if quick else 100) if not args else 4, "/v1/jobs",
+                          json={"text": "A normal request beside the slow ones."})
             stop.set()
             for sock in socks:
                 sock.close()
             report.add(f"{count} slow clients, {label}",
                        note=f"/healthz p50 {statistics.median(loaded) * 1000:.0f} ms, p99 "
                             f"{p99(loaded):.0f} ms (idle p99 {p99(baseline):.0f} ms); "
-                            f"{sum(t >= PROBE_TIMEOUT_SECONDS for t in loaded)}/{len(loaded)} timed out")
+                            f"{sum(t >= PROBE_TIMEOUT_SECONDS for t in loaded)}/{len(loaded)} timed out; "
+                            f"POST /v1/jobs p99 {p99(posts):.0f} ms (idle {p99(post_baseline):.0f} ms)")
 
 
 SCENARIOS = {"worker-main": worker_main, "worker-child": worker_child, "redis-load": redis_load,

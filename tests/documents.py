@@ -229,11 +229,13 @@ def docx_bomb(xml_mb: int) -> bytes:
         with zf.open("word/document.xml", "w") as part:
             part.write(b'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.'
                        b'org/wordprocessingml/2006/main"><w:body>')
+            # Distinct paragraphs spanning more than deflate's 32 KB window keep the ratio low.
+            pool = [b"<w:p><w:r><w:t>" + b" ".join(rng.choices(words, k=40)) + b"</w:t></w:r></w:p>"
+                    for _ in range(1000)]
             written = 0
             while written < xml_mb * 1024 * 1024:
-                para = b"<w:p><w:r><w:t>" + b" ".join(rng.choice(words) for _ in range(40)) + \
-                    b"</w:t></w:r></w:p>"
-                part.write(para)
-                written += len(para)
+                chunk = b"".join(rng.choices(pool, k=1000))
+                part.write(chunk)
+                written += len(chunk)
             part.write(b"</w:body></w:document>")
     return out.getvalue()

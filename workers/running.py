@@ -132,7 +132,8 @@ def _run_stage(task: StageTask, context: WorkerContext, job_id: str, work: Work)
 def _go_on(task: StageTask, job: Job, after_redelivery: bool) -> None:
     """Queue the next stage, or announce the end of the job after the last one.
 
-    After a redelivery the next stage is queued only if nothing has started it yet.
+    After a redelivery the next stage is queued only if nothing has started it yet; the end is
+    announced again (webhooks are delivered at least once), since the first call may be lost.
     """
     if task.stage.is_last:
         announce(task.app, job)

@@ -5,6 +5,7 @@ from flask import Response
 from flask_smorest import Blueprint
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_latest
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
+from kombu.exceptions import OperationalError
 from redis import RedisError
 
 from services.api.openapi import PROBLEM
@@ -35,7 +36,10 @@ def readyz():
     except RedisError as exc:
         return problem_response(503, f"Redis is unreachable: {exc}", slug="not-ready",
                                 headers={"Retry-After": RETRY_AFTER_SECONDS})
-    workers = rt.celery.control.ping(timeout=WORKER_PING_SECONDS)
+    try:
+        workers = rt.celery.control.ping(timeout=WORKER_PING_SECONDS)
+    except (OperationalError, RedisError, AttributeError):  # AttributeError: kombu #970, a
+        workers = []                                         # channel closed under the ping
     if not workers:
         return problem_response(503, "No worker answered; jobs would wait in the queue.",
                                 slug="not-ready", headers={"Retry-After": RETRY_AFTER_SECONDS})

@@ -37,6 +37,7 @@ class Jobs(MethodView):
         "description": "Repeat a submission safely: the same key with the same request answers "
                        "the same job; with another request (document, options, callback…), 422."}])
     @blp.alt_response(400, **PROBLEM)
+    @blp.alt_response(408, **PROBLEM)
     @blp.alt_response(413, **PROBLEM)
     @blp.alt_response(415, **PROBLEM)
     @blp.alt_response(422, **PROBLEM)

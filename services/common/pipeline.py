@@ -12,6 +12,7 @@ from functools import lru_cache
 import redis
 from celery import Celery
 from kombu import Queue
+from kombu.exceptions import OperationalError
 
 from services.common.jobs import STAGES, Job, Stage
 from services.common.settings import Settings
@@ -71,13 +72,22 @@ def queue_stage(app: Celery, job_id: str, stage: Stage) -> None:
 
     The message carries only the job ID; a stage queued twice runs once (see JobStore.start_stage).
     """
-    app.send_task(TASK_NAMES[stage], args=(job_id,))
+    _publish(app, TASK_NAMES[stage], job_id)
 
 
 def announce(app: Celery, job: Job) -> None:
     """Queue the webhook call for a job that has ended, if it has a callback."""
     if job.has_callback:
-        app.send_task(NOTIFY_TASK, args=(job.id,))
+        _publish(app, NOTIFY_TASK, job.id)
+
+
+def _publish(app: Celery, task_name: str, job_id: str) -> None:
+    try:
+        app.send_task(task_name, args=(job_id,))
+    except AttributeError as exc:
+        # kombu 5.7 publishing on a channel whose connection Redis just dropped ('NoneType'
+        # object has no attribute 'client'; kombu #582, #970): the broker is away, as ever.
+        raise OperationalError(f"the broker connection was lost: {exc}") from exc
 
 
 def queue_depths(app: Celery) -> dict[str, int]:

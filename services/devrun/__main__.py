@@ -82,7 +82,7 @@ def bind_address(api_url: str) -> tuple[str, int]:
 
 def start_api(sup: Supervisor, api_url: str) -> None:
     host, port = bind_address(api_url)
-    proc = sup.start("api", [str(BIN / "gunicorn"), "-c", "python:services.api.gunicorn_conf",
+    proc = sup.start("api", [str(BIN / "gunicorn"), "-c", "python:services.gunicorn_conf",
                              "--bind", f"{host}:{port}", "--access-logfile", "-",
                              "--access-logformat", ACCESS_LOG_FORMAT, "services.api.wsgi:app"], echo=True)
     say(f"started the API on {api_url} (pid {proc.pid}, log {sup.log_path('api')}); "

@@ -41,8 +41,8 @@ class Service:
                                     stderr=subprocess.STDOUT, start_new_session=True)
 
     def start_api(self, *gunicorn_args: str) -> None:
-        """gunicorn as configured in services.api.gunicorn_conf, unless arguments override it."""
-        self.api = self._spawn("api", [str(BIN / "gunicorn"), "-c", "python:services.api.gunicorn_conf",
+        """gunicorn as configured in services.gunicorn_conf, unless arguments override it."""
+        self.api = self._spawn("api", [str(BIN / "gunicorn"), "-c", "python:services.gunicorn_conf",
                                        "--bind", self.url[7:], *gunicorn_args,
                                        "services.api.wsgi:app"])
         self._wait_for("/healthz")
@@ -79,12 +79,12 @@ class Service:
     def stop(self) -> None:
         procs = [*self.workers.values(), *([self.api] if self.api else [])]
         for proc in procs:
-            os.killpg(proc.pid, signal.SIGTERM)
+            _signal_group(proc, signal.SIGTERM)
         for proc in procs:
             try:
                 proc.wait(timeout=20)
             except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
+                _signal_group(proc, signal.SIGKILL)
         self.workers.clear()
 
     def _wait_for(self, path: str) -> None:
@@ -113,6 +113,13 @@ class Service:
                 return job
 
 
+def _signal_group(proc: subprocess.Popen, sig: int) -> None:
+    try:
+        os.killpg(proc.pid, sig)
+    except ProcessLookupError:  # the whole group is gone already
+        pass
+
+
 @contextmanager
 def running_service(workdir: Path, persistent_redis: bool = False, fsync: str = "always",
                     **env: str):
@@ -127,6 +134,13 @@ def running_service(workdir: Path, persistent_redis: bool = False, fsync: str = 
     finally:
         svc.stop()
         redis_server.stop()
+
+
+def service_with_worker(tmp_path_factory, worker: str, **env: str):
+    """A service with one worker, for a module's fixture to ``yield from``."""
+    with running_service(tmp_path_factory.mktemp(worker), **env) as svc:
+        svc.start_worker(worker)
+        yield svc
 
 
 @pytest.fixture(scope="module")

@@ -4,16 +4,14 @@ The limit is 2 s: short enough for ~8 MB to pass it, long enough for the seed on
 import pytest
 
 from tests.documents import SEED
-from tests.e2e.conftest import running_service
+from tests.e2e.conftest import service_with_worker
 
 pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture(scope="module")
 def impatient(tmp_path_factory):
-    with running_service(tmp_path_factory.mktemp("limits"), STAGE_TIME_LIMIT_SECONDS="2") as svc:
-        svc.start_worker("impatient")
-        yield svc
+    yield from service_with_worker(tmp_path_factory, "impatient", STAGE_TIME_LIMIT_SECONDS="2")
 
 
 def test_stage_over_its_time_limit_fails_the_job(impatient):

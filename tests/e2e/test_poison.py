@@ -3,7 +3,7 @@ the worker goes on with the next job."""
 import pytest
 
 from tests.documents import DOCX_TYPE, SEED, docx_bomb
-from tests.e2e.conftest import running_service
+from tests.e2e.conftest import service_with_worker
 
 pytestmark = pytest.mark.e2e
 
@@ -12,9 +12,7 @@ pytestmark = pytest.mark.e2e
 def service(tmp_path_factory):
     # 400 MB: a worker process with the stage libraries loaded maps ~250 MB before any document
     # (the cap counts mapped, not resident, memory), so a lower cap would fail every document.
-    with running_service(tmp_path_factory.mktemp("poison"), WORKER_MAX_MEMORY_MB="400") as svc:
-        svc.start_worker("bounded")
-        yield svc
+    yield from service_with_worker(tmp_path_factory, "bounded", WORKER_MAX_MEMORY_MB="400")
 
 
 def test_a_docx_bomb_fails_within_the_memory_cap_and_the_worker_goes_on(service):

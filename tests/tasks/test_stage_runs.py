@@ -186,3 +186,25 @@ def test_a_stage_out_of_memory_fails_the_job_with_a_clear_reason(store, settings
         running.run_stage(fake_task(CLEANING, settings), job.id, hungry)
     error = store.get(job.id).error
     assert error["type"] == "MemoryError" and "WORKER_MAX_MEMORY_MB" in error["detail"]
+
+
+def test_a_redelivered_last_stage_announces_the_end_again(store, settings, monkeypatch):
+    job, _ = store.create(make_job(callback_url="https://hooks.example/done"), b"x")
+    for stage in (Stage.CLEANING, QUOTES):
+        running.run_stage(fake_task(stage, settings), job.id, output)
+    monkeypatch.setattr(running, "announce", lambda *a: (_ for _ in ()).throw(OperationalError("down")))
+    with pytest.raises(Retry):  # stored and finished, but the webhook could not be queued
+        running.run_stage(fake_task(Stage.SUMMARY, settings), job.id, output)
+    assert store.get(job.id).status is JobStatus.SUCCEEDED
+    monkeypatch.undo()
+    running.run_stage(fake_task(Stage.SUMMARY, settings, retries=1), job.id, must_not_run)
+    assert store.redis.llen("docpipe.notify") == 1
+
+
+def test_kombus_lost_channel_error_counts_as_the_broker_being_away(settings, monkeypatch):
+    from services.common import pipeline
+
+    app = make_celery(settings)
+    monkeypatch.setattr(app, "send_task", lambda *a, **k: None.client)  # what kombu 5.7 raises
+    with pytest.raises(OperationalError):
+        pipeline.queue_stage(app, "some-job", CLEANING)

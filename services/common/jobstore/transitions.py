@@ -60,24 +60,25 @@ class JobTransitions:
         """Mark a stage running and count the attempt; the job as it now is, or None when this
         delivery must not run it (the job ended, or another message runs the stage right now).
 
-        A stage that already succeeded is left as it is: its message was redelivered after the
-        worker stored the output but died before queueing the next stage. A stage started less
-        than ``lease_seconds`` ago by another message is that message's to finish.
+        A stage that already succeeded is left as it is and returned (even when it ended the
+        job): its message was redelivered after the worker stored the output but died before
+        queueing what comes next. A stage started less than ``lease_seconds`` ago by another
+        message is that message's to finish.
         """
 
         def mutate(fields: dict[str, str], pipe: Pipeline) -> Job | None:
             run = load_stage(stage, fields)
+            if run.status is StageStatus.SUCCEEDED:
+                return records.job_from_fields(fields)
             if JobStatus(fields["status"]).finished or run.status in (
                 StageStatus.FAILED, StageStatus.SKIPPED
             ) or _held_by_another(run, delivery, lease_seconds):
                 return None
-            if run.status is not StageStatus.SUCCEEDED:
-                run.status, run.attempts = StageStatus.RUNNING, run.attempts + 1
-                run.started_at, run.worker, run.delivery = rfc3339(utcnow()), worker, delivery
-                updates = {"status": JobStatus.RUNNING.value, stage_field(stage): dump_stage(run)}
-                pipe.hset(keys.job_key(job_id), mapping=updates)
-                fields = {**fields, **updates}
-            return records.job_from_fields(fields)
+            run.status, run.attempts = StageStatus.RUNNING, run.attempts + 1
+            run.started_at, run.worker, run.delivery = rfc3339(utcnow()), worker, delivery
+            updates = {"status": JobStatus.RUNNING.value, stage_field(stage): dump_stage(run)}
+            pipe.hset(keys.job_key(job_id), mapping=updates)
+            return records.job_from_fields({**fields, **updates})
 
         return self._update(job_id, mutate)
 

@@ -1,4 +1,7 @@
-"""How gunicorn serves the API: `gunicorn -c python:services.api.gunicorn_conf services.api.wsgi:app`.
+"""How gunicorn serves the API: `gunicorn -c python:services.gunicorn_conf services.api.wsgi:app`.
+
+Outside services/api on purpose: importing it must not import the app (and ssl, redis…) into
+gunicorn's master before the gevent workers monkey-patch.
 
 gevent workers: a connection costs a greenlet, not a thread, so clients that trickle their
 bodies (or hold long-polls) cannot take every thread and stall /healthz and everyone else, as
