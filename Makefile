@@ -41,7 +41,7 @@ run: install redis-server
 	$(PY) -m services.devrun --api-url $(API_URL) seeds
 
 api: install
-	$(VENV)/bin/gunicorn --bind 127.0.0.1:8000 --worker-class gthread --workers 2 --threads 16 \
+	$(VENV)/bin/gunicorn -c python:services.api.gunicorn_conf --bind 127.0.0.1:8000 --worker-class gthread --workers 2 --threads 16 \
 	  --access-logfile - services.api.wsgi:app
 
 worker: install

@@ -1,11 +1,9 @@
 """The worker's Celery app, built from the shared settings; what `celery -A` points at."""
-import logging
-
 from services.common.pipeline import make_celery
 from services.common.settings import get_settings
+from workers import telemetry
 
 settings = get_settings()
-logging.basicConfig(level=settings.log_level,
-                    format="%(asctime)s %(levelname)s %(processName)s %(name)s: %(message)s")
 app = make_celery(settings, name="docpipe-worker")
 app.conf.include = ["workers.tasks", "workers.webhooks"]
+telemetry.install(app, settings)

@@ -41,7 +41,8 @@ class Service:
                                     stderr=subprocess.STDOUT, start_new_session=True)
 
     def start_api(self) -> None:
-        self.api = self._spawn("api", [str(BIN / "gunicorn"), "--bind", self.url[7:], "--workers", "2",
+        self.api = self._spawn("api", [str(BIN / "gunicorn"), "-c", "python:services.api.gunicorn_conf",
+                                       "--bind", self.url[7:], "--workers", "2",
                                        "--worker-class", "gthread", "--threads", "8",
                                        "services.api.wsgi:app"])
         self._wait_for("/healthz")
