@@ -1,14 +1,15 @@
 """HTTP requests by route and status, and rejections by reason, added up across API processes.
 
-Each process counts in memory and adds its counts to the shared stats hash about once a second
-(and just before it answers /metrics): a Redis round trip per request would cost the intake
-path ~10 % of its rate for figures nobody reads faster than a scrape interval. Counts that could
-not be written (Redis down) are kept and written with the next batch.
+Each process counts in memory and adds its counts to the shared stats hash at most once a second,
+from the request that finds the last write that old, and just before it answers /metrics: a Redis
+round trip per request would cost the intake path ~10 % of its rate for figures nobody reads
+faster than a scrape interval. So a scrape may miss the last second of another process that has
+been idle since; its next request or scrape adds them. Counts that could not be written (Redis
+down) are kept for the next write.
 """
 from __future__ import annotations
 
 import json
-import os
 import threading
 import time
 from collections import Counter
@@ -28,41 +29,29 @@ PROBLEM_TYPE_PREFIX = "urn:docpipe:problem:"
 
 
 class Tally:
-    """This process's counts not yet added to Redis; a daemon thread adds them periodically."""
+    """This process's counts not yet added to Redis."""
 
     def __init__(self, store: JobStore):
         self.store = store
         self.counts: Counter[str] = Counter()
         self.lock = threading.Lock()
-        self.pid: int | None = None  # the thread is started in each process after gunicorn forks
+        self.written = time.monotonic()
 
-    def add(self, *fields: str, amount: int = 1) -> None:
+    def add(self, counts: dict[str, int]) -> None:
         with self.lock:
-            for name in fields:
-                self.counts[name] += amount
-        if self.pid != os.getpid():
-            self._start_flusher()
+            self.counts.update(counts)
+            due = time.monotonic() - self.written >= FLUSH_SECONDS
+        if due:
+            self.flush()
 
     def flush(self) -> None:
         with self.lock:
-            batch, self.counts = self.counts, Counter()
+            batch, self.counts, self.written = self.counts, Counter(), time.monotonic()
         try:
             stats.add(self.store.redis, batch)
         except RedisError:
             with self.lock:
-                self.counts.update(batch)  # kept for the next try
-
-    def _start_flusher(self) -> None:
-        with self.lock:
-            if self.pid == os.getpid():
-                return
-            self.pid = os.getpid()
-        threading.Thread(target=self._run, name="metrics-flush", daemon=True).start()
-
-    def _run(self) -> None:
-        while True:
-            time.sleep(FLUSH_SECONDS)
-            self.flush()
+                self.counts.update(batch)  # kept for the next write
 
 
 def init_app(app: Flask, store: JobStore) -> None:
@@ -87,12 +76,11 @@ def _count(response: Response) -> Response:
     status = str(response.status_code)
     seconds = time.perf_counter() - g.get("started", time.perf_counter())
     bucket, total = metrics.HTTP_SECONDS.fields((route,), seconds)
-    fields = [metrics.field(metrics.HTTP_REQUESTS, method, route, status), bucket]
+    counts = {metrics.field(metrics.HTTP_REQUESTS, method, route, status): 1, bucket: 1,
+              total: round(seconds * 1000)}
     if response.status_code >= 400:
-        fields.append(metrics.field(metrics.REJECTIONS, status, _reason(response)))
-    t = current_tally()
-    t.add(*fields)
-    t.add(total, amount=round(seconds * 1000))
+        counts[metrics.field(metrics.REJECTIONS, status, _reason(response))] = 1
+    current_tally().add(counts)
     if request.method == "POST" and response.status_code == 202:
         # A single job's answer names it in Location; the access log line then carries its id.
         location = response.headers.get("Location", "")
