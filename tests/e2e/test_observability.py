@@ -3,15 +3,14 @@ import json
 import os
 import re
 import signal
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 import requests
 
 from tests.documents import SEED
 from tests.e2e.conftest import running_service
+from tests.e2e.test_webhooks import Receiver
 from tests.metrics import assert_consistent, parse, value
 
 pytestmark = pytest.mark.e2e
@@ -29,30 +28,11 @@ def observed(tmp_path_factory):
         yield svc
 
 
-class Receiver:
-    """Answers 400 to the first webhook call and 200 to the others."""
-
-    def __init__(self):
-        answers = [400]
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self):
-                self.rfile.read(int(self.headers["Content-Length"]))
-                self.send_response(answers.pop() if answers else 200)
-                self.end_headers()
-
-            def log_message(self, *args):
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_port}/hook"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-
 @pytest.fixture(scope="module")
 def jobs(observed):
     """Jobs run to their end: four that succeed, one the cleaner fails, two with webhooks."""
     receiver = Receiver()
+    receiver.answers.append(400)  # the first call is refused for good (400 is not retried)
     texts = [SEED.read_text(encoding="utf-8")] + [f"Document {i}. “It is fine,” she said." for i in range(3)]
     accepted = [observed.submit(json={"text": t}) for t in texts]
     accepted.append(observed.submit(data=b"%PDF-1.7\nnot really a PDF\n%%EOF",
@@ -82,8 +62,9 @@ def test_histograms_add_up_to_the_jobs_that_ran(observed, jobs):
     succeeded = sum(j["status"] == "succeeded" for j in jobs)
     failed = sum(j["status"] == "failed" for j in jobs)
     assert (succeeded, failed) == (6, 1)
-    samples = scrape_until(observed, lambda s: value(
-        s, "docpipe_webhook_deliveries_total", outcome="delivered") == 1)
+    hooks = ("delivered", "failed")  # sent after their jobs ended: wait for both
+    samples = scrape_until(observed, lambda s: all(
+        value(s, "docpipe_webhook_deliveries_total", outcome=o) == 1 for o in hooks))
     assert value(samples, "docpipe_jobs_total", event="succeeded") == succeeded
     assert value(samples, "docpipe_jobs_total", event="failed") == failed
     assert assert_consistent(samples, "docpipe_job_duration_seconds", outcome="succeeded") == succeeded
