@@ -19,8 +19,8 @@ RUN pip install /wheels/docpipe-*.whl
 USER docpipe
 EXPOSE 8000
 # gthread: long-polls (?wait=60) hold a thread, not a whole process.
-CMD ["gunicorn", "-c", "python:services.api.gunicorn_conf", "--bind", "0.0.0.0:8000", "--worker-class", "gthread", "--workers", "2", \
-     "--threads", "16", "--access-logfile", "-", "services.api.wsgi:app"]
+CMD ["gunicorn", "-c", "python:services.api.gunicorn_conf", "--bind", "0.0.0.0:8000", \
+     "--worker-class", "gthread", "--workers", "2", "--threads", "16", "services.api.wsgi:app"]
 
 FROM base AS worker
 RUN WHEEL=$(ls /wheels/docpipe-*.whl) && pip install "${WHEEL}[stages]"

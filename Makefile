@@ -41,8 +41,8 @@ run: install redis-server
 	$(PY) -m services.devrun --api-url $(API_URL) seeds
 
 api: install
-	$(VENV)/bin/gunicorn -c python:services.api.gunicorn_conf --bind 127.0.0.1:8000 --worker-class gthread --workers 2 --threads 16 \
-	  --access-logfile - services.api.wsgi:app
+	$(VENV)/bin/gunicorn -c python:services.api.gunicorn_conf --bind 127.0.0.1:8000 \
+	  --worker-class gthread --workers 2 --threads 16 services.api.wsgi:app
 
 worker: install
 	$(VENV)/bin/celery -A workers.celery_app worker --loglevel=INFO

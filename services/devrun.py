@@ -92,7 +92,8 @@ def main() -> int:
         ensure_redis(sup, get_settings().redis_url)
         sup.start("worker", [str(venv_bin / "celery"), "-A", "workers.celery_app", "worker",
                              "--loglevel=INFO", "--hostname", "devrun@%h"])
-        sup.start("api", [str(venv_bin / "gunicorn"), "-c", "python:services.api.gunicorn_conf", "--bind", bind, "--worker-class", "gthread",
+        sup.start("api", [str(venv_bin / "gunicorn"), "-c", "python:services.api.gunicorn_conf",
+                          "--bind", bind, "--worker-class", "gthread",
                           "--threads", "16", "--workers", "2", "services.api.wsgi:app"])
         wait_ready(sup, args.api_url)
         client.main(["--api-url", args.api_url, str(args.seeds)])

@@ -1,4 +1,16 @@
-"""/metrics: Prometheus figures read from Redis, so every API replica reports the same numbers."""
+"""/metrics: Prometheus figures read from Redis, so every API replica reports the same numbers.
+
+docpipe_jobs_total{event}                          submitted, succeeded, failed, cancelled
+docpipe_job_duration_seconds{outcome}              histogram: POST to the job's end
+docpipe_stage_duration_seconds{stage,outcome}      histogram: one stage run
+docpipe_http_requests_total{method,route,status}   route is the template (/v1/jobs/<job_id>)
+docpipe_http_request_duration_seconds{route}       histogram
+docpipe_rejections_total{status,reason}            every error answer; reason: the problem type
+docpipe_webhook_deliveries_total{outcome}          delivered, retried, failed
+docpipe_jobs_in_flight{status}                     queued, running
+docpipe_workers_alive                              workers with a heartbeat in the last 15 s
+docpipe_queue_depth{queue}                         messages waiting per stage queue
+"""
 from __future__ import annotations
 
 import hmac

@@ -1,9 +1,6 @@
 """WSGI entry point for gunicorn: `gunicorn services.api.wsgi:app`."""
 from services.api import create_app
-from services.api.gunicorn_conf import GUNICORN_LOGGERS
-from services.common import logs
-from services.common.settings import get_settings
+from services.api.gunicorn_conf import adopt_logging
 
-# gunicorn's own loggers keep their destinations (--access-logfile) and take docpipe's format.
-logs.configure(get_settings(), adopt=GUNICORN_LOGGERS)
+adopt_logging()  # in each worker process too, and for a gunicorn started without our -c file
 app = create_app()

@@ -105,17 +105,3 @@ def configure(settings: Settings, find_job: JobFinder | None = None,
         for own in logging.getLogger(name).handlers:
             own.setFormatter(fmt)
 
-
-def dict_config(settings: Settings, loggers: tuple[str, ...]) -> dict:
-    """A logging.config.dictConfig() mapping (gunicorn's ``logconfig_dict``): the root logger and
-    ``loggers`` write to stderr in the configured format."""
-    own = {"handlers": ["docpipe"], "level": "INFO", "propagate": False}
-    return {
-        "version": 1,
-        "disable_existing_loggers": False,
-        "formatters": {"docpipe": {"()": formatter, "settings": settings}},
-        "handlers": {"docpipe": {"class": "logging.StreamHandler", "formatter": "docpipe",
-                                 "stream": "ext://sys.stderr"}},
-        "root": {"handlers": ["docpipe"], "level": settings.log_level},
-        "loggers": {name: dict(own) for name in loggers},
-    }
