@@ -72,7 +72,7 @@ class JsonFormatter(_JobAware):
             entry["exc"] = self.formatException(record.exc_info)
         elif record.exc_text:
             entry["exc"] = record.exc_text
-        return json.dumps(entry, ensure_ascii=False, default=str)
+        return json.dumps(entry, default=str)  # ASCII: a stray surrogate cannot break the stream
 
 
 def _access_fields(atoms: dict) -> dict:

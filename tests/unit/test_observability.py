@@ -105,3 +105,9 @@ def test_log_format_is_read_and_checked(monkeypatch):
     monkeypatch.setenv("LOG_FORMAT", "xml")
     with pytest.raises(ValueError, match="LOG_FORMAT"):
         Settings.from_env()
+
+
+def test_json_lines_stay_ascii_whatever_the_message_holds():
+    line = logs.JsonFormatter().format(record(message="“quoted” %s", args=("\ud800 lone half",)))
+    assert line.isascii()
+    assert json.loads(line)["message"].startswith("“quoted” ")
