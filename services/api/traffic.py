@@ -1,15 +1,17 @@
 """HTTP requests by route and status, and rejections by reason, added up across API processes.
 
-Each process counts in memory and adds its counts to the shared stats hash at most once a second,
-from the request that finds the last write that old, and just before it answers /metrics: a Redis
-round trip per request would cost the intake path ~10 % of its rate for figures nobody reads
-faster than a scrape interval. So a scrape may miss the last second of another process that has
-been idle since; its next request or scrape adds them. Counts that could not be written (Redis
-down) are kept for the next write.
+Each process counts in memory and adds its counts to the shared stats hash about once a second
+(and just before it answers /metrics), rather than adding a Redis round trip to every request,
+intake included, for figures nobody reads faster than a scrape interval. Under gunicorn a thread
+of each process writes them, and once more when the process exits (see wsgi.py); elsewhere
+(tests) the next request or scrape does. Counts that could not be written (Redis down) are kept
+for the next write.
 """
 from __future__ import annotations
 
+import atexit
 import json
+import os
 import threading
 import time
 from collections import Counter
@@ -36,11 +38,23 @@ class Tally:
         self.counts: Counter[str] = Counter()
         self.lock = threading.Lock()
         self.written = time.monotonic()
+        self.background = False
+        self.writer_pid: int | None = None  # the process whose writer thread is running
+
+    def write_in_background(self) -> None:
+        """Write from a thread of each process that counts (started after a fork, at first use)."""
+        self.background = True
 
     def add(self, counts: dict[str, int]) -> None:
         with self.lock:
             self.counts.update(counts)
-            due = time.monotonic() - self.written >= FLUSH_SECONDS
+            due = not self.background and time.monotonic() - self.written >= FLUSH_SECONDS
+            start = self.background and self.writer_pid != os.getpid()
+            if start:
+                self.writer_pid = os.getpid()
+        if start:
+            threading.Thread(target=self._write_forever, name="metrics-writer", daemon=True).start()
+            atexit.register(self.flush)
         if due:
             self.flush()
 
@@ -53,6 +67,12 @@ class Tally:
             with self.lock:
                 self.counts.update(batch)  # kept for the next write
 
+    def _write_forever(self) -> None:
+        while True:
+            time.sleep(FLUSH_SECONDS)
+            if self.counts:
+                self.flush()
+
 
 def init_app(app: Flask, store: JobStore) -> None:
     """Count every request the app answers."""
@@ -61,8 +81,8 @@ def init_app(app: Flask, store: JobStore) -> None:
     app.after_request(_count)
 
 
-def current_tally() -> Tally:
-    return current_app.extensions["docpipe.traffic"]
+def current_tally(app: Flask | None = None) -> Tally:
+    return (app or current_app).extensions["docpipe.traffic"]
 
 
 def _start() -> None:

@@ -5,6 +5,9 @@ replicas add to the same numbers and any replica reports them. A histogram is on
 bucket, each counting only the observations that fall in it (the smallest upper bound at or above
 the value), plus a sum in milliseconds; the reporter adds the buckets up into Prometheus's
 cumulative form. Labels are joined with "|" into the field name (no label value holds one).
+Not prometheus_client's multiprocess mode: its files are shared only by processes of one host, so
+API replicas and worker containers would each report their own part, and its counts could not be
+written in the same transaction as the job change they count.
 """
 from __future__ import annotations
 
