@@ -6,4 +6,4 @@ from workers import telemetry
 settings = get_settings()
 app = make_celery(settings, name="docpipe-worker")
 app.conf.include = ["workers.tasks", "workers.webhooks"]
-telemetry.install(app, settings)
+telemetry.install(settings)

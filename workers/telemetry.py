@@ -8,7 +8,7 @@ import ast
 import logging
 
 import redis
-from celery import Celery, signals
+from celery import signals
 
 from services.common import logs, metrics
 from services.common.jobstore import stats
@@ -20,7 +20,7 @@ LOGGER = logging.getLogger(__name__)
 JOB_TASKS = frozenset({*TASK_NAMES.values(), NOTIFY_TASK})
 
 
-def install(app: Celery, settings: Settings) -> None:
+def install(settings: Settings) -> None:
     """Configure this worker's logging and, once it is ready, its heartbeat."""
     logs.configure(settings, find_job=celery_job_id)
     client = redis.Redis.from_url(settings.redis_url, socket_timeout=2, socket_connect_timeout=2)
