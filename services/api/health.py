@@ -4,6 +4,7 @@ from __future__ import annotations
 from flask_smorest import Blueprint
 from redis import RedisError
 
+from services.api.openapi import PROBLEM
 from services.api.problems import RETRY_AFTER_SECONDS, problem_response
 from services.api.runtime import runtime
 
@@ -20,6 +21,7 @@ def healthz():
 
 @blp.route("/readyz")
 @blp.response(200)
+@blp.alt_response(503, **PROBLEM)
 def readyz():
     """Redis answers and at least one worker answers a ping."""
     rt = runtime()

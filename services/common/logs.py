@@ -18,6 +18,7 @@ from services.common.settings import Settings
 _job_id: ContextVar[str | None] = ContextVar("docpipe_job_id", default=None)
 # Finds the job id in a record that carries neither the context variable nor an extra field.
 JobFinder = Callable[[logging.LogRecord], "str | None"]
+ACCESS_LOGGER = "gunicorn.access"
 # gunicorn's access-log atoms worth keeping as fields (see gunicorn's access_log_format).
 ACCESS_FIELDS = {"m": "method", "U": "path", "q": "query", "s": "status", "h": "remote"}
 TEXT_FORMAT = "%(asctime)s %(levelname)s %(processName)s %(name)s%(job)s: %(message)s"
@@ -49,6 +50,8 @@ class TextFormatter(_JobAware):
     def format(self, record: logging.LogRecord) -> str:
         job = self.job_of(record)
         record.job = f" [job {job}]" if job else ""
+        if record.name == ACCESS_LOGGER:  # gunicorn's --access-logformat already says it all
+            return record.getMessage() + record.job
         return super().format(record)
 
 
@@ -66,7 +69,7 @@ class JsonFormatter(_JobAware):
         if job:
             entry["job_id"] = job
         entry["process"] = f"{record.processName}/{record.process}"
-        if record.name == "gunicorn.access" and isinstance(record.args, dict):
+        if record.name == ACCESS_LOGGER and isinstance(record.args, dict):
             entry["http"] = _access_fields(record.args)
         if record.exc_info:
             entry["exc"] = self.formatException(record.exc_info)

@@ -49,6 +49,8 @@ class Settings:
     log_level: str = "INFO"
     log_format: str = "text"  # "json": one JSON object per line
     metrics_key: str = ""  # set: /metrics needs "Authorization: Bearer <key>"
+    ocr_max_pages: int = 20
+    ocr_time_budget_seconds: int = 60
 
     def __post_init__(self) -> None:
         if self.log_format not in LOG_FORMATS:
@@ -85,6 +87,8 @@ class Settings:
             log_level=os.environ.get("LOG_LEVEL", cls.log_level).upper(),
             log_format=os.environ.get("LOG_FORMAT", cls.log_format).strip().lower() or cls.log_format,
             metrics_key=os.environ.get("METRICS_KEY", "").strip(),
+            ocr_max_pages=_int("OCR_MAX_PAGES", cls.ocr_max_pages),
+            ocr_time_budget_seconds=_int("OCR_TIME_BUDGET_SECONDS", cls.ocr_time_budget_seconds),
         )
 
 

@@ -111,3 +111,10 @@ def test_json_lines_stay_ascii_whatever_the_message_holds():
     line = logs.JsonFormatter().format(record(message="“quoted” %s", args=("\ud800 lone half",)))
     assert line.isascii()
     assert json.loads(line)["message"].startswith("“quoted” ")
+
+
+def test_text_access_line_keeps_gunicorn_format_and_adds_the_job():
+    logs.bind_job("job123")
+    rec = record(message='%(h)s "%(r)s" %(s)s', args=({"h": "10.0.0.1", "r": "GET /v1/jobs/job123", "s": "200"},),
+                 name="gunicorn.access")
+    assert logs.TextFormatter().format(rec) == '10.0.0.1 "GET /v1/jobs/job123" 200 [job job123]'
