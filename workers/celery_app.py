@@ -1,19 +1,17 @@
 """The worker's Celery app, built from the shared settings; what `celery -A` points at."""
-import logging
-
 from celery.signals import worker_process_init
 
 from services.common.pipeline import make_celery
 from services.common.settings import get_settings
+from workers import telemetry
 from workers.memory import limit_memory
 from workers.reconciler import Reconciler
 
 settings = get_settings()
-logging.basicConfig(level=settings.log_level,
-                    format="%(asctime)s %(levelname)s %(processName)s %(name)s: %(message)s")
 app = make_celery(settings, name="docpipe-worker")
 app.conf.include = ["workers.tasks", "workers.webhooks"]
 app.steps["worker"].add(Reconciler)
+telemetry.install(settings)
 
 
 @worker_process_init.connect

@@ -18,7 +18,7 @@ from celery import Task, shared_task
 from services.common import webhooks
 from services.common.jobs import rfc3339, utcnow
 from services.common.pipeline import NOTIFY_TASK
-from workers import pinned_http
+from workers import pinned_http, telemetry
 from workers.context import current
 from workers.running import TRANSIENT, retry_later
 
@@ -47,7 +47,9 @@ def _notify(self: Task, job_id: str) -> None:
     delivered = status is not None and 200 <= status < 300
     jobs.record_webhook(job_id, {"attempts": attempt, "status_code": status, "error": error,
                                  "delivered": delivered, "at": rfc3339(utcnow())})
-    if not delivered and (status is None or status in RETRYABLE_STATUS) and attempt < MAX_ATTEMPTS:
+    retrying = not delivered and (status is None or status in RETRYABLE_STATUS) and attempt < MAX_ATTEMPTS
+    telemetry.count_webhook(jobs.redis, "delivered" if delivered else "retried" if retrying else "failed")
+    if retrying:
         raise self.retry(countdown=retry_countdown(attempt))
     if not delivered:
         LOGGER.warning("job %s: webhook to %s gave up: %s", job_id, job.callback_url, error or status)

@@ -10,7 +10,7 @@ from kombu.exceptions import OperationalError
 from marshmallow import ValidationError
 from redis import RedisError
 
-from services.api import health, jobs, runtime, web
+from services.api import health, jobs, metrics, runtime, traffic, web
 from services.api.intake import request_limit
 from services.api.openapi import ProblemResponses
 from services.api.slow_clients import BodyTimeout, with_body_deadline
@@ -46,11 +46,13 @@ def create_app(settings: Settings | None = None) -> Flask:
     )
     app.json.sort_keys = False  # keep the documented field order
     runtime.init_app(app, settings)
+    traffic.init_app(app, app.extensions["docpipe"].store)
     api = ProblemApi(app, spec_kwargs={"extra_plugins": [ProblemResponses()]})
     api.spec.components.schema("JobCreate", schema=JobCreateSchema)
     api.spec.components.schema("JobBatch", schema=JobBatchSchema)
     api.register_blueprint(jobs.blp)
     api.register_blueprint(health.blp)
+    api.register_blueprint(metrics.blp)
     app.register_blueprint(web.bp)
     app.add_url_rule(f"{SWAGGER_UI_URL}<path:name>", "swagger_assets", _swagger_asset)
     _register_error_handlers(app)

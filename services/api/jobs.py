@@ -18,6 +18,7 @@ from services.api.openapi import PROBLEM, UPLOAD_BODY, accepted_response
 from services.api.problems import RETRY_AFTER_SECONDS, ApiProblem
 from services.api.runtime import runtime
 from services.api.schemas import JobBatchSchema, JobListSchema, JobSchema, ListArgsSchema, WaitArgsSchema
+from services.common import logs
 from services.common.errors import IdempotencyConflict
 from services.common.jobs import STAGES, Job, JobStatus, StageRun, new_job_id, rfc3339, utcnow
 from services.common.pipeline import announce, queue_stage, queued_count
@@ -108,6 +109,7 @@ def _submit(sub: Submission, idempotency_key: str | None) -> Job:
     """
     rt = runtime()
     job = _new_job(sub, rt.settings.result_ttl_seconds)
+    logs.bind_job(job.id)  # what is logged from here on concerns this job
     try:
         job, created = rt.store.create(job, sub.data, idempotency_key)
     except IdempotencyConflict as exc:

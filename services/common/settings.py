@@ -9,6 +9,7 @@ MIB = 1024 * 1024
 HARD_LIMIT_GRACE_SECONDS = 10
 # Between the hard time limit and the visibility timeout: time for the pool to report the kill.
 VISIBILITY_MARGIN_SECONDS = 20
+LOG_FORMATS = ("text", "json")
 
 
 def _int(name: str, default: int) -> int:
@@ -48,10 +49,14 @@ class Settings:
     webhook_timeout_seconds: int = 10
     webhook_allow_private: bool = False
     log_level: str = "INFO"
+    log_format: str = "text"  # "json": one JSON object per line
+    metrics_key: str = ""  # set: /metrics needs "Authorization: Bearer <key>"
     ocr_max_pages: int = 20
     ocr_time_budget_seconds: int = 60
 
     def __post_init__(self) -> None:
+        if self.log_format not in LOG_FORMATS:
+            raise ValueError(f"LOG_FORMAT must be one of {', '.join(LOG_FORMATS)}, got {self.log_format!r}")
         if not self.visibility_timeout_seconds:
             # Above the hard limit (soft + HARD_LIMIT_GRACE_SECONDS), so a slow stage that is
             # still running is not handed to a second worker.
@@ -85,6 +90,8 @@ class Settings:
             webhook_timeout_seconds=_int("WEBHOOK_TIMEOUT_SECONDS", cls.webhook_timeout_seconds),
             webhook_allow_private=_bool("WEBHOOK_ALLOW_PRIVATE_NETWORKS"),
             log_level=os.environ.get("LOG_LEVEL", cls.log_level).upper(),
+            log_format=os.environ.get("LOG_FORMAT", cls.log_format).strip().lower() or cls.log_format,
+            metrics_key=os.environ.get("METRICS_KEY", "").strip(),
             ocr_max_pages=_int("OCR_MAX_PAGES", cls.ocr_max_pages),
             ocr_time_budget_seconds=_int("OCR_TIME_BUDGET_SECONDS", cls.ocr_time_budget_seconds),
         )

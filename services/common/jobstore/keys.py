@@ -9,7 +9,8 @@ Layout (every key of a job expires at the job's ``expires_at``):
   docpipe:events:{id}             pub/sub channel, one message per change (long-poll)
   docpipe:active                  sorted set of unfinished job ids by time of their last change
   docpipe:reconciler              lock: the one worker reconciling stalled jobs right now
-  docpipe:stats                   counters for /metrics
+  docpipe:stats                   counters and histogram buckets for /metrics
+  docpipe:workers                 sorted set of worker names by their last heartbeat
 """
 from __future__ import annotations
 
@@ -50,3 +51,4 @@ def events_channel(job_id: str) -> str:
 STATS_KEY = key("stats")
 ACTIVE_KEY = key("active")
 RECONCILER_LOCK_KEY = key("reconciler")
+WORKERS_KEY = key("workers")

@@ -10,7 +10,7 @@ from redis.client import Pipeline
 
 from services.common.errors import IdempotencyConflict
 from services.common.jobs import Job, Stage, StageStatus
-from services.common.jobstore import keys, records
+from services.common.jobstore import keys, records, stats
 from services.common.jobstore.records import decode
 from services.common.jobstore.transitions import MAX_TRANSACTION_RETRIES, JobTransitions
 
@@ -83,7 +83,7 @@ class JobStore(JobTransitions):
         pipe.zadd(index, {job.id: records.epoch(job.created_at) * 1000})
         pipe.expireat(index, expires, gt=True)
         pipe.expireat(index, expires, nx=True)
-        pipe.hincrby(keys.STATS_KEY, "jobs_submitted", 1)
+        stats.job_submitted(pipe)
         pipe.zadd(keys.ACTIVE_KEY, {job.id: records.epoch(job.created_at)})
 
     def get(self, job_id: str, owner: str | None = None, *, results: bool = True) -> Job | None:

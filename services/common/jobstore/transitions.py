@@ -12,7 +12,7 @@ import redis
 from redis.client import Pipeline
 
 from services.common.jobs import STAGES, Job, JobStatus, Stage, StageRun, StageStatus, rfc3339, utcnow
-from services.common.jobstore import keys, records
+from services.common.jobstore import keys, records, stats
 from services.common.jobstore.records import decode, dump_stage, load_stage, stage_field
 
 # A stage update sent by the API and a worker at once is retried this many times.
@@ -78,6 +78,7 @@ class JobTransitions:
             run.started_at, run.worker, run.delivery = rfc3339(utcnow()), worker, delivery
             updates = {"status": JobStatus.RUNNING.value, stage_field(stage): dump_stage(run)}
             pipe.hset(keys.job_key(job_id), mapping=updates)
+            stats.job_status_changed(pipe, fields["status"], JobStatus.RUNNING.value)
             return records.job_from_fields({**fields, **updates})
 
         return self._update(job_id, mutate)
@@ -100,7 +101,7 @@ class JobTransitions:
             if stage.is_last:
                 updates["status"] = JobStatus.SUCCEEDED.value
                 pipe.delete(keys.input_key(job.id))  # the cleaned text is kept; the upload is not needed
-                pipe.hincrby(keys.STATS_KEY, "jobs_succeeded", 1)
+                stats.job_ended(pipe, fields["status"], JobStatus.SUCCEEDED.value, job.created_at)
                 pipe.zrem(keys.ACTIVE_KEY, job.id)
             pipe.hset(keys.job_key(job.id), mapping=updates)
             _count_stage(pipe, run)
@@ -126,7 +127,7 @@ class JobTransitions:
             updates.update(records.skipped_stages(fields, exclude=stage))
             pipe.hset(keys.job_key(job_id), mapping=updates)
             pipe.delete(keys.input_key(job_id))
-            pipe.hincrby(keys.STATS_KEY, "jobs_failed", 1)
+            stats.job_ended(pipe, fields["status"], JobStatus.FAILED.value, _created_at(fields))
             pipe.zrem(keys.ACTIVE_KEY, job_id)
             _count_stage(pipe, run)
             return records.job_from_fields({**fields, **updates})
@@ -148,7 +149,7 @@ class JobTransitions:
             updates.update(records.skipped_stages(fields, include_running=True))
             pipe.hset(keys.job_key(job_id), mapping=updates)
             pipe.delete(keys.input_key(job_id), *(keys.result_key(job_id, s) for s in STAGES))
-            pipe.hincrby(keys.STATS_KEY, "jobs_cancelled", 1)
+            stats.job_ended(pipe, fields["status"], JobStatus.CANCELLED.value, _created_at(fields))
             pipe.zrem(keys.ACTIVE_KEY, job_id)
             return True
 
@@ -202,5 +203,8 @@ def _read(pipe: Pipeline, job_key: str, only: tuple[str, ...]) -> dict[str, str]
 
 
 def _count_stage(pipe: Pipeline, run: StageRun) -> None:
-    pipe.hincrby(keys.STATS_KEY, f"stage:{run.name}:{run.status.value}", 1)
-    pipe.hincrby(keys.STATS_KEY, f"stage:{run.name}:duration_ms", run.duration_ms or 0)
+    stats.stage_ended(pipe, run)
+
+
+def _created_at(fields: dict[str, str]) -> str:
+    return json.loads(fields["meta"])["created_at"]
