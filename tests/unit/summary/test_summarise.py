@@ -1,12 +1,10 @@
 """The extractive summariser on real-looking news."""
 import dataclasses
-from pathlib import Path
 
 import pytest
 
+from tests.documents import SEED
 from workers.stages.summary import EmptyDocument, Summary, summarise
-
-SEED = Path(__file__).resolve().parents[3] / "seeds" / "us-casualties-mount-in-iraq.txt"
 
 NEWS = """By Sarah Jones, Daily Mail Reporter
 
