@@ -1,8 +1,11 @@
 """How far a document reads like a story told around its central facts rather than from the top.
 
 A logistic model of four document figures (log sentence count, mean words per sentence, share of
-short sentences, mean TextRank degree), fitted by ``bench/fit_summary.py``; the ranking leans
-from its lead weights towards its centrality weights in proportion to the estimate.
+short sentences, mean TextRank degree), fitted by ``bench/fit_summary.py`` to tell CNN/DailyMail
+articles (0) from BBC News Summary ones (1); the ranking leans from its lead weights towards its
+centrality weights in proportion to the estimate. No rule reads storage (paragraph breaks,
+quote-mark shapes). It is a weak estimate — about 75% balanced accuracy on held-out halves,
+81% with twenty figures instead of four — which is what keeps bbc-dev short of TextRank.
 """
 from __future__ import annotations
 
