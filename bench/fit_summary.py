@@ -154,10 +154,14 @@ def neutral(n: int) -> tuple[np.ndarray, np.ndarray]:
     return w, np.zeros(n)
 
 
-def halves(docs: list[Doc], rng: np.random.Generator) -> tuple[list[Doc], list[Doc]]:
-    order = rng.permutation(len(docs))
-    cut = len(docs) // 2
-    return [docs[i] for i in order[:cut]], [docs[i] for i in order[cut:]]
+def halves(n: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    """Indices of a random half of n items, and of the other half."""
+    order = rng.permutation(n)
+    return order[: n // 2], order[n // 2 :]
+
+
+def pick(docs: list[Doc], indices: np.ndarray) -> list[Doc]:
+    return [docs[i] for i in indices]
 
 
 def main() -> None:
@@ -176,23 +180,23 @@ def main() -> None:
     print("\n== random halves: fit on one half of each set, score the other ==", flush=True)
     rng = np.random.default_rng(0)
     for h in range(args.halves):
-        cnn_fit, cnn_test = halves(cnn, rng)
-        order = rng.permutation(len(bbc))
-        cut = len(bbc) // 2
-        bbc_fit, bbc_test = [bbc[i] for i in order[:cut]], [bbc[i] for i in order[cut:]]
-        flat_test = [flat[i] for i in order[cut:]]
+        cnn_fit, cnn_test = (pick(cnn, i) for i in halves(len(cnn), rng))
+        fit_idx, test_idx = halves(len(bbc), rng)
+        bbc_fit, bbc_test, flat_fit, flat_test = (pick(d, i) for d in (bbc, flat) for i in (fit_idx, test_idx))
         s = fit_style(cnn_fit, bbc_fit)
         w = fit_weights(cnn_fit, bbc_fit, s, start, args.floor, args.iterations, seed=h)
-        report(f"half {h} fit", s, w, cnn_fit, bbc_fit, [flat[i] for i in order[:cut]])
+        report(f"half {h} fit", s, w, cnn_fit, bbc_fit, flat_fit)
         report(f"half {h} held out", s, w, cnn_test, bbc_test, flat_test)
 
     print("\n== fit on everything ==", flush=True)
     s = fit_style(cnn, bbc)
     w = fit_weights(cnn, bbc, s, start, args.floor, args.iterations, seed=99)
     report("full fit", s, w, cnn, bbc, flat)
-    print("STYLE_MEAN =", tuple(np.round(s.mean, 4)), "\nSTYLE_SPREAD =", tuple(np.round(s.spread, 4)),
-          "\nSTYLE_WEIGHTS =", tuple(np.round(s.weights, 3)), "\nSTYLE_BIAS =", round(s.bias, 3))
-    print("LEAD_STORY =", tuple(np.round(w[0], 2)), "\nCENTRED_SHIFT =", tuple(np.round(w[1], 2)))
+    for name, values in (("STYLE_MEAN", np.round(s.mean, 4)), ("STYLE_SPREAD", np.round(s.spread, 4)),
+                         ("STYLE_WEIGHTS", np.round(s.weights, 3)), ("LEAD_STORY", np.round(w[0], 2)),
+                         ("CENTRED_SHIFT", np.round(w[1], 2))):
+        print(f"{name} = {tuple(values.tolist())}")
+    print(f"STYLE_BIAS = {round(float(s.bias), 3)}")
 
 
 def report(label: str, style: Style, w: tuple[np.ndarray, np.ndarray], cnn: list[Doc], bbc: list[Doc],

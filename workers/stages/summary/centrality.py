@@ -25,8 +25,9 @@ def directed_centrality(vectors: list[Vector]) -> tuple[list[float], list[float]
 def degree(vectors: list[Vector]) -> list[float]:
     """Per sentence, its summed similarity to every sentence in the window, itself included.
 
-    With TextRank's similarity this is what its PageRank converges to on an undirected graph
-    (the stationary walk visits a node in proportion to its weighted degree).
+    With TextRank's similarity this stands in for its PageRank: on an undirected graph an undamped
+    walk visits each sentence in proportion to its weighted degree, and TextRank's damping only
+    evens the scores out a little.
     """
     if len(vectors) <= WINDOW_SENTENCES:
         total: Vector = {}
