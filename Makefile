@@ -83,7 +83,7 @@ test: install redis-server stage-tools docker-compose test-fonts chromium
 # Each benchmark's quick mode: the same figures on smaller sizes, in about a minute.
 bench-quick: install
 	$(PY) bench/quotes.py --quick
-	$(PY) bench/summaries.py --max-mb 1
+	$(PY) bench/summaries.py --max-mb 1 --sets cnndm-dev bbc-dev
 	$(PY) bench/load.py --jobs 100 --workers 1 --big-mb 1
 
 bench: install
