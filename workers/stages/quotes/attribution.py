@@ -26,10 +26,11 @@ _AFTER_WINDOW_CHARS = 160
 # ‘Commission on Public Integrity’); set on PolNeAR dev, where uncued quotes under
 # five words were almost never annotated as quotations.
 MIN_UNCUED_WORDS = 5
-# Two quotes separated by a cue clause are halves of one quotation, reported as one span
+# Two quotes separated by a cue clause are halves of one quotation (one quote in two parts)
 # when the clause is this short or shorter than the quoted words; a longer aside ("said Peter
 # Morgan, a lawyer for the Sierra Club, who …") keeps them apart, the second continuing the
-# speaker. Set on PolNeAR dev.
+# speaker. Set on PolNeAR dev, when a quote was one span; with parts, dropping the bound
+# cost 0.002 of P@0.3 and 0.003 of direct recall.
 _SPLIT_GAP_CHARS = 60
 # An uncued quote this close after an attributed one in the same paragraph continues it.
 _FOLLOW_CHARS = 250
@@ -248,7 +249,7 @@ class DirectPass:
         """`“First half,” she said, “second half.”` is one quotation in two segments."""
         gap_chars = second.open - first.close_end
         if gap_chars > _SPLIT_GAP_CHARS and gap_chars > (first.end - first.start) + (second.end - second.start):
-            return False  # reported as one span, the aside would outweigh the quoted words
+            return False  # the aside outweighs the quoted words: a second quote of the speaker
         gap = self.text[first.close_end : second.open]
         # "…,” he said, adding that “…”: the second part is a new, reported statement.
         if "\n" in gap or self.cues.first(first.close_end, second.open) is None or _NEW_STATEMENT.search(gap):
