@@ -146,3 +146,11 @@ def test_capitalised_titles_before_the_name_after_the_verb():
     text = "“The talks went well,” said European Commission President Ana Duarte, leaving the hall."
     quote = only(text, "direct")
     assert (quote.speaker.name, text[quote.speaker.start : quote.speaker.end]) == ("Ana Duarte", "Ana Duarte")
+
+
+def test_a_verb_between_the_quote_and_the_cue_makes_a_clause_not_a_speaker_phrase():
+    # "Ann Lee sings to Bob Stone before asking": the listener is not the speaker.
+    text = "“Promise you will come home,” Ann Lee sings to Bob Stone before asking him, “Where do we go from here?”"
+    quotes = extract_quotes(text)
+    assert all(q.speaker is None or q.speaker.name != "Bob Stone" for q in quotes)
+    assert quotes[-1].speaker.name == "Ann Lee"

@@ -166,7 +166,7 @@ class DirectPass:
         end = self.finder.skip_back(start, end)
         if at_least_words(self.text, start, end, _SPEAKER_MAX_WORDS + 1) or _BREAK.search(self.text, start, end):
             return None
-        if self.cues.first(start, end) or _RELATIVE.search(self.text, start, end):
+        if self.cues.first(start, end, reporting=False) or _RELATIVE.search(self.text, start, end):
             return None  # a clause of its own, not a name ("who told a young woman")
         mentions = self.finder.names.between(start, end)
         if mentions:
