@@ -7,9 +7,11 @@ from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_l
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
 from redis import RedisError
 
+from services.api.openapi import PROBLEM
 from services.api.problems import RETRY_AFTER_SECONDS, problem_response
 from services.api.runtime import Runtime, runtime
-from services.common.pipeline import QUEUES, queue_depths
+from services.common.jobs import STAGES
+from services.common.pipeline import queue_depths
 
 blp = Blueprint("health", __name__, description="Health checks and metrics.")
 WORKER_PING_SECONDS = 1.0
@@ -24,6 +26,7 @@ def healthz():
 
 @blp.route("/readyz")
 @blp.response(200)
+@blp.alt_response(503, **PROBLEM)
 def readyz():
     """Redis answers and at least one worker answers a ping."""
     rt = runtime()
@@ -40,6 +43,8 @@ def readyz():
 
 
 @blp.route("/metrics")
+@blp.doc(responses={"200": {"description": "Prometheus text exposition format.",
+                            "content": {CONTENT_TYPE_LATEST: {"schema": {"type": "string"}}}}})
 def metrics():
     """Prometheus metrics, read from Redis so every API replica reports the same figures."""
     registry = CollectorRegistry()
@@ -61,7 +66,7 @@ class _RedisCollector:
                                      labels=["stage", "status"])
         seconds = CounterMetricFamily("docpipe_stage_seconds", "Time spent in stages.",
                                       labels=["stage"])
-        for name in QUEUES:
+        for name in STAGES:
             for status in ("succeeded", "failed"):
                 stages.add_metric([name, status], stats.get(f"stage:{name}:{status}", 0))
             seconds.add_metric([name], stats.get(f"stage:{name}:duration_ms", 0) / 1000)
