@@ -128,14 +128,24 @@ class SpeakerSchema(Schema):
     name = fields.String()
     start = fields.Integer()
     end = fields.Integer()
-    via = fields.String()
+    via = fields.String(metadata={"description": "name, surname, pronoun, continuation or noun phrase"})
 
 
-class QuoteSchema(Schema):
+class SpanSchema(Schema):
     text = fields.String()
     start = fields.Integer()
     end = fields.Integer()
+
+
+class QuoteSchema(Schema):
+    text = fields.String(metadata={"description": "the parts' texts joined by one space"})
+    start = fields.Integer(metadata={"description": "the first part's start"})
+    end = fields.Integer(metadata={"description": "the last part's end"})
     kind = fields.String(metadata={"description": "direct, indirect or mixed"})
+    parts = fields.List(fields.Nested(SpanSchema), metadata={"description": "runs of the quoted words"})
+    content = fields.Nested(
+        SpanSchema, allow_none=True, metadata={"description": "the whole reported clause (mixed, indirect)"}
+    )
     speaker = fields.Nested(SpeakerSchema, allow_none=True)
     cue = fields.String(allow_none=True)
 

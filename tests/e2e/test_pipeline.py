@@ -17,9 +17,11 @@ def one_worker(service):
 
 def assert_offsets(job):
     text = job["result"]["document"]["text"]
-    for item in job["result"]["quotes"] + job["result"]["summary"]["sentences"]:
+    for item in job["result"]["summary"]["sentences"]:
         assert text[item["start"]:item["end"]] == item["text"]
     for quote in job["result"]["quotes"]:
+        assert all(text[part["start"]:part["end"]] == part["text"] for part in quote["parts"])
+        assert quote["text"] == " ".join(part["text"] for part in quote["parts"])
         if quote["speaker"]:
             speaker = quote["speaker"]
             assert text[speaker["start"]:speaker["end"]]
@@ -37,7 +39,7 @@ def test_seed_article_end_to_end(service, seed_text):
     fax = [q for q in job["result"]["quotes"] if q["text"].startswith("I received a fax from you")]
     assert len(fax) == 1
     assert fax[0]["text"].endswith("the people will not support them.")
-    assert fax[0]["text"].count("\n\n") == 4  # five paragraphs, one quote
+    assert len(fax[0]["parts"]) == 5  # five paragraphs, one quote in five parts
     assert fax[0]["speaker"]["name"] == "Harith al-Dari"
     assert fax[0]["kind"] == "direct"
     assert len(job["result"]["summary"]["sentences"]) == 3
