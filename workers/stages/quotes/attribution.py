@@ -99,7 +99,8 @@ class DirectPass:
         after = self._cue_after(q, q.close_end, end_para.end)
         if after is not None:
             found, cue, clause_end = after
-            return Draft(q.start, q.end, "direct", found, cue), clause_end
+            start = self._lead_in(q, floor)
+            return Draft(start, q.end, "mixed" if start < q.start else "direct", found, cue), clause_end
         at_para_start = q.open == para.start
         if at_para_start:
             block = block_cue(self.doc, self.finder, q)
@@ -114,6 +115,14 @@ class DirectPass:
         ):
             return Draft(q.start, q.end, "direct", None, None, continues=True), None
         return None, None
+
+    def _lead_in(self, q: Quoted, floor: int) -> int:
+        """Where the clause of a quoted fragment starts: `the tax ''is a misguided approach,''
+        said Burman` quotes a predicate whose subject is not quoted (``q.start`` if none)."""
+        if not self.text[q.start].islower():
+            return q.start
+        start = trim(self.text, max(floor, self.sents.start_of(q.open)), q.open)[0]
+        return start if at_least_words(self.text, start, q.open, 1) else q.start
 
     def _verb_before(self, floor: int, pos: int) -> Cue | None:
         """The last verb in [floor, pos), passing over verb forms used as nouns after a
