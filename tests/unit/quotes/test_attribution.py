@@ -154,3 +154,10 @@ def test_a_verb_between_the_quote_and_the_cue_makes_a_clause_not_a_speaker_phras
     quotes = extract_quotes(text)
     assert all(q.speaker is None or q.speaker.name != "Bob Stone" for q in quotes)
     assert quotes[-1].speaker.name == "Ann Lee"
+
+
+def test_a_title_in_quote_marks_is_not_a_quote_even_with_a_cue_after_it():
+    text = "On this week’s episode of “Morning Market Watch,” host Ann Lee said rates would fall again next year."
+    assert [(q.kind, q.text) for q in extract_quotes(text)] == [("indirect", "rates would fall again next year")]
+    assert extract_quotes("In her 2019 book, “Grow Your Own Garden,” Ann Lee suggested starting with herbs.") == []
+    assert only("“Never again,” Ann Lee said.").text == "Never again,"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from workers.stages.quotes.candidates import Draft
+from workers.stages.quotes.candidates import Draft, is_title
 from workers.stages.quotes.cues import ACCORDING, CLAUSE_WINDOW_CHARS, Cue, content_start
 from workers.stages.quotes.document import Document, at_least_words, trim, word_before
 from workers.stages.quotes.introductions import block_cue, introduced
@@ -95,6 +95,8 @@ class DirectPass:
             before = self._cue_before(q, clause_start, prev, verb)
             if before is not None:
                 return before, None
+        if is_title(self.text, q):
+            return None, None  # “Fox News Sunday,” Pence said: a title, not a quote
         end_para = para if q.close < para.end else self.paras[self.doc.paragraph_index(q.close)]
         after = self._cue_after(q, q.close_end, end_para.end)
         if after is not None:
