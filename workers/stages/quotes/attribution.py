@@ -7,10 +7,10 @@ from workers.stages.quotes.candidates import Draft, is_title
 from workers.stages.quotes.cues import ACCORDING, CLAUSE_WINDOW_CHARS, Cue, content_start
 from workers.stages.quotes.document import Document, at_least_words, trim, word_before
 from workers.stages.quotes.introductions import block_cue, introduced
-from workers.stages.quotes.lexicon import DETERMINERS, REPORTING_VERBS, WEAK_VERBS
+from workers.stages.quotes.lexicon import REPORTING_VERBS, WEAK_VERBS
 from workers.stages.quotes.marks import Quoted
 from workers.stages.quotes.mixed import AS_FRAME, clause_tail, complete, framed_as
-from workers.stages.quotes.speakers import Found, SpeakerFinder, last_visible
+from workers.stages.quotes.speakers import Found, SpeakerFinder
 
 _SEPARATOR = re.compile(r"[ \u00a0]*(?:,|;|[—–―]+|--)?[ \u00a0]*")
 _DASH = re.compile(r"[ \u00a0]*(?:[—–―]+|--)[ \u00a0]*")
@@ -34,10 +34,6 @@ MIN_UNCUED_WORDS = 5
 _SPLIT_GAP_CHARS = 60
 # An uncued quote this close after an attributed one in the same paragraph continues it.
 _FOLLOW_CHARS = 250
-# Longest run of words between a quote and its verb taken as the speaker's description.
-_SPEAKER_MAX_WORDS = 8
-_BREAK = re.compile(r"[,;:!?\"“”«»]")
-_RELATIVE = re.compile(r"(?<![\w’'\-])(?:who|which|that|it|its|there)(?![\w’'\-])", re.IGNORECASE)
 _NEW_STATEMENT = re.compile(r"(?<![\w’'\-])(?:that|adding|saying|noting|arguing|explaining)(?![\w’'\-])")
 _QUOTE_MARK = re.compile(r"[\"“”«»„]")
 _PARTICIPLE = re.compile(
@@ -166,42 +162,11 @@ class DirectPass:
         else:
             found = self.finder.before(start, cue.start)
             if found is None or not _only_determiner(text[start : found.start]):
-                found = self._clause_speaker(start, cue.start) or self._name_then_aside(start, cue.start)
+                found = self.finder.phrase_between(start, cue.start) or self.finder.name_then_aside(start, cue.start)
             clause_end = cue.end
         if found is None or not (self._open_ended(q, sep.group()) or _short_clause(text, clause_end, limit)):
             return None
         return found, cue.word, clause_end
-
-    def _clause_speaker(self, start: int, end: int, strict: bool = False) -> Found | None:
-        """The words between a quote and its verb name the speaker: `“…,” panel Chairman Rep. X (R-Utah) said`."""
-        end = self.finder.skip_back(start, end)
-        if at_least_words(self.text, start, end, _SPEAKER_MAX_WORDS + 1) or _BREAK.search(self.text, start, end):
-            return None
-        if self.cues.first(start, end, reporting=False) or _RELATIVE.search(self.text, start, end):
-            return None  # a clause of its own, not a name ("who told a young woman")
-        mentions = self.finder.names.between(start, end)
-        if mentions:
-            return Found(mentions[-1].start, mentions[-1].end, "name", mentions[-1])
-        start, end = trim(self.text, start, end)
-        first = self.text[start : end].split(" ", 1)[0].lower()
-        if start >= end or (strict and first not in DETERMINERS):
-            return None
-        return Found(start, end, "noun phrase")
-
-    def _name_then_aside(self, start: int, end: int) -> Found | None:
-        """`“…,” Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said`:
-        a name opening the clause, then an aside between commas up to the verb."""
-        mention = self.finder.names.starting_at(start)
-        if mention is None or not self.text.startswith(",", mention.end):
-            return None
-        if last_visible(self.text, mention.end, self.finder.skip_back(start, end)) != ",":
-            return None
-        return Found(mention.start, mention.end, "name", mention)
-
-    def _np_before(self, floor: int, pos: int) -> Found | None:
-        """The phrase after the last comma before the verb: "As a phone rang, the announcer said"."""
-        comma = max(self.text.rfind(",", floor, pos), self.text.rfind(";", floor, pos))
-        return self._clause_speaker(max(floor, comma + 1), pos, strict=True)
 
     def _open_ended(self, q: Quoted, separator: str) -> bool:
         """The quote ends with a comma, ?, ! or dash (or a comma follows it): a cue may follow."""
@@ -221,7 +186,7 @@ class DirectPass:
         found = self.finder.before(floor, cue.start) or self.finder.after(cue.end, open_pos)
         if found is None and prev is not None and self._same_sentence(prev[0].close, cue.start):
             found = prev[1].found  # “…,” the mayor said, adding that it would take “more hours”
-        found = found or self.finder.subject(floor, cue.start) or self._np_before(floor, cue.start)
+        found = found or self.finder.subject(floor, cue.start) or self.finder.np_before(floor, cue.start)
         if linked and ":" not in text[cue.end : open_pos] and not complete(text, q):
             # `he said "budget reforms" and unpaid taxes would pay for it`: the clause goes on.
             end = clause_tail(self.doc, q, "that" in text[cue.end : open_pos] and verb.lower() in REPORTING_VERBS)
