@@ -161,3 +161,13 @@ def test_a_title_in_quote_marks_is_not_a_quote_even_with_a_cue_after_it():
     assert [(q.kind, q.text) for q in extract_quotes(text)] == [("indirect", "rates would fall again next year")]
     assert extract_quotes("In her 2019 book, “Grow Your Own Garden,” Ann Lee suggested starting with herbs.") == []
     assert only("“Never again,” Ann Lee said.").text == "Never again,"
+
+
+def test_unquoted_words_finishing_the_sentence_then_the_speaker():
+    text = (
+        "Ann Lee spoke first.\n\nBob Stone answered her.\n\n"
+        "“The only way the mill reopens is with new owners” before winter, he said."
+    )
+    quote = extract_quotes(text)[-1]
+    assert (quote.text, quote.cue, quote.speaker.via) == ("The only way the mill reopens is with new owners", "said", "pronoun")
+    assert text[quote.speaker.start : quote.speaker.end] == "he"

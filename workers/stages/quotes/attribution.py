@@ -142,7 +142,7 @@ class DirectPass:
             return []
         return [Draft(start, end, "indirect", draft.found, m.group(1))]
 
-    def _cue_after(self, q: Quoted, pos: int, limit: int) -> tuple[Found, str, int] | None:
+    def _cue_after(self, q: Quoted, pos: int, limit: int) -> tuple[Found, str, int | None] | None:
         """`“…,” X said` / `“…,” said X` / `“…” — X`: speaker, cue, end of the cue clause."""
         text = self.text
         limit = min(limit, pos + _AFTER_WINDOW_CHARS)
@@ -161,6 +161,9 @@ class DirectPass:
             clause_end = found.end if found else cue.end  # (no speaker: returns None below)
         else:
             found = self.finder.before(start, cue.start)
+            if found is not None and self.finder.tail_then_speaker(start, found.start):
+                # “… jail time” for criminal behavior, she said: no second half can follow.
+                return (found, cue.word, None) if _short_clause(text, cue.end, limit) else None
             if found is None or not _only_determiner(text[start : found.start]):
                 found = self.finder.phrase_between(start, cue.start) or self.finder.name_then_aside(start, cue.start)
             clause_end = cue.end

@@ -134,6 +134,18 @@ class SpeakerFinder:
             return None
         return Found(start, end, "noun phrase")
 
+    def tail_then_speaker(self, start: int, speaker: int) -> bool:
+        """A few unquoted words finishing the quoted sentence, a comma, then the speaker phrase
+        at ``speaker``: `“… jail time” for criminal behavior, she said`."""
+        comma = self.text.rfind(",", start, speaker)
+        return (
+            comma > start
+            and self.text[start].islower()  # "for criminal behavior", not a name and its aside
+            and last_visible(self.text, start, speaker) == ","
+            and not at_least_words(self.text, start, comma, _SPEAKER_MAX_WORDS + 1)
+            and _BREAK.search(self.text, start, comma) is None
+        )
+
     def name_then_aside(self, start: int, end: int) -> Found | None:
         """`“…,” Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said`:
         a name opening the clause, then an aside between commas up to the verb."""
