@@ -15,6 +15,7 @@ from workers.stages.quotes.speakers import Found
 # A title of a work or a show ("Fox News Sunday", "Make Your Kid a Millionaire") is a few words,
 # each capitalised but the short function words; quoted, it names something and says nothing.
 _TITLE_WORDS = 6
+_TITLE_CHARS = 80
 _WORD = re.compile(r"[\w’'\-]+")
 _SMALL_WORDS = frozenset("a an the of and or in on at to for by with from as vs".split())
 
@@ -66,6 +67,8 @@ def _turns(doc: Document) -> list[Draft]:
 
 def is_title(text: str, q: Quoted) -> bool:
     """Quoted words that are a title in Title Case: two to six words, every other word capitalised."""
+    if q.end - q.start > _TITLE_CHARS or not text[q.start].isupper():
+        return False  # most quotes: read no further
     words = _WORD.findall(text, q.start, q.end)
     if not 2 <= len(words) <= _TITLE_WORDS:
         return False
