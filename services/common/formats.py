@@ -13,7 +13,7 @@ import zipfile
 from dataclasses import dataclass
 from email.message import Message
 
-from services.common.errors import DocpipeError
+from services.common.errors import MislabelledDocument, UnsupportedType
 
 PLAIN = "text/plain"
 HTML = "text/html"
@@ -82,14 +82,6 @@ _ZIP_MIMETYPES = {ODT: ODT, EPUB: EPUB}  # ODF and EPUB store their type in a "m
 _MAIL_HEADER = re.compile(rb"(?:from|to|subject|date|message-id|mime-version|received|return-path"
                           rb"|delivered-to|reply-to|cc|content-type|x-[\w-]+):[ \t]", re.I)
 _MAIL_PROOF = re.compile(rb"^(?:message-id|mime-version|received|return-path|delivered-to):", re.I | re.M)
-
-
-class UnsupportedType(DocpipeError):
-    """Raised when an upload's type is not one docpipe can process (HTTP 415)."""
-
-
-class MislabelledDocument(DocpipeError):
-    """Raised when an upload's bytes contradict its declared type (HTTP 422)."""
 
 
 def split_type(content_type: str | None) -> tuple[str, dict[str, str]]:

@@ -4,8 +4,9 @@ from __future__ import annotations
 import pytest
 
 from services.common import formats
-from tests.documents import (DOCX_TYPE, seed_doc, seed_docx, seed_email, seed_epub, seed_odt, seed_paragraphs, seed_pptx,
-                             seed_rtf)
+from tests.documents import (DOCX_TYPE, seed_doc, seed_docx, seed_email, seed_epub, seed_odt, seed_paragraphs, seed_pdf,
+                             seed_pptx, seed_rtf, seed_scan)
+from workers.stages.cleaning import clean
 from workers.stages.cleaning.readers import READERS
 
 
@@ -71,3 +72,35 @@ def test_a_text_with_colons_is_not_taken_for_an_email():
 def test_unsupported_and_mislabelled_uploads_are_refused(declared, data, error):
     with pytest.raises(error):
         formats.resolve(declared, None, data)
+
+
+SAMPLES = {
+    formats.PLAIN: lambda p: "\n\n".join(p).encode(),
+    formats.HTML: lambda p: ("<!doctype html><html><body>"
+                             + "".join(f"<p>{x}</p>" for x in p) + "</body></html>").encode(),
+    formats.XHTML: lambda p: ('<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml">'
+                              "<body>" + "".join(f"<p>{x}</p>" for x in p) + "</body></html>").encode(),
+    formats.MARKDOWN: lambda p: ("# " + "\n\n".join(p)).encode(),
+    formats.EMAIL: lambda p: seed_email(p, html=False),
+    formats.PDF: seed_pdf,
+    formats.DOCX: seed_docx,
+    formats.DOC: seed_doc,
+    formats.RTF: seed_rtf,
+    formats.ODT: seed_odt,
+    formats.EPUB: seed_epub,
+    formats.PPTX: seed_pptx,
+    formats.PNG: lambda p: seed_scan(p, fmt="PNG"),
+    formats.JPEG: lambda p: seed_scan(p, fmt="JPEG"),
+    formats.TIFF: lambda p: seed_scan(p, fmt="TIFF"),
+}
+
+
+@pytest.mark.parametrize("kind", formats.FORMATS, ids=lambda f: f.mime)
+def test_every_accepted_type_is_recognised_by_label_extension_and_bytes_and_cleaned(kind):
+    paragraphs = seed_paragraphs()[:4]
+    data = SAMPLES[kind.mime](paragraphs)
+    assert formats.resolve(kind.mime, None, data) == kind.mime
+    for ext in kind.extensions:
+        assert formats.resolve("application/octet-stream", f"upload{ext}", data) == kind.mime
+    cleaned = clean(data, formats.resolve(kind.mime, None, data))
+    assert paragraphs[-1][:40] in cleaned.text
