@@ -114,8 +114,11 @@ class JobStore(JobTransitions):
         done = [s.name for s in job.stages if s.status is StageStatus.SUCCEEDED]
         if not done:
             return {}
-        values = self.redis.mget([keys.result_key(job.id, s) for s in done])
-        return {s.result_key: json.loads(v) for s, v in zip(done, values) if v is not None}
+        result: dict = {}
+        for value in self.redis.mget([keys.result_key(job.id, s) for s in done]):
+            if value is not None:
+                result.update(json.loads(value))  # each stage's output is a mapping of result fields
+        return result
 
     def list(self, owner: str, limit: int, after: Cursor | None = None) -> tuple[list[Job], Cursor | None]:
         """The owner's jobs, newest first, from after the cursor on; and the next page's cursor."""
