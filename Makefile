@@ -8,12 +8,14 @@ REDIS_URL ?= redis://127.0.0.1:6379/0
 API_URL ?= http://127.0.0.1:8000
 export REDIS_URL
 
-.PHONY: help install redis-server docker-compose test-fonts run api worker seed test bench compose-check clean
+.PHONY: help install redis-server wrk docker-compose test-fonts run api worker seed test bench bench-quick compose-check clean
 
 help:
 	@echo "make run      serve API + worker (+ Redis if none answers), submit seeds/, Ctrl-C stops all"
 	@echo "make test     install what the tests need and run the whole suite"
-	@echo "make api | make worker | make seed | make bench | make compose-check"
+	@echo "make bench   speed beside the framework ceiling (bench/results/), then quality figures"
+	@echo "make bench-quick   the speed comparisons in under a minute"
+	@echo "make api | make worker | make seed | make compose-check"
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +36,10 @@ redis-server:
 test-fonts:
 	@test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf || { echo "installing fonts-dejavu-core"; $(APT_INSTALL) fonts-dejavu-core >/dev/null; }
 
+# The intake benchmark's load generator.
+wrk:
+	@command -v wrk >/dev/null || { echo "installing wrk"; $(APT_INSTALL) wrk >/dev/null; }
+
 docker-compose:
 	@command -v docker-compose >/dev/null || { echo "installing docker-compose"; $(APT_INSTALL) docker-compose >/dev/null; }
 
@@ -53,11 +59,15 @@ seed: install
 test: install redis-server docker-compose test-fonts
 	$(PY) -m pytest
 
-bench: install
+# Speed: writes bench/results/results.md and PNG plots; the quality benchmarks print their tables.
+bench: install redis-server wrk
+	$(PY) bench/speed.py
 	$(PY) bench/cleaning.py
 	$(PY) bench/quotes.py
 	$(PY) bench/summaries.py
-	$(PY) bench/load.py
+
+bench-quick: install redis-server wrk
+	$(PY) bench/speed.py --quick
 
 compose-check: docker-compose
 	docker-compose -f docker-compose.yml config --quiet && echo "docker-compose.yml is valid"
