@@ -92,12 +92,6 @@ class Stack:
                 raise RuntimeError(f"{self.name} {name} exited with {proc.returncode}; "
                                    f"see {self.logs / self.name}-{name}.log")
 
-    def pids(self, name: str) -> list[int]:
-        """The process and its children (gunicorn or Celery pool processes)."""
-        proc = self.procs[name]
-        out = subprocess.run(["pgrep", "-g", str(proc.pid)], capture_output=True, text=True).stdout
-        return [int(p) for p in out.split()]
-
     def _spawn(self, name: str, argv: list[str]) -> None:
         self.logs.mkdir(parents=True, exist_ok=True)
         with open(self.logs / f"{self.name}-{name}.log", "ab") as log:
