@@ -43,15 +43,15 @@ def score_trafilatura_alone() -> None:
 
 
 def score_linear_extractor() -> None:
-    """The benchmark pages as if every one were over cleaning_html.DENSE_PAGE_TEXT_CHARS."""
+    """The benchmark pages as if every one were over cleaning.html.DENSE_PAGE_TEXT_CHARS."""
     import score_cleaning
-    from workers.stages import cleaning_html
-    from workers.stages.cleaning import EmptyDocument, clean
+    from workers.stages.cleaning import html as cleaning_html
+    from workers.stages.cleaning import NoTextFound, clean
 
     def forced(data: bytes, content_type: str) -> types.SimpleNamespace:
         try:
             return clean(data, content_type)
-        except EmptyDocument:
+        except NoTextFound:
             return types.SimpleNamespace(text="")
 
     threshold, cleaning_html.DENSE_PAGE_TEXT_CHARS = cleaning_html.DENSE_PAGE_TEXT_CHARS, 0

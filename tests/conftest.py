@@ -6,6 +6,7 @@ import signal
 import socket
 import subprocess
 import time
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
@@ -13,9 +14,8 @@ import redis
 
 from services.api import create_app
 from services.common.settings import Settings
-
-ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "seeds" / "us-casualties-mount-in-iraq.txt"
+from tests.documents import ROOT, SEED
+from workers.context import WorkerContext, using
 
 
 def free_port() -> int:
@@ -96,3 +96,12 @@ def client(app):
 @pytest.fixture
 def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def worker_context():
+    """Makes the tasks of this process use the settings a test gives (a store built from them)."""
+    with ExitStack() as stack:
+        def use(settings: Settings) -> WorkerContext:
+            return stack.enter_context(using(WorkerContext.from_settings(settings)))
+        yield use

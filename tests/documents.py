@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-SEED = Path(__file__).resolve().parents[1] / "seeds" / "us-casualties-mount-in-iraq.txt"
+ROOT = Path(__file__).resolve().parents[1]
+# The user's seed document: the shared test text, defined here only.
+SEED = ROOT / "seeds" / "us-casualties-mount-in-iraq.txt"
 FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path("/Library/Fonts"))
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 

@@ -18,9 +18,8 @@ from celery import Task, shared_task
 from services.common import webhooks
 from services.common.jobs import rfc3339, utcnow
 from services.common.pipeline import NOTIFY_TASK
-from services.common.settings import get_settings
 from workers import pinned_http
-from workers.store import TRANSIENT, store
+from workers.context import TRANSIENT, current
 
 LOGGER = logging.getLogger(__name__)
 MAX_ATTEMPTS = 8
@@ -32,13 +31,14 @@ RETRYABLE_STATUS = frozenset({408, 429, 500, 502, 503, 504})
 @shared_task(name=NOTIFY_TASK, bind=True, max_retries=MAX_ATTEMPTS - 1,
              autoretry_for=TRANSIENT, retry_backoff=True)
 def notify(self: Task, job_id: str) -> None:
-    job = store().get(job_id, results=False)
-    if job is None or not job.callback_url:
+    jobs = current().store
+    job = jobs.get(job_id, results=False)
+    if job is None or not job.has_callback:
         return
     status, error = deliver(job.callback_url, json.dumps(webhooks.payload(job)).encode())
     attempt = self.request.retries + 1
     delivered = status is not None and 200 <= status < 300
-    store().record_webhook(job_id, {"attempts": attempt, "status_code": status, "error": error,
+    jobs.record_webhook(job_id, {"attempts": attempt, "status_code": status, "error": error,
                                     "delivered": delivered, "at": rfc3339(utcnow())})
     if not delivered and (status is None or status in RETRYABLE_STATUS) and attempt < MAX_ATTEMPTS:
         raise self.retry(countdown=retry_countdown(attempt))
@@ -49,13 +49,13 @@ def notify(self: Task, job_id: str) -> None:
 def retry_countdown(attempt: int) -> int:
     """Exponential backoff, kept under the visibility timeout: a delayed message held longer is
     handed out again by the Redis transport, and the call would be made twice."""
-    ceiling = min(BACKOFF_MAX_SECONDS, get_settings().visibility_timeout_seconds - 10)
+    ceiling = min(BACKOFF_MAX_SECONDS, current().settings.visibility_timeout_seconds - 10)
     return max(1, min(ceiling, BACKOFF_BASE_SECONDS * 2 ** (attempt - 1)))
 
 
 def deliver(url: str, body: bytes) -> tuple[int | None, str | None]:
     """POST the payload; (HTTP status or None, a short reason or None)."""
-    settings = get_settings()
+    settings = current().settings
     try:
         address = webhooks.callback_address(url, allow_private=settings.webhook_allow_private)
     except webhooks.ForbiddenCallback as err:

@@ -9,7 +9,8 @@ from redis import RedisError
 
 from services.api.problems import RETRY_AFTER_SECONDS, problem_response
 from services.api.runtime import Runtime, runtime
-from services.common.pipeline import QUEUES, queue_depths
+from services.common.jobs import STAGES
+from services.common.pipeline import queue_depths
 
 blp = Blueprint("health", __name__, description="Health checks and metrics.")
 WORKER_PING_SECONDS = 1.0
@@ -61,7 +62,7 @@ class _RedisCollector:
                                      labels=["stage", "status"])
         seconds = CounterMetricFamily("docpipe_stage_seconds", "Time spent in stages.",
                                       labels=["stage"])
-        for name in QUEUES:
+        for name in STAGES:
             for status in ("succeeded", "failed"):
                 stages.add_metric([name, status], stats.get(f"stage:{name}:{status}", 0))
             seconds.add_metric([name], stats.get(f"stage:{name}:duration_ms", 0) / 1000)

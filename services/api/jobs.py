@@ -134,8 +134,8 @@ def _announce_quietly(job_id: str) -> None:
     rt = runtime()
     try:
         job = rt.store.get(job_id, results=False)
-        if job is not None and job.callback_url:
-            announce(rt.celery, job_id)
+        if job is not None:
+            announce(rt.celery, job)
     except (OperationalError, RedisError):
         LOGGER.warning("job %s: cancelled, but its webhook could not be queued", job_id)
 

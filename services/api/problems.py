@@ -9,13 +9,15 @@ from flask_smorest import Api
 from marshmallow import ValidationError
 from werkzeug.exceptions import HTTPException
 
+from services.common.errors import DocpipeError
+
 PROBLEM_JSON = "application/problem+json"
 # What 429 and 503 answers tell a client to wait before trying again.
 RETRY_AFTER_SECONDS = "5"
 
 
-class ApiProblem(HTTPException):
-    """Raised by views to answer with a problem document."""
+class ApiProblem(DocpipeError, HTTPException):
+    """Raised when a view answers with a problem document instead of its usual body."""
 
     def __init__(self, status: int, detail: str, *, errors: list[dict] | None = None,
                  slug: str | None = None, headers: dict[str, str] | None = None):

@@ -4,7 +4,7 @@ from __future__ import annotations
 from marshmallow import RAISE, Schema, ValidationError, fields, pre_load, validate, validates
 
 from services.common.formats import TEXT_TYPES
-from services.common.jobs import JobStatus, StageStatus
+from services.common.jobs import JobStatus, Stage, StageStatus
 
 MAX_SUMMARY_SENTENCES = 50
 MAX_WAIT_SECONDS = 60
@@ -98,7 +98,7 @@ class InputSchema(Schema):
 
 
 class StageSchema(Schema):
-    name = fields.String()
+    name = fields.Enum(Stage, by_value=True)
     status = fields.Enum(StageStatus, by_value=True)
     started_at = fields.String(allow_none=True)
     finished_at = fields.String(allow_none=True)

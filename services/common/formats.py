@@ -1,14 +1,16 @@
 """Which document types docpipe accepts, and how an upload's type is decided.
 
-The API checks the type before a job is queued, so a mislabelled or unsupported upload gets a
-clear 415/422 instead of a failed job; the cleaning stage decodes the document itself.
+The API decides the type once, before a job is queued, so a mislabelled or unsupported upload
+gets a clear 415/422 instead of a failed job; the cleaning stage trusts the type it is given and
+has one reader for each type of FORMATS (a test holds the two together).
 """
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from email.message import Message
 
-from services.common.errors import DocpipeError
+from services.common.errors import MislabelledDocument, UnsupportedType
 
 PLAIN = "text/plain"
 HTML = "text/html"
@@ -16,22 +18,33 @@ XHTML = "application/xhtml+xml"
 MARKDOWN = "text/markdown"
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-SUPPORTED = (PLAIN, HTML, XHTML, MARKDOWN, PDF, DOCX)
-TEXT_TYPES = (PLAIN, HTML, XHTML, MARKDOWN)
-GENERIC = ("", "application/octet-stream", "binary/octet-stream")
-EXTENSIONS = {
-    ".txt": PLAIN, ".text": PLAIN, ".eml": PLAIN, ".html": HTML, ".htm": HTML,
-    ".xhtml": XHTML, ".md": MARKDOWN, ".markdown": MARKDOWN, ".pdf": PDF, ".docx": DOCX,
-}
+
+
+@dataclass(frozen=True, slots=True)
+class Format:
+    """An accepted document type: its MIME type, the names it also goes by, its extensions."""
+
+    mime: str
+    name: str  # for messages
+    extensions: tuple[str, ...]
+    aliases: tuple[str, ...] = ()
+    text: bool = False  # decoded with a charset, and may be sent as JSON text
+
+
+FORMATS = (
+    Format(PLAIN, "plain text", (".txt", ".text", ".eml"), text=True),
+    Format(HTML, "HTML", (".html", ".htm"), text=True),
+    Format(XHTML, "XHTML", (".xhtml",), text=True),
+    Format(MARKDOWN, "Markdown", (".md", ".markdown"), ("text/x-markdown",), text=True),
+    Format(PDF, "PDF", (".pdf",), ("application/x-pdf",)),
+    Format(DOCX, "Word (DOCX)", (".docx",)),
+)
+SUPPORTED = tuple(f.mime for f in FORMATS)
+TEXT_TYPES = tuple(f.mime for f in FORMATS if f.text)
+GENERIC = ("", "application/octet-stream", "binary/octet-stream", "application/unknown")
+_BY_MIME = {mime: f for f in FORMATS for mime in (f.mime, *f.aliases)}
+EXTENSIONS = {ext: f.mime for f in FORMATS for ext in f.extensions}
 SNIFF_BYTES = 4096
-
-
-class UnsupportedType(DocpipeError):
-    """Raised when an upload's type is not one docpipe can process (HTTP 415)."""
-
-
-class MislabelledDocument(DocpipeError):
-    """Raised when an upload's bytes contradict its declared type (HTTP 422)."""
 
 
 def split_type(content_type: str | None) -> tuple[str, dict[str, str]]:
@@ -76,18 +89,18 @@ def resolve(declared: str | None, filename: str | None, data: bytes) -> str:
         if not mime:
             raise UnsupportedType("the document's type could not be recognised; send it with "
                                   f"one of these Content-Types: {', '.join(SUPPORTED)}")
-    if mime not in SUPPORTED:
+    if mime not in _BY_MIME:
         raise UnsupportedType(f"{mime!r} is not supported; use one of: {', '.join(SUPPORTED)}")
-    _check_label(mime, sniffed)
+    kind = _BY_MIME[mime]
+    _check_label(kind, sniffed)
     charset = params.get("charset")
-    return f"{mime}; charset={charset}" if charset and mime in TEXT_TYPES else mime
+    return f"{kind.mime}; charset={charset}" if charset and kind.text else kind.mime
 
 
-def _check_label(mime: str, sniffed: str | None) -> None:
-    binary = (PDF, DOCX)
-    if mime in binary and sniffed != mime:
-        raise MislabelledDocument(f"the document is labelled {mime} but its bytes are not a "
-                                  f"{'PDF' if mime == PDF else 'DOCX (Word) file'}")
-    if mime in TEXT_TYPES and (sniffed in binary or sniffed is None):
+def _check_label(kind: Format, sniffed: str | None) -> None:
+    if not kind.text and sniffed != kind.mime:
+        raise MislabelledDocument(f"the document is labelled {kind.mime} but its bytes are not "
+                                  f"a {kind.name} file")
+    if kind.text and (sniffed is None or not _BY_MIME[sniffed].text):
         what = "binary data" if sniffed is None else sniffed
-        raise MislabelledDocument(f"the document is labelled {mime} but looks like {what}")
+        raise MislabelledDocument(f"the document is labelled {kind.mime} but looks like {what}")

@@ -1,10 +1,35 @@
-"""The job model: statuses, stage names and the record the API shows."""
+"""The job model: the pipeline's stages, statuses and the record the API shows."""
 from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from enum import Enum
+from enum import Enum, StrEnum
+
+
+class Stage(StrEnum):
+    """The pipeline's stages, in the order they run; every layer names a stage with this."""
+
+    CLEANING = "cleaning"
+    QUOTES = "quotes"
+    SUMMARY = "summary"
+
+    @property
+    def is_last(self) -> bool:
+        return self is STAGES[-1]
+
+    @property
+    def result_key(self) -> str:
+        """Where the stage's output appears in a job's ``result``."""
+        return "document" if self is Stage.CLEANING else self.value
+
+    def following(self) -> tuple[Stage, ...]:
+        """The stages that run after this one."""
+        return STAGES[STAGES.index(self) + 1:]
+
+
+# Pipeline order.
+STAGES: tuple[Stage, ...] = tuple(Stage)
 
 
 class JobStatus(str, Enum):
@@ -27,11 +52,6 @@ class StageStatus(str, Enum):
     SKIPPED = "skipped"
 
 
-# Pipeline order; each stage stores its output under RESULT_KEYS[stage] in the job's result.
-STAGES: tuple[str, ...] = ("cleaning", "quotes", "summary")
-RESULT_KEYS = {"cleaning": "document", "quotes": "quotes", "summary": "summary"}
-
-
 def utcnow() -> datetime:
     return datetime.now(timezone.utc)
 
@@ -46,7 +66,7 @@ def new_job_id() -> str:
 
 @dataclass
 class StageRun:
-    name: str
+    name: Stage
     status: StageStatus = StageStatus.PENDING
     started_at: str | None = None
     finished_at: str | None = None
@@ -75,3 +95,11 @@ class Job:
     @property
     def finished(self) -> bool:
         return self.status.finished
+
+    @property
+    def has_callback(self) -> bool:
+        """Whether the job's end is announced to a callback URL."""
+        return bool(self.callback_url)
+
+    def stage(self, name: Stage) -> StageRun:
+        return self.stages[STAGES.index(name)]

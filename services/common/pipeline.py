@@ -1,6 +1,7 @@
 """The pipeline contract shared by API and workers: task names, queues, Celery config, the chain.
 
-The API publishes tasks by NAME, so it never imports worker code or the stage libraries.
+The API publishes tasks by NAME, so it never imports worker code or the stage libraries; the
+workers register their tasks under the same names, spelled only here.
 """
 from __future__ import annotations
 
@@ -10,10 +11,11 @@ import redis
 from celery import Celery, chain, signature
 from kombu import Queue
 
-from services.common.jobs import STAGES
+from services.common.jobs import STAGES, Job, Stage
 from services.common.settings import Settings
 
-TASK_NAMES = {"cleaning": "docpipe.clean", "quotes": "docpipe.quotes", "summary": "docpipe.summary"}
+TASK_NAMES = {Stage.CLEANING: "docpipe.clean", Stage.QUOTES: "docpipe.quotes",
+              Stage.SUMMARY: "docpipe.summary"}
 # One queue per stage, so an operator can give a slow stage workers of its own.
 QUEUES = {stage: f"docpipe.{stage}" for stage in STAGES}
 NOTIFY_TASK, NOTIFY_QUEUE = "docpipe.notify", "docpipe.notify"
@@ -61,17 +63,18 @@ def make_celery(settings: Settings, name: str = "docpipe") -> Celery:
     return app
 
 
-def pipeline_for(job_id: str, app: Celery, after: str | None = None) -> chain:
+def pipeline_for(job_id: str, app: Celery, after: Stage | None = None) -> chain:
     """clean -> quotes -> summary (or the stages after ``after``), each given only the job ID."""
-    stages = STAGES[STAGES.index(after) + 1:] if after else STAGES
+    stages = after.following() if after else STAGES
     return chain(
         signature(TASK_NAMES[stage], args=(job_id,), app=app, immutable=True) for stage in stages
     )
 
 
-def announce(app: Celery, job_id: str) -> None:
-    """Queue the webhook call for a job that has ended (the task checks for a callback URL)."""
-    app.send_task(NOTIFY_TASK, args=(job_id,))
+def announce(app: Celery, job: Job) -> None:
+    """Queue the webhook call for a job that has ended, if it has a callback."""
+    if job.has_callback:
+        app.send_task(NOTIFY_TASK, args=(job.id,))
 
 
 def queue_depths(app: Celery) -> dict[str, int]:

@@ -8,7 +8,10 @@ import socket
 import time
 from urllib.parse import urlsplit
 
+from services.common.errors import ForbiddenCallback
 from services.common.jobs import Job
+
+__all__ = ["ForbiddenCallback", "callback_address", "forbidden_address", "payload", "sign", "verify"]
 
 EVENT = "job.finished"
 # A signature older than this is refused by verify(): a captured call cannot be replayed later.
@@ -41,10 +44,6 @@ def verify(secret: str, header: str, body: bytes, now: float | None = None) -> b
 
 def _digest(secret: str, timestamp: int, body: bytes) -> str:
     return hmac.new(secret.encode(), f"{timestamp}.".encode() + body, hashlib.sha256).hexdigest()
-
-
-class ForbiddenCallback(ValueError):
-    """The callback URL reaches this host or a private network."""
 
 
 def forbidden_address(url: str) -> str | None:

@@ -7,7 +7,7 @@ import sys
 import pytest
 import yaml
 
-from tests.conftest import ROOT
+from tests.documents import ROOT
 
 
 def test_api_imports_no_worker_or_stage_code():

@@ -4,12 +4,13 @@ import json
 
 import pytest
 
-from services.common.pipeline import QUEUES
+from services.common.jobs import Stage
+from services.common.pipeline import QUEUES, TASK_NAMES
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-def queued_messages(redis_client, queue=QUEUES["cleaning"]):
+def queued_messages(redis_client, queue=QUEUES[Stage.CLEANING]):
     return [json.loads(m) for m in redis_client.lrange(queue, 0, -1)]
 
 
@@ -31,7 +32,7 @@ def test_json_submission_is_stored_and_queued(client, broker, seed_text):
     assert job["options"]["summary_sentences"] == 4
     messages = queued_messages(broker)
     assert len(messages) == 1
-    assert messages[0]["headers"]["task"] == "docpipe.clean"
+    assert messages[0]["headers"]["task"] == TASK_NAMES[Stage.CLEANING]
     # Messages carry the job ID only, never the document.
     assert seed_text[:40] not in json.dumps(messages[0])
     assert job["id"] in json.dumps(messages[0])

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 import requests
 
-from tests.conftest import ROOT, RedisServer, free_port
+from tests.conftest import RedisServer, free_port
+from tests.documents import ROOT
 
 BIN = Path(sys.executable).parent
 READY_SECONDS = 60
@@ -78,9 +79,10 @@ class Service:
         deadline = time.monotonic() + READY_SECONDS
         while time.monotonic() < deadline:
             try:
-                if requests.get(self.url + path, timeout=2).ok:
+                if requests.get(self.url + path, timeout=5).ok:
                     return
-            except requests.ConnectionError:
+            except (requests.ConnectionError, requests.Timeout):
+                # A starting gunicorn on a busy machine may take seconds to answer: keep asking.
                 time.sleep(0.2)
         raise RuntimeError(f"{path} never answered; see {self.logdir}")
 

@@ -1,7 +1,7 @@
 """A stage that runs past its time limit fails the job with that reason instead of hanging."""
 import pytest
 
-from tests.conftest import SEED
+from tests.documents import SEED
 from tests.e2e.conftest import running_service
 
 pytestmark = pytest.mark.e2e

@@ -2,7 +2,7 @@
 import pytest
 import requests
 
-from tests.conftest import SEED
+from tests.documents import SEED
 from tests.documents import DOCX_TYPE, seed_docx, seed_paragraphs, seed_pdf
 
 pytestmark = pytest.mark.e2e

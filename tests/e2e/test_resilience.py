@@ -6,8 +6,9 @@ import time
 import pytest
 import requests
 
+from services.common.jobs import Stage
 from services.common.jobstore import JobStore
-from tests.conftest import SEED
+from tests.documents import SEED
 from tests.e2e.conftest import running_service
 
 pytestmark = pytest.mark.e2e
@@ -100,10 +101,11 @@ def test_redelivered_stage_that_had_finished_lets_the_chain_go_on(service):
     # redelivered cleaning message must carry the job on, not end it half done.
     accepted = service.submit(json={"text": "“We will rebuild,” Mayor Ana Ruiz said on Monday."})
     store = JobStore.from_url(service.env["REDIS_URL"], 3600)
-    assert store.start_stage(accepted["id"], "cleaning", "dead@e2e").attempts == 1
+    started = store.start_stage(accepted["id"], Stage.CLEANING, "dead@e2e")
+    assert started.stage(Stage.CLEANING).attempts == 1
     text = "“We will rebuild,” Mayor Ana Ruiz said on Monday."
-    assert store.finish_stage(accepted["id"], "cleaning", {"title": None, "text": text, "warnings": [],
-                                                           "content_type": "text/plain", "stats": {}})
+    assert store.finish_stage(started, Stage.CLEANING, {"title": None, "text": text, "warnings": [],
+                                                        "content_type": "text/plain", "stats": {}})
     service.start_worker("survivor")
     job = service.wait(accepted["id"])
     assert job["status"] == "succeeded", job

@@ -5,9 +5,9 @@ import lxml.html
 import pytest
 
 from tests.documents import seed_paragraphs
-from workers.stages import cleaning_html
+from workers.stages.cleaning import html as cleaning_html
 from workers.stages.cleaning import clean
-from workers.stages.cleaning_html_dense import dense_text
+from workers.stages.cleaning.html_dense import dense_text
 
 CHROME = ("<header><a href='/'>Example News</a></header>"
           "<nav><a href='/world'>World</a> <a href='/politics'>Politics</a> <a href='/sport'>Sport</a></nav>"

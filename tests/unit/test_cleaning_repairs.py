@@ -138,7 +138,7 @@ def test_email_headers_give_the_title_and_signature_is_dropped():
             "Date: Tue, 3 Sep 2024 09:12:00 +0200\n\n"
             "Hi all,\n\nThe vote on the budget moves to Thursday because the hall is booked\n"
             "on Wednesday evening.\n\n-- \nAna Ruiz\nTreasurer\n")
-    doc = clean(mail.encode(), "", "note.eml")
+    doc = clean(mail.encode(), "text/plain", "note.eml")
     assert doc.title == "Budget vote moved"
     assert doc.text.split("\n\n") == [
         "Hi all,",

@@ -66,23 +66,23 @@ def test_names_are_resolved_and_checked(monkeypatch):
     assert webhooks.callback_address("https://internal.example/hook", allow_private=True) == "10.1.2.3"
 
 
-def test_retries_back_off_but_stay_under_the_visibility_timeout(monkeypatch):
-    monkeypatch.setattr(sender, "get_settings", lambda: Settings(visibility_timeout_seconds=100))
+def test_retries_back_off_but_stay_under_the_visibility_timeout(worker_context):
+    worker_context(Settings(visibility_timeout_seconds=100))
     waits = [sender.retry_countdown(a) for a in range(1, 8)]
     assert waits == sorted(waits) and waits[0] == sender.BACKOFF_BASE_SECONDS
     assert max(waits) == 90
 
 
-def test_delivery_to_a_private_address_is_refused_without_calling(monkeypatch):
-    monkeypatch.setattr(sender, "get_settings", lambda: Settings())
+def test_delivery_to_a_private_address_is_refused_without_calling(worker_context, monkeypatch):
+    worker_context(Settings())
     monkeypatch.setattr(pinned_http, "post", lambda *a, **k: pytest.fail("must not connect"))
     status, reason = sender.deliver("http://127.0.0.1:9/hook", BODY)
     assert status is None and "non-public" in reason
 
 
-def test_the_call_goes_to_the_address_that_was_checked(monkeypatch):
+def test_the_call_goes_to_the_address_that_was_checked(worker_context, monkeypatch):
     # DNS rebinding: the name is public when checked and private when the call connects.
-    monkeypatch.setattr(sender, "get_settings", lambda: Settings())
+    worker_context(Settings())
     lookups = resolving_to(monkeypatch, "93.184.216.34", "127.0.0.1")
     connected = []
 
@@ -111,9 +111,9 @@ class Receiver(BaseHTTPRequestHandler):
 
 
 @pytest.fixture
-def receiver(monkeypatch):
+def receiver(worker_context, monkeypatch):
     """A local receiver reached through the name hooks.example; yields (server, base URL)."""
-    monkeypatch.setattr(sender, "get_settings", lambda: Settings(webhook_allow_private=True))
+    worker_context(Settings(webhook_allow_private=True))
     resolving_to(monkeypatch, "127.0.0.1")
     Receiver.calls, Receiver.answer = [], 200
     server = ThreadingHTTPServer(("127.0.0.1", 0), Receiver)

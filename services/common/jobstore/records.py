@@ -5,7 +5,7 @@ import json
 from dataclasses import asdict
 from datetime import datetime
 
-from services.common.jobs import STAGES, Job, JobStatus, StageRun, StageStatus, rfc3339, utcnow
+from services.common.jobs import STAGES, Job, JobStatus, Stage, StageRun, StageStatus, rfc3339, utcnow
 
 META_FIELDS = ("id", "owner", "created_at", "expires_at", "input", "options", "callback_url")
 
@@ -19,7 +19,7 @@ def job_fields(job: Job) -> dict[str, str]:
     meta = {name: getattr(job, name) for name in META_FIELDS}
     fields = {"meta": json.dumps(meta), "status": job.status.value,
               "updated_at": job.updated_at, "error": ""}
-    fields.update({f"stage:{s.name}": dump_stage(s) for s in job.stages})
+    fields.update({stage_field(s.name): dump_stage(s) for s in job.stages})
     return fields
 
 
@@ -38,10 +38,6 @@ def owner_of(fields: dict[str, str]) -> str:
     return json.loads(fields["meta"])["owner"]
 
 
-def expires_ts(fields: dict[str, str]) -> int:
-    return int(epoch(json.loads(fields["meta"])["expires_at"]))
-
-
 def epoch(stamp: str) -> float:
     return datetime.fromisoformat(stamp).timestamp()
 
@@ -53,8 +49,12 @@ def dump_stage(run: StageRun) -> str:
     return json.dumps(data)
 
 
-def load_stage(stage: str, fields: dict[str, str]) -> StageRun:
-    data = json.loads(fields[f"stage:{stage}"])
+def stage_field(stage: Stage) -> str:
+    return f"stage:{stage}"
+
+
+def load_stage(stage: Stage, fields: dict[str, str]) -> StageRun:
+    data = json.loads(fields[stage_field(stage)])
     data["status"] = StageStatus(data["status"])
     return StageRun(name=stage, **data)
 
@@ -68,7 +68,7 @@ def close_stage(run: StageRun, status: StageStatus) -> None:
         run.duration_ms = max(0, round((now - started).total_seconds() * 1000))
 
 
-def skipped_stages(fields: dict[str, str], exclude: str | None = None,
+def skipped_stages(fields: dict[str, str], exclude: Stage | None = None,
                    include_running: bool = False) -> dict[str, str]:
     """Hash updates that mark every pending (and maybe running) stage skipped."""
     skippable = {StageStatus.PENDING} | ({StageStatus.RUNNING} if include_running else set())
@@ -77,5 +77,5 @@ def skipped_stages(fields: dict[str, str], exclude: str | None = None,
         run = load_stage(stage, fields)
         if stage != exclude and run.status in skippable:
             run.status = StageStatus.SKIPPED
-            updates[f"stage:{stage}"] = dump_stage(run)
+            updates[stage_field(stage)] = dump_stage(run)
     return updates

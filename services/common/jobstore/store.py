@@ -9,7 +9,7 @@ import redis
 from redis.client import Pipeline
 
 from services.common.errors import IdempotencyConflict
-from services.common.jobs import RESULT_KEYS, Job, StageStatus
+from services.common.jobs import Job, Stage, StageStatus
 from services.common.jobstore import keys, records
 from services.common.jobstore.records import decode
 from services.common.jobstore.transitions import MAX_TRANSACTION_RETRIES, JobTransitions
@@ -106,7 +106,7 @@ class JobStore(JobTransitions):
     def get_input(self, job_id: str) -> bytes | None:
         return self.redis.get(keys.input_key(job_id))
 
-    def get_result(self, job_id: str, stage: str) -> Any:
+    def get_result(self, job_id: str, stage: Stage) -> Any:
         raw = self.redis.get(keys.result_key(job_id, stage))
         return None if raw is None else json.loads(raw)
 
@@ -115,7 +115,7 @@ class JobStore(JobTransitions):
         if not done:
             return {}
         values = self.redis.mget([keys.result_key(job.id, s) for s in done])
-        return {RESULT_KEYS[s]: json.loads(v) for s, v in zip(done, values) if v is not None}
+        return {s.result_key: json.loads(v) for s, v in zip(done, values) if v is not None}
 
     def list(self, owner: str, limit: int, after: Cursor | None = None) -> tuple[list[Job], Cursor | None]:
         """The owner's jobs, newest first, from after the cursor on; and the next page's cursor."""

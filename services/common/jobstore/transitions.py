@@ -11,9 +11,9 @@ from typing import Any, Callable
 import redis
 from redis.client import Pipeline
 
-from services.common.jobs import STAGES, JobStatus, StageRun, StageStatus, rfc3339, utcnow
+from services.common.jobs import STAGES, Job, JobStatus, Stage, StageRun, StageStatus, rfc3339, utcnow
 from services.common.jobstore import keys, records
-from services.common.jobstore.records import decode, dump_stage, load_stage
+from services.common.jobstore.records import decode, dump_stage, load_stage, stage_field
 
 # A stage update sent by the API and a worker at once is retried this many times.
 MAX_TRANSACTION_RETRIES = 20
@@ -27,15 +27,18 @@ class JobTransitions:
 
     redis: redis.Redis
 
-    def _update(self, job_id: str, mutate: Mutation) -> Any:
-        """Run ``mutate`` under WATCH on the job hash; stamp and publish only if it wrote."""
+    def _update(self, job_id: str, mutate: Mutation, only: tuple[str, ...] = ()) -> Any:
+        """Run ``mutate`` under WATCH on the job hash; stamp and publish only if it wrote.
+
+        ``mutate`` sees the whole hash, or only the fields named in ``only``.
+        """
         job_key = keys.job_key(job_id)
         for _ in range(MAX_TRANSACTION_RETRIES):
             with self.redis.pipeline(transaction=True) as pipe:
                 try:
                     pipe.watch(job_key)
-                    fields = decode(pipe.hgetall(job_key))
-                    if "meta" not in fields:
+                    fields = _read(pipe, job_key, only)
+                    if "status" not in fields:
                         return None
                     pipe.multi()
                     outcome = mutate(fields, pipe)
@@ -49,74 +52,78 @@ class JobTransitions:
                     continue
         raise redis.WatchError(f"job {job_id} kept changing under a stage update")
 
-    def start_stage(self, job_id: str, stage: str, worker: str | None = None) -> StageRun | None:
-        """Mark a stage running and count the attempt; None when the job must go no further.
+    def start_stage(self, job_id: str, stage: Stage, worker: str | None = None) -> Job | None:
+        """Mark a stage running and count the attempt; the job as it now is, or None when it must
+        go no further.
 
-        A stage that already succeeded is returned as it is: its message was redelivered after
-        the worker stored the output but died before queueing the next stage.
+        A stage that already succeeded is left as it is: its message was redelivered after the
+        worker stored the output but died before queueing the next stage.
         """
 
-        def mutate(fields: dict[str, str], pipe: Pipeline) -> StageRun | None:
+        def mutate(fields: dict[str, str], pipe: Pipeline) -> Job | None:
             run = load_stage(stage, fields)
             if JobStatus(fields["status"]).finished or run.status in (
                 StageStatus.FAILED, StageStatus.SKIPPED
             ):
                 return None
-            if run.status is StageStatus.SUCCEEDED:
-                return run
-            run.status, run.attempts = StageStatus.RUNNING, run.attempts + 1
-            run.started_at, run.worker = rfc3339(utcnow()), worker
-            pipe.hset(keys.job_key(job_id), mapping={"status": JobStatus.RUNNING.value,
-                                                 f"stage:{stage}": dump_stage(run)})
-            return run
+            if run.status is not StageStatus.SUCCEEDED:
+                run.status, run.attempts = StageStatus.RUNNING, run.attempts + 1
+                run.started_at, run.worker = rfc3339(utcnow()), worker
+                updates = {"status": JobStatus.RUNNING.value, stage_field(stage): dump_stage(run)}
+                pipe.hset(keys.job_key(job_id), mapping=updates)
+                fields = {**fields, **updates}
+            return records.job_from_fields(fields)
 
         return self._update(job_id, mutate)
 
-    def finish_stage(self, job_id: str, stage: str, output: Any) -> bool:
-        """Store a stage's output; the last stage completes the job. False if the job moved on."""
+    def finish_stage(self, job: Job, stage: Stage, output: Any) -> bool:
+        """Store a stage's output; the last stage completes the job. False if the job moved on.
+
+        ``job`` is the job as start_stage returned it; only its status and this stage are read again.
+        """
         payload = json.dumps(output, ensure_ascii=False)
+        expires = int(records.epoch(job.expires_at))
 
         def mutate(fields: dict[str, str], pipe: Pipeline) -> bool | None:
             run = load_stage(stage, fields)
             if JobStatus(fields["status"]).finished or run.status is not StageStatus.RUNNING:
                 return None
             records.close_stage(run, StageStatus.SUCCEEDED)
-            expires = records.expires_ts(fields)
-            pipe.set(keys.result_key(job_id, stage), payload, exat=expires)
-            updates = {f"stage:{stage}": dump_stage(run)}
-            if stage == STAGES[-1]:
+            pipe.set(keys.result_key(job.id, stage), payload, exat=expires)
+            updates = {stage_field(stage): dump_stage(run)}
+            if stage.is_last:
                 updates["status"] = JobStatus.SUCCEEDED.value
-                pipe.delete(keys.input_key(job_id))  # the cleaned text is kept; the upload is not needed
+                pipe.delete(keys.input_key(job.id))  # the cleaned text is kept; the upload is not needed
                 pipe.hincrby(keys.STATS_KEY, "jobs_succeeded", 1)
-            pipe.hset(keys.job_key(job_id), mapping=updates)
+            pipe.hset(keys.job_key(job.id), mapping=updates)
             _count_stage(pipe, run)
             return True
 
-        return bool(self._update(job_id, mutate))
+        return bool(self._update(job.id, mutate, only=("status", stage_field(stage))))
 
-    def fail_stage(self, job_id: str, stage: str, error: dict) -> bool:
-        """Fail a stage and the job with it; later stages are skipped.
+    def fail_stage(self, job_id: str, stage: Stage, error: dict) -> Job | None:
+        """Fail a stage and the job with it, skipping later stages; the failed job.
 
-        False when the job has ended or the stage had already succeeded (an error after its
+        None when the job has ended or the stage had already succeeded (an error after its
         output was stored, say while queueing the next stage, is not the stage's failure).
         """
 
-        def mutate(fields: dict[str, str], pipe: Pipeline) -> bool | None:
+        def mutate(fields: dict[str, str], pipe: Pipeline) -> Job | None:
             run = load_stage(stage, fields)
             if JobStatus(fields["status"]).finished or run.status is StageStatus.SUCCEEDED:
                 return None
             run.error = error
             records.close_stage(run, StageStatus.FAILED)
-            updates = {f"stage:{stage}": dump_stage(run), "status": JobStatus.FAILED.value,
+            updates = {stage_field(stage): dump_stage(run), "status": JobStatus.FAILED.value,
                        "error": json.dumps({"stage": stage, **error})}
             updates.update(records.skipped_stages(fields, exclude=stage))
             pipe.hset(keys.job_key(job_id), mapping=updates)
             pipe.delete(keys.input_key(job_id))
             pipe.hincrby(keys.STATS_KEY, "jobs_failed", 1)
             _count_stage(pipe, run)
-            return True
+            return records.job_from_fields({**fields, **updates})
 
-        return bool(self._update(job_id, mutate))
+        return self._update(job_id, mutate)
 
     def cancel(self, job_id: str, owner: str | None = None) -> bool | None:
         """Cancel an unfinished job and drop its data; None if unknown, False if it had ended."""
@@ -165,7 +172,14 @@ class JobTransitions:
             pipe.hset(keys.job_key(job_id), "webhook", json.dumps(delivery))
             return True
 
-        self._update(job_id, mutate)
+        self._update(job_id, mutate, only=("status",))
+
+
+def _read(pipe: Pipeline, job_key: str, only: tuple[str, ...]) -> dict[str, str]:
+    if not only:
+        return decode(pipe.hgetall(job_key))
+    return {name: value.decode() for name, value in zip(only, pipe.hmget(job_key, only))
+            if value is not None}
 
 
 def _count_stage(pipe: Pipeline, run: StageRun) -> None:

@@ -1,0 +1,154 @@
+"""JobStore against a real Redis: transitions, expiry, cancellation and waiting."""
+import threading
+import time
+
+import pytest
+
+from services.common.jobs import STAGES, JobStatus, Stage, StageStatus
+from services.common.jobstore import JobStore
+from tests.jobs import make_job
+
+CLEANING = Stage.CLEANING
+
+
+@pytest.fixture
+def store(redis_url) -> JobStore:
+    return JobStore.from_url(redis_url, ttl_seconds=3600)
+
+
+def run_all(store, job_id):
+    for stage in STAGES:
+        started = store.start_stage(job_id, stage)
+        assert started is not None
+        assert store.finish_stage(started, stage, {"stage": stage})
+
+
+def test_full_run_succeeds_and_keeps_results(store):
+    job, created = store.create(make_job(), b"hello")
+    assert created and store.get_input(job.id) == b"hello"
+    run_all(store, job.id)
+    done = store.get(job.id)
+    assert done.status is JobStatus.SUCCEEDED
+    assert [s.status for s in done.stages] == [StageStatus.SUCCEEDED] * 3
+    assert all(s.attempts == 1 and s.duration_ms is not None for s in done.stages)
+    assert done.result == {"document": {"stage": CLEANING}, "quotes": {"stage": "quotes"},
+                           "summary": {"stage": "summary"}}
+    assert store.get_input(job.id) is None  # the upload is dropped once done
+
+
+def test_every_key_expires_with_the_job(store):
+    job, _ = store.create(make_job(ttl=100), b"hello")
+    store.finish_stage(store.start_stage(job.id, CLEANING), CLEANING, {"text": "hello"})
+    keys = store.redis.keys(f"docpipe:job:{job.id}*")
+    assert len(keys) == 3
+    ttls = {store.redis.ttl(k) for k in keys}
+    assert all(90 <= t <= 100 for t in ttls)
+
+
+def test_failure_skips_later_stages(store):
+    job, _ = store.create(make_job(), b"hello")
+    store.start_stage(job.id, CLEANING)
+    assert store.fail_stage(job.id, CLEANING, {"type": "EmptyDocument", "detail": "no text"})
+    failed = store.get(job.id)
+    assert failed.status is JobStatus.FAILED
+    assert failed.error == {"stage": CLEANING, "type": "EmptyDocument", "detail": "no text"}
+    assert [s.status for s in failed.stages] == [StageStatus.FAILED, StageStatus.SKIPPED, StageStatus.SKIPPED]
+    assert store.start_stage(job.id, Stage.QUOTES) is None
+
+
+def test_a_stage_that_succeeded_cannot_be_failed_afterwards(store):
+    # Celery may raise after the output is stored (a time limit while queueing the next stage).
+    job, _ = store.create(make_job(), b"hello")
+    store.finish_stage(store.start_stage(job.id, CLEANING), CLEANING, {"text": "hello"})
+    assert not store.fail_stage(job.id, CLEANING, {"type": "SoftTimeLimitExceeded", "detail": "late"})
+    after = store.get(job.id)
+    assert after.status is JobStatus.RUNNING and after.error is None
+    assert after.stages[0].status is StageStatus.SUCCEEDED
+
+
+def test_redelivered_stage_counts_attempts_and_succeeded_stage_is_not_rerun(store):
+    job, _ = store.create(make_job(), b"hello")
+    store.start_stage(job.id, CLEANING)
+    redelivered = store.start_stage(job.id, CLEANING)  # a redelivery after a crash
+    assert redelivered.stage(CLEANING).attempts == 2 and redelivered.status is JobStatus.RUNNING
+    store.finish_stage(redelivered, CLEANING, {})
+    again = store.start_stage(job.id, CLEANING)  # died after storing, before the next stage
+    assert again.stage(CLEANING).status is StageStatus.SUCCEEDED
+    assert again.stage(CLEANING).attempts == 2
+    assert not store.finish_stage(again, CLEANING, {"other": "output"})
+    assert store.get_result(job.id, CLEANING) == {}
+
+
+def test_cancel_stops_a_running_job_and_drops_its_data(store):
+    job, _ = store.create(make_job(), b"hello")
+    started = store.start_stage(job.id, CLEANING)
+    assert store.cancel(job.id) is True
+    assert not store.finish_stage(started, CLEANING, {"text": "late"})
+    cancelled = store.get(job.id)
+    assert cancelled.status is JobStatus.CANCELLED
+    assert cancelled.result == {} and store.get_input(job.id) is None
+    assert store.cancel(job.id) is False
+    assert store.cancel("missing") is None
+
+
+def test_owner_sees_only_own_jobs(store):
+    job, _ = store.create(make_job(owner="alice"), b"x")
+    assert store.get(job.id, "alice") is not None
+    assert store.get(job.id, "bob") is None
+    assert store.cancel(job.id, "bob") is None
+
+
+def test_list_is_newest_first_and_paginates(store):
+    ids = []
+    for _ in range(5):
+        ids.append(store.create(make_job(), b"x")[0].id)
+        time.sleep(0.002)
+    store.create(make_job(owner="bob"), b"x")
+    page, cursor = store.list("alice", 3)
+    assert cursor[1] == page[-1].id
+    rest, end = store.list("alice", 3, cursor)
+    assert [j.id for j in page + rest] == ids[::-1]
+    assert end is None
+    store.delete(ids[-1])
+    assert [j.id for j in store.list("alice", 10)[0]] == ids[-2::-1]
+
+
+def test_wait_returns_as_soon_as_the_job_finishes(store):
+    job, _ = store.create(make_job(), b"x")
+    timer = threading.Timer(0.3, run_all, (store, job.id))
+    timer.start()
+    started = time.monotonic()
+    done = store.wait(job.id, "alice", timeout=10)
+    timer.join()
+    assert done.status is JobStatus.SUCCEEDED
+    assert time.monotonic() - started < 5
+
+
+def test_wait_gives_up_after_the_timeout(store):
+    job, _ = store.create(make_job(), b"x")
+    started = time.monotonic()
+    assert store.wait(job.id, "alice", timeout=0.5).status is JobStatus.QUEUED
+    assert 0.4 < time.monotonic() - started < 3
+
+
+def test_idempotency_key_is_per_owner(store):
+    a, created_a = store.create(make_job(owner="alice"), b"x", "key")
+    again, created_again = store.create(make_job(owner="alice"), b"x", "key")
+    b, created_b = store.create(make_job(owner="bob"), b"x", "key")
+    assert created_a and not created_again and created_b
+    assert again.id == a.id != b.id
+
+
+def test_list_pages_through_jobs_created_in_the_same_millisecond(store):
+    first = make_job()
+    jobs = [first] + [make_job() for _ in range(6)]
+    for job in jobs:
+        job.created_at = first.created_at
+        store.create(job, b"x")
+    seen, cursor = [], None
+    while True:
+        page, cursor = store.list("alice", 2, cursor)
+        seen += [j.id for j in page]
+        if cursor is None:
+            break
+    assert sorted(seen) == sorted(j.id for j in jobs) and len(seen) == 7

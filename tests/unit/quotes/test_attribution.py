@@ -1,0 +1,102 @@
+"""Direct quotes attributed from the cue next to them, split quotes and transcript turns."""
+from __future__ import annotations
+
+from tests.unit.quotes.support import only, span_of
+from workers.stages.quotes import extract_quotes
+
+
+def test_names_titles_and_scare_quotes_are_not_direct_quotes():
+    text = (
+        "The ‘Commission on Public Integrity’ met in the “Green Room” to watch “The Daily Show” "
+        "with the so-called ‘experts’ from the ministry."
+    )
+    assert [q for q in extract_quotes(text) if q.kind == "direct"] == []
+
+
+def test_speaker_after_an_aside():
+    text = "Darian Lonechild, the chief of White Bear First Nation, said: “We were never consulted.”"
+    quote = only(text)
+    assert quote.speaker.name == "Darian Lonechild"
+    assert text[quote.speaker.start : quote.speaker.end] == "Darian Lonechild"
+
+
+def test_quote_split_around_its_cue_is_one_quote():
+    text = "“The first half was fine,” she said, “but the second half was a disaster for us.”"
+    quote = only(text)
+    assert (quote.start, quote.end) == span_of(text, "The first half", "disaster for us.")
+
+
+def test_speaker_with_title_initials_and_party_after_the_verb():
+    text = "“This is a disgusting day,” said Rep. G.K. Butterfield (D-N.C.), head of the caucus."
+    quote = only(text, "direct")
+    assert quote.speaker.name == "G.K. Butterfield"
+
+
+def test_speaker_described_between_quote_and_verb():
+    text = "“Subpoenas are not optional,” panel Chairman Rep. Jason Chaffetz (R-Utah) said on Tuesday."
+    assert only(text, "direct").speaker.name == "Jason Chaffetz"
+    text = "“We were never consulted about the pipeline,” the band council said in a statement."
+    quote = only(text, "direct")
+    assert text[quote.speaker.start : quote.speaker.end] == "the band council"
+
+
+def test_split_quote_with_a_long_aside_keeps_two_quotes_of_one_speaker():
+    text = (
+        "“These are strange days,” said Peter Morgan, a lawyer for the Sierra Club who has been "
+        "challenging the coal industry over water pollution for many years. “I don't know what "
+        "the new owner intends.”"
+    )
+    first, second = extract_quotes(text)
+    assert (first.text, second.text) == ("These are strange days,", "I don't know what the new owner intends.")
+    assert second.speaker.name == "Peter Morgan" and second.speaker.via == "continuation"
+
+
+def test_adding_that_after_a_quote_is_a_second_statement():
+    text = (
+        "“We do not see a link to terrorism,” the mayor said, adding that it would take several "
+        "more hours before details emerge."
+    )
+    quote, reported = extract_quotes(text)
+    assert quote.kind == "direct" and reported.kind == "indirect"
+    assert reported.text == "that it would take several more hours before details emerge"
+    assert reported.cue == "adding" and reported.speaker.name == "the mayor"
+
+
+def test_a_verb_in_the_sentence_before_does_not_introduce_a_quote():
+    # The sentence start is looked up only when something before the quote could introduce it;
+    # then it still bounds the clause: "said" of the first sentence is not the quote's cue.
+    text = "Ann Smith said the plan was sound. “It is a disaster for everyone involved,” Bob Jones said."
+    quote = only(text, "direct")
+    assert (quote.speaker.name, quote.cue) == ("Bob Jones", "said")
+    quote = only("“It is a disaster for everyone involved,” Bob Jones said.", "direct")
+    assert (quote.speaker.name, quote.cue) == ("Bob Jones", "said")
+
+
+def test_according_to_before_a_quotation():
+    text = "According to Rush Limbaugh, “the move reeks of fear and desperation on her side.”"
+    quote = only(text)
+    assert (quote.kind, quote.cue, quote.speaker.name) == ("direct", "according to", "Rush Limbaugh")
+    assert quote.text == "the move reeks of fear and desperation on her side."
+
+
+def test_transcript_turns_are_one_quote_each_by_the_named_speaker():
+    text = (
+        "Premier Danielle Smith spoke to host Rosemary Barton on Sunday. Partial transcript:\n\n"
+        "\"BARTON: Will the province hold a referendum on the pension plan this year?\n\n"
+        "\"SMITH: We have said all along that Albertans will have the final say on it.\n\n"
+        "\"BARTON: And if they vote no?"
+    )
+    quotes = extract_quotes(text)
+    assert [q.text for q in quotes] == [
+        "Will the province hold a referendum on the pension plan this year?",
+        "We have said all along that Albertans will have the final say on it.",
+        "And if they vote no?",
+    ]
+    assert [q.speaker.name for q in quotes] == ["Rosemary Barton", "Danielle Smith", "Rosemary Barton"]
+    assert all(q.kind == "direct" for q in quotes)
+
+
+def test_a_whole_quoted_sentence_after_a_comma_is_direct():
+    text = 'She then turns to the officers and repeatedly says, "Please put the gun down," until the call ends.'
+    quote = only(text)
+    assert (quote.kind, quote.text) == ("direct", "Please put the gun down,")

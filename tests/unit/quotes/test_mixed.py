@@ -1,0 +1,57 @@
+"""Mixed quotes: the reported clause around a quoted phrase, and phrases framed "as" a quoted one."""
+from __future__ import annotations
+
+from tests.unit.quotes.support import only, span_of
+from workers.stages.quotes import extract_quotes
+
+
+def test_mixed_quote_covers_the_reported_clause():
+    text = "Senator Ann Moore said the new pipeline was “a disaster waiting to happen” for the coast."
+    quote = only(text)
+    assert quote.kind == "mixed"
+    assert quote.text.startswith("the new pipeline") and quote.text.endswith("for the coast")
+    assert quote.speaker.name == "Ann Moore"
+
+
+def test_framing_verb_makes_a_mixed_quote_but_not_a_scare_quote():
+    text = "Former President Bill Clinton criticized the Affordable Care Act as a “crazy system” on Tuesday."
+    quote = only(text)
+    assert quote.kind == "mixed" and quote.text.startswith("the Affordable Care Act")
+    assert quote.speaker.name == "Bill Clinton"
+
+
+def test_mixed_quote_in_reported_content_runs_to_the_end_of_its_clause():
+    text = (
+        "Mayor Karen Olsen said the new budget was \u201ca first step\u201d toward repairing roads "
+        "that had been neglected for more than a decade in the city\u2019s older neighbourhoods, "
+        "but she conceded that taxes would rise."
+    )
+    quote = extract_quotes(text)[0]
+    assert quote.kind == "mixed"
+    assert (quote.start, quote.end) == span_of(text, "the new budget", "older neighbourhoods")
+    assert quote.speaker.name == "Karen Olsen"
+
+
+def test_mixed_quote_stops_before_a_second_verb_or_a_participle():
+    text = (
+        "Premier Doug Ford said the strike was \u201centirely avoidable\u201d and called on both sides "
+        "to return to the table, urging parents to stay patient."
+    )
+    quote = extract_quotes(text)[0]
+    assert (quote.start, quote.end) == span_of(text, "the strike was", "avoidable")
+
+
+def test_framed_phrase_stops_before_an_adjunct_of_time():
+    text = "Senator Ann Lee blasted the pipeline plan as \u201ca reckless gamble\u201d on Tuesday in Ottawa."
+    quote = extract_quotes(text)[0]
+    assert (quote.start, quote.end) == span_of(text, "the pipeline plan", "reckless gamble")
+    assert quote.speaker.name == "Ann Lee"
+
+
+def test_any_verb_framing_its_object_as_a_quoted_phrase():
+    text = "Senator Pierre Dubois has been pounding Finance Minister Ann Lee as a \u201creckless spender\u201d for weeks."
+    quote = only(text)
+    assert quote.kind == "mixed"
+    assert (quote.start, quote.end) == span_of(text, "Ann Lee as", "reckless spender")
+    assert quote.speaker.name == "Pierre Dubois"
+    assert not extract_quotes("The bill, known as the \u201cSafe Streets and Communities Act\u201d, passed.")

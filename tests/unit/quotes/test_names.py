@@ -1,0 +1,47 @@
+"""Name mentions and the surname-to-full-name lookup."""
+from __future__ import annotations
+
+import itertools
+import re
+
+from tests.unit.quotes.support import only
+from workers.stages.quotes.names import _INITIAL, FULL_NAME, _trim_possessive
+from workers.stages.quotes.surnames import FullNames, _later_words
+
+
+def test_names_do_not_run_across_a_full_stop():
+    text = "The ad was aimed at Clinton. Clinton says she was awake all night after the attack."
+    quote = only(text)
+    assert text[quote.speaker.start : quote.speaker.end] == "Clinton"
+    assert quote.text == "she was awake all night after the attack"
+
+
+def test_surname_lookup_finds_every_phrase_holding_the_surname():
+    # The first surnames are found with str.find in the phrases joined by line breaks, later
+    # ones in an index of every phrase: either way the phrases the plain filter picks, in order.
+
+    text = (
+        "Donald Trump met Ivanka Trump. Later MR. TRUMP and Mike Pence spoke,\n"
+        "then Trumpet Maker Jo left;\n\nKaren Pence Trump and Vice President Pence"
+    )
+    phrases = [(m.start(), m.group()) for m in FULL_NAME.finditer(text)]
+    for surname in ["Trump", "Pence", "Donald", "Maker", "Nobody", "Jo", ""]:
+        key = surname.lower()
+        expected = [(s, p) for s, p in phrases if key in p.lower() and key in _later_words(p)]
+        assert FullNames(text)._phrases_with(surname) == expected, surname
+    many = FullNames(text)
+    for k in range(40):  # past the bound, every phrase is indexed (a phrase once per word)
+        many._full_names(f"Nobody{k}")
+    assert list(dict.fromkeys(many._phrases_with("Trump"))) == FullNames(text)._phrases_with("Trump")
+
+
+def test_possessive_trimming_agrees_with_its_pattern():
+    # String tests replaced the pattern (?:[’']s?|\.)$ for speed; initials keep their stops.
+
+    pattern = re.compile(r"(?:[’']s?|\.)$")
+    for size in range(5):
+        for letters in itertools.product(["a", "s", "G", "’", "'", "."], repeat=size):
+            word = "".join(letters)
+            assert _trim_possessive(word) == (word if _INITIAL.fullmatch(word) else pattern.sub("", word)), word
+    words = ["Trump’s", "Jones'", "Sen.", "G.K.", "U.S."]
+    assert [_trim_possessive(w) for w in words] == ["Trump", "Jones", "Sen", "G.K.", "U.S."]

@@ -1,0 +1,102 @@
+"""Reported speech: `X said (that) …`, trailing cues, coordinated verbs, intentions."""
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.quotes.support import only
+from workers.stages.quotes import extract_quotes
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker, cue",
+    [
+        ("Premier Scott Moe said that the province would cut the fuel tax next spring.",
+         "that the province would cut the fuel tax next spring", "Scott Moe", "said"),
+        ("According to the RCMP, the suspect fled the scene in a stolen pickup truck.",
+         "the suspect fled the scene in a stolen pickup truck", "RCMP", "according to"),
+        ("Mary Simon told the crowd the country must keep its promises to Inuit families.",
+         "the country must keep its promises to Inuit families", "Mary Simon", "told"),
+        ("The plant will close in March and 400 workers will lose their jobs, the company added.",
+         "The plant will close in March and 400 workers will lose their jobs", "the company", "added"),
+        ("The vote was rigged from the start, claimed opposition leader Pierre Dubois.",
+         "The vote was rigged from the start", "Pierre Dubois", "claimed"),
+    ],
+)
+def test_reported_speech(text, content, speaker, cue):
+    quote = only(text)
+    assert (quote.kind, quote.text, quote.speaker.name, quote.cue) == ("indirect", content, speaker, cue)
+
+
+def test_noun_phrase_and_it_as_speakers_of_reported_speech():
+    text = "The bank said that it had fired thousands of employees for opening fake accounts."
+    assert only(text).speaker.name == "The bank"
+    text = "The city sent a letter on Thursday. It says the campaign broke federal copyright law."
+    quote = only(text)
+    assert text[quote.speaker.start : quote.speaker.end] == "It"
+
+
+def test_trailing_cue_with_a_described_speaker():
+    text = "The plan is doomed to fail in the Senate, retired Air Force general Lloyd Newton said."
+    quote = only(text)
+    assert quote.text == "The plan is doomed to fail in the Senate"
+    assert quote.speaker.name == "Lloyd Newton"
+
+
+def test_a_second_verb_of_the_same_speaker_starts_a_second_statement():
+    text = (
+        "Health Minister Mark Holland said the province would hire 200 nurses by spring "
+        "and warned that emergency rooms could close over the holidays."
+    )
+    first, second = extract_quotes(text)
+    assert first.text == "the province would hire 200 nurses by spring"
+    assert second.text == "that emergency rooms could close over the holidays"
+    assert (second.kind, second.cue, second.speaker.name) == ("indirect", "warned", "Mark Holland")
+    text = (
+        "Councillor Amy Roth said the bylaw went too far, arguing that small landlords "
+        "would be driven out of the rental market."
+    )
+    first, second = extract_quotes(text)
+    assert first.text == "the bylaw went too far"
+    assert (second.text, second.cue) == ("that small landlords would be driven out of the rental market", "arguing")
+    assert second.speaker.name == "Amy Roth"
+
+
+def test_an_intention_with_an_infinitive_is_reported_but_not_an_object():
+    text = "Mayor Olivia Chow wants to freeze transit fares for another two years."
+    quote = only(text)
+    assert quote.text == "to freeze transit fares for another two years"
+    assert (quote.kind, quote.cue, quote.speaker.name) == ("indirect", "wants", "Olivia Chow")
+    text = "The union has vowed to keep picketing until the company returns to the table."
+    quote = only(text)
+    assert (quote.text, quote.speaker.name) == ("to keep picketing until the company returns to the table", "The union")
+    assert extract_quotes("Mayor Olivia Chow wants a new subway line built in Scarborough.") == []
+    assert extract_quotes("The province declined to the north of the river by three per cent.") == []
+
+
+def test_progressive_and_adverb_between_speaker_and_verb():
+    text = "The ministry is saying that the new rules will take effect in January."
+    quote = only(text)
+    assert (quote.text, quote.speaker.name) == ("that the new rules will take effect in January", "The ministry")
+    text = "Premier Scott Moe has long said that Ottawa should stay out of provincial resource policy."
+    quote = only(text)
+    assert (quote.kind, quote.cue, quote.speaker.name) == ("indirect", "said", "Scott Moe")
+
+
+def test_a_short_phrase_opening_the_clause_is_the_speaker():
+    text = "Economists at three of the big banks say the housing market will cool by summer."
+    quote = only(text)
+    assert quote.text == "the housing market will cool by summer"
+    assert (quote.kind, quote.cue, quote.speaker.name) == ("indirect", "say", "Economists at three of the big banks")
+    text = "People close to the premier say that she had doubts about its cost."
+    quote = only(text)
+    assert (quote.text, quote.speaker.name) == ("that she had doubts about its cost", "People close to the premier")
+    # An infinitive or a clause before the verb is no speaker.
+    assert extract_quotes("The law requires provincial police to tell the coroner when someone dies.") == []
+
+
+def test_a_speaker_after_a_comma_with_that_after_the_verb_reports_forward():
+    text = "Although the plan passed easily, people close to the premier say that she had doubts about it."
+    quote = only(text)
+    assert (quote.text, quote.speaker.name) == ("that she had doubts about it", "people close to the premier")
+    text = "The deficit will top $40 billion this year, the budget officer said on Friday."
+    assert only(text).text == "The deficit will top $40 billion this year"

@@ -1,0 +1,71 @@
+"""Speaker resolution: pronouns, surnames, continuations and organisations."""
+from __future__ import annotations
+
+from tests.unit.quotes.support import SEED, only, span_of
+from workers.stages.quotes import extract_quotes
+
+
+def test_seed_five_paragraph_quote_is_one_quote_by_the_pronoun_speaker():
+    text = SEED.read_text(encoding="utf-8")
+    direct = [q for q in extract_quotes(text) if q.kind == "direct"]
+    assert len(direct) == 1
+    quote = direct[0]
+    assert (quote.start, quote.end) == span_of(text, "I received a fax", "will not support them.")
+    assert quote.speaker.name == "Harith al-Dari"
+    assert text[quote.speaker.start : quote.speaker.end] == "He"
+    assert (quote.speaker.via, quote.cue) == ("pronoun", "responded")
+
+
+def test_seed_commission_is_the_speaker_of_a_reported_statement_not_a_quote():
+    text = SEED.read_text(encoding="utf-8")
+    quotes = extract_quotes(text)
+    assert all(q.text != "Commission on Public Integrity" for q in quotes)
+    reported = [q for q in quotes if q.kind == "indirect" and q.text.startswith("arrest warrants")]
+    assert len(reported) == 1
+    assert reported[0].speaker.name == "Commission on Public Integrity"
+    assert reported[0].text.endswith("senior government figures")
+    assert reported[0].cue == "said"
+
+
+def test_pronoun_resolves_to_the_subject_not_the_last_name():
+    text = (
+        "Harith al-Dari has replied to a letter from Abd-al-Amir al-Rikabi, a rival leader.\n\n"
+        "He said: “No government under occupation can speak for the people of Iraq.”"
+    )
+    quote = only(text, "direct")
+    assert (quote.speaker.name, quote.speaker.via) == ("Harith al-Dari", "pronoun")
+
+
+def test_uncued_paragraph_continues_the_previous_speaker():
+    text = (
+        "“We have waited long enough for clean water,” said Chief Darian Lonechild.\n\n"
+        "“Our children deserve the same as every other child in this province.”"
+    )
+    _, second = extract_quotes(text)
+    assert second.speaker.name == "Darian Lonechild"
+    assert second.speaker.via == "continuation"
+    assert second.cue is None
+
+
+def test_organisation_as_speaker():
+    text = "“The investigation is ongoing and we will not comment further,” the Ontario Provincial Police said."
+    assert only(text).speaker.name == "Ontario Provincial Police"
+
+
+def test_pronoun_skips_places_for_a_person():
+    text = (
+        "Gary Johnson spoke in New Mexico on Monday.\n\n"
+        "He says he has “extraordinarily good health” for a 63-year-old."
+    )
+    quote = only(text)
+    assert quote.speaker.name == "Gary Johnson" and quote.speaker.via == "pronoun"
+
+
+def test_surname_resolves_to_the_full_name_given_earlier():
+    text = (
+        "Chief Darian Lonechild of White Bear First Nation met the premier on Monday.\n\n"
+        "“We were promised clean water years ago,” Lonechild said."
+    )
+    speaker = only(text, "direct").speaker
+    assert (speaker.name, speaker.via) == ("Darian Lonechild", "surname")
+    assert text[speaker.start : speaker.end] == "Lonechild"

@@ -1,0 +1,23 @@
+"""Cleaning stage: any uploaded document to its main text, paragraphs and title.
+
+``clean(data, content_type)`` runs these steps, one module each:
+
+1. type — ``formats``: the type the API decided (the stage does not sniff again) and its charset;
+   ``readers`` picks the reader for it.
+2. decode — ``decode``: the bytes of a text format to a str (BOM, declared or detected charset).
+3. extract — each format's reader finds the text blocks: ``html`` (main text of a web page, with
+   ``html_dense`` for text-heavy pages), ``pdf`` (lines with their layout), ``docx``,
+   ``markdown``; plain text is used as it is.
+4. repair — ``repair``: line endings, mojibake, controls, odd spaces, ligatures, NFC.
+5. paragraphs — ``lines`` joins hard-wrapped lines and undoes end-of-line hyphenation;
+   ``paragraphs`` drops boilerplate, detects the title and counts.
+
+``document`` holds the entry point and ``CleanDocument``; ``errors`` the exceptions, whose
+messages become the job's failure reason.
+"""
+from workers.stages.cleaning.document import CleanDocument, clean
+from workers.stages.cleaning.errors import (CleaningError, DocumentTooLarge, NoTextFound,
+                                            UnreadableDocument, UnsupportedFormat)
+
+__all__ = ["CleanDocument", "CleaningError", "DocumentTooLarge", "NoTextFound", "UnreadableDocument",
+           "UnsupportedFormat", "clean"]

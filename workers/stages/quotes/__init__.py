@@ -1,0 +1,63 @@
+"""Quote extraction: every quotation in a text, with its kind, speaker and reporting cue.
+
+The steps, in the order a text goes through them (each reads what the one before left):
+1. ``document``: the document model, built once — paragraphs, sentences (split lazily, once),
+   word helpers, name mentions (``names``), reporting verbs (``cues``), transcript turns
+   (``transcript``); every later step reads it and none rebuilds any part of it.
+2. ``marks``: quotation marks paired into quoted spans (apostrophes told apart, a quotation
+   running over several paragraphs joined).
+3. ``candidates``: the outermost quoted spans to attribute, and transcript turns as quotes.
+4. ``attribution``: each quoted span attributed from the cue next to it (``speakers`` finds the
+   speaker phrase, ``mixed`` the clause around a quoted phrase); uncued short ones dropped, a
+   quote split around its cue joined.
+5. ``reported``: reported speech in the sentences no quotation covers.
+6. ``resolution``: in document order, each speaker phrase resolved to a name (``surnames``:
+   surname to full name; pronoun to the person meant; an uncued paragraph to the previous
+   speaker), giving the ``results``.
+"""
+from __future__ import annotations
+
+import gc
+import logging
+
+from workers.stages.quotes.attribution import DirectPass
+from workers.stages.quotes.candidates import candidates
+from workers.stages.quotes.document import Document
+from workers.stages.quotes.marks import find_quoted
+from workers.stages.quotes.reported import ReportedPass
+from workers.stages.quotes.resolution import Resolver
+from workers.stages.quotes.results import Quote, Speaker
+from workers.stages.quotes.speakers import SpeakerFinder
+
+__all__ = ["Quote", "Speaker", "extract_quotes"]
+
+LOGGER = logging.getLogger(__name__)
+
+
+def extract_quotes(text: str) -> list[Quote]:
+    """Every quotation in ``text`` in document order; never raises, [] for an empty text."""
+    if not text or not text.strip():
+        return []
+    # Extraction makes many short-lived objects and no reference cycles; the cyclic collector's
+    # passes over a caller's live objects cost 5-10% of the time (measured with the scorer,
+    # which keeps every result alive). Reference counting still frees everything as usual.
+    # (A plain try/finally: a context manager around it cost 1-2% of a news article's time.)
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _extract(text)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _extract(text: str) -> list[Quote]:
+    doc = Document(text)  # 1
+    found = candidates(doc, find_quoted(doc))  # 2, 3
+    finder = SpeakerFinder(doc)
+    drafts = DirectPass(doc, finder).run(found.quoted) + found.turns  # 4
+    drafts += ReportedPass(doc, finder).run(sorted((d.start, d.end) for d in drafts))  # 5
+    drafts.sort(key=lambda d: (d.start, d.end))
+    quotes = Resolver(doc, [(q.start, q.end) for q in found.quoted]).run(drafts)  # 6
+    LOGGER.debug("found %d quotes in %d chars", len(quotes), len(text))
+    return quotes

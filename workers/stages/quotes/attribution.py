@@ -1,0 +1,259 @@
+"""Attribute quoted spans: cue after the quote, cue before it, a block quote, or a continuation."""
+from __future__ import annotations
+
+import re
+
+from workers.stages.quotes.candidates import Draft
+from workers.stages.quotes.cues import ACCORDING, CLAUSE_WINDOW_CHARS, Cue, content_start
+from workers.stages.quotes.document import Document, at_least_words, trim
+from workers.stages.quotes.lexicon import DETERMINERS, REPORTING_VERBS, WEAK_VERBS
+from workers.stages.quotes.marks import Quoted
+from workers.stages.quotes.mixed import AS_FRAME, clause_tail, complete, framed_as
+from workers.stages.quotes.speakers import Found, SpeakerFinder
+from workers.stages.text import Span
+
+_SEPARATOR = re.compile(r"[ \u00a0]*(?:,|;|[—–―]+|--)?[ \u00a0]*")
+_DASH = re.compile(r"[ \u00a0]*(?:[—–―]+|--)[ \u00a0]*")
+_LINK = re.compile(r"[ \u00a0]*(?:that[ \u00a0]*)?[:,]?[ \u00a0]*$")
+_CLAUSE_END = re.compile(r"[.;!?]|$")
+_SHORT_CLAUSE_WORDS = 4
+# A cue clause after a quote is short; longer stretches are the next sentence.
+_AFTER_WINDOW_CHARS = 160
+# Quotations this short with no cue are names, titles or scare quotes (the seed's
+# ‘Commission on Public Integrity’); set on PolNeAR dev, where uncued quotes under
+# five words were almost never annotated as quotations.
+MIN_UNCUED_WORDS = 5
+# Two quotes separated by a cue clause are halves of one quotation, reported as one span
+# when the clause is this short or shorter than the quoted words; a longer aside ("said Peter
+# Morgan, a lawyer for the Sierra Club, who …") keeps them apart, the second continuing the
+# speaker. Set on PolNeAR dev.
+_SPLIT_GAP_CHARS = 60
+# An uncued quote this close after an attributed one in the same paragraph continues it.
+_FOLLOW_CHARS = 250
+# Longest run of words between a quote and its verb taken as the speaker's description.
+_SPEAKER_MAX_WORDS = 8
+_BREAK = re.compile(r"[,;:!?\"“”«»]")
+_RELATIVE = re.compile(r"(?<![\w’'\-])(?:who|which|that|it|its|there)(?![\w’'\-])", re.IGNORECASE)
+_NEW_STATEMENT = re.compile(r"(?<![\w’'\-])(?:that|adding|saying|noting|arguing|explaining)(?![\w’'\-])")
+_QUOTE_MARK = re.compile(r"[\"“”«»„]")
+_PARTICIPLE = re.compile(
+    r"[ \u00a0]*,[ \u00a0]*(adding|saying|noting|arguing|claiming|insisting|warning|explaining|stressing)"
+    r"(?![\w’'\-])"
+)
+
+
+class DirectPass:
+    """Turns quoted spans into drafts for one document."""
+
+    def __init__(self, doc: Document, finder: SpeakerFinder) -> None:
+        self.doc, self.finder = doc, finder
+        self.text, self.paras, self.sents, self.cues = doc.text, doc.paragraphs, doc.sentences, doc.cues
+
+    def run(self, quoted: list[Quoted]) -> list[Draft]:
+        drafts: list[Draft] = []
+        prev: tuple[Quoted, Draft] | None = None
+        k = 0
+        while k < len(quoted):
+            q = quoted[k]
+            # A cue before this quote lies after the previous quotation (keeps scans disjoint).
+            draft, clause_end = self._attribute(q, prev, quoted[k - 1].close_end if k else 0)
+            k += 1
+            if draft is not None and clause_end is not None:
+                if k < len(quoted) and self._continues_split(q, quoted[k], clause_end):
+                    draft.end = quoted[k].end
+                    q = quoted[k]
+                    k += 1
+                else:
+                    drafts.extend(self._participle(draft, clause_end))
+            if draft is not None:
+                drafts.append(draft)
+                prev = (q, draft)
+                while k < len(quoted) and quoted[k].close < draft.end:
+                    k += 1  # later quoted words inside this mixed quotation's clause
+        return drafts
+
+    def _attribute(self, q: Quoted, prev: tuple[Quoted, Draft] | None, after_last: int) -> tuple[Draft | None, int | None]:
+        para = self.paras[self.doc.paragraph_index(q.open)]
+        floor = max(
+            para.start,
+            after_last,
+            q.open - CLAUSE_WINDOW_CHARS,
+            self.text.rfind("\n", max(0, q.open - CLAUSE_WINDOW_CHARS), q.open) + 1,  # a line break ends a clause
+        )
+        verb = self.cues.last(floor, q.open, reporting=False)
+        if verb is not None or self._may_frame(q, floor):
+            # The sentence start bounds the clause too; it is looked up (and the paragraph split)
+            # only here: most quotes have nothing before them that could introduce them.
+            clause_start = max(floor, self.sents.start_of(q.open))
+            if verb is not None and verb.start < clause_start:
+                verb = None  # the last verb is in an earlier sentence, so no verb is in this one
+            before = self._cue_before(q, clause_start, prev, verb)
+            if before is not None:
+                return before, None
+        end_para = para if q.close < para.end else self.paras[self.doc.paragraph_index(q.close)]
+        after = self._cue_after(q, q.close_end, end_para.end)
+        if after is not None:
+            found, cue, clause_end = after
+            return Draft(q.start, q.end, "direct", found, cue), clause_end
+        at_para_start = q.open == para.start
+        if at_para_start:
+            block = self._block_cue(para)
+            if block is not None:
+                return Draft(q.start, q.end, "direct", block[0], block[1]), None
+        follows = prev is not None and para.start <= prev[0].close and q.open - prev[0].close <= _FOLLOW_CHARS
+        if (at_para_start or follows) and at_least_words(self.text, q.start, q.end, MIN_UNCUED_WORDS):
+            return Draft(q.start, q.end, "direct", None, None, continues=True), None
+        return None, None
+
+    def _participle(self, draft: Draft, clause_end: int) -> list[Draft]:
+        """`“…,” the mayor said, adding that …`: a second, reported statement by the same speaker."""
+        stop = min(self.sents.end_of(clause_end - 1), clause_end + CLAUSE_WINDOW_CHARS)
+        m = _PARTICIPLE.match(self.text, clause_end, stop)
+        if m is None or _QUOTE_MARK.search(self.text, m.end(), stop):
+            return []
+        start = content_start(self.text, m.end(), stop, m.group(1), self.finder.names)
+        start, end = trim(self.text, start, stop)
+        if not at_least_words(self.text, start, end, MIN_UNCUED_WORDS):
+            return []
+        return [Draft(start, end, "indirect", draft.found, m.group(1))]
+
+    def _cue_after(self, q: Quoted, pos: int, limit: int) -> tuple[Found, str, int] | None:
+        """`“…,” X said` / `“…,” said X` / `“…” — X`: speaker, cue, end of the cue clause."""
+        text = self.text
+        limit = min(limit, pos + _AFTER_WINDOW_CHARS)
+        sep = _SEPARATOR.match(text, pos, limit)
+        assert sep is not None  # every part of the pattern is optional
+        start = sep.end()
+        dash = _DASH.match(text, pos, limit)
+        mention = self.finder.names.starting_at(dash.end()) if dash else None
+        if dash and mention is not None:
+            return Found(mention.start, mention.end, "name", mention), text[pos:dash.end()].strip(), mention.end
+        cue = self.cues.first(start, limit)
+        if cue is None or cue.word.lower() in WEAK_VERBS:
+            return None
+        if cue.start == start:
+            found = self.finder.after(cue.end, limit)
+            clause_end = found.end if found else cue.end  # (no speaker: returns None below)
+        else:
+            found = self.finder.before(start, cue.start)
+            if found is None or not _only_determiner(text[start : found.start]):
+                found = self._clause_speaker(start, cue.start)
+            clause_end = cue.end
+        if found is None or not (self._open_ended(q, sep.group()) or _short_clause(text, clause_end, limit)):
+            return None
+        return found, cue.word, clause_end
+
+    def _clause_speaker(self, start: int, end: int, strict: bool = False) -> Found | None:
+        """The words between a quote and its verb name the speaker: `“…,” panel Chairman Rep. X (R-Utah) said`."""
+        end = self.finder.skip_back(start, end)
+        if at_least_words(self.text, start, end, _SPEAKER_MAX_WORDS + 1) or _BREAK.search(self.text, start, end):
+            return None
+        if self.cues.first(start, end) or _RELATIVE.search(self.text, start, end):
+            return None  # a clause of its own, not a name ("who told a young woman")
+        mentions = self.finder.names.between(start, end)
+        if mentions:
+            return Found(mentions[-1].start, mentions[-1].end, "name", mentions[-1])
+        start, end = trim(self.text, start, end)
+        first = self.text[start : end].split(" ", 1)[0].lower()
+        if start >= end or (strict and first not in DETERMINERS):
+            return None
+        return Found(start, end, "noun")
+
+    def _np_before(self, floor: int, pos: int) -> Found | None:
+        """The phrase after the last comma before the verb: "As a phone rang, the announcer said"."""
+        comma = max(self.text.rfind(",", floor, pos), self.text.rfind(";", floor, pos))
+        return self._clause_speaker(max(floor, comma + 1), pos, strict=True)
+
+    def _open_ended(self, q: Quoted, separator: str) -> bool:
+        """The quote ends with a comma, ?, ! or dash (or a comma follows it): a cue may follow."""
+        tail = self.text[max(q.start, q.end - 2) : q.end].rstrip(" ’'\"”")
+        return bool(separator.strip()) or tail.endswith((",", "?", "!", "—", "–", "-", "…"))
+
+    def _cue_before(self, q: Quoted, floor: int, prev: tuple[Quoted, Draft] | None, cue: Cue | None) -> Draft | None:
+        """`X said: “…”` (direct) or `X said the plan was “a disaster”` (mixed); ``cue`` is the
+        last verb between ``floor`` and the quote."""
+        text, open_pos = self.text, q.open
+        if cue is None:
+            return self._according_before(q, floor) or framed_as(self.doc, self.finder, q, floor)
+        linked = _LINK.match(text, cue.end, open_pos) is not None
+        verb = cue.word
+        if verb.lower() in WEAK_VERBS and linked:
+            return None
+        found = self.finder.before(floor, cue.start) or self.finder.after(cue.end, open_pos)
+        if found is None and prev is not None and self._same_sentence(prev[0].close, cue.start):
+            found = prev[1].found  # “…,” the mayor said, adding that it would take “more hours”
+        found = found or self.finder.subject(floor, cue.start) or self._np_before(floor, cue.start)
+        if linked and ":" not in text[cue.end : open_pos] and not complete(text, q):
+            # `he said "budget reforms" and unpaid taxes would pay for it`: the clause goes on.
+            end = clause_tail(self.doc, q, "that" in text[cue.end : open_pos] and verb.lower() in REPORTING_VERBS)
+            if end > q.end:
+                return Draft(q.start, end, "mixed", found, verb)
+        if linked:
+            # A verb right before the quote is a cue even when the speaker is not found.
+            return Draft(q.start, q.end, "direct", found, verb)
+        if found is None:
+            return None
+        start = content_start(text, cue.end, open_pos, verb, self.finder.names)
+        lead = text[start:open_pos].rstrip()
+        if start >= open_pos - 1 or lead.endswith(":") or (lead.endswith(",") and lead != "that,"):
+            return Draft(q.start, q.end, "direct", found, verb)
+        clausal = verb.lower() in REPORTING_VERBS
+        return Draft(start, max(q.end, clause_tail(self.doc, q, clausal)), "mixed", found, verb)
+
+    def _may_frame(self, q: Quoted, floor: int) -> bool:
+        """Whether "according to" or "as" comes before the quote after ``floor``, so that
+        ``_cue_before`` could find something with no verb (none of them in a window means none
+        in any window inside it)."""
+        return (
+            ACCORDING.search(self.text, floor, q.open) is not None
+            or AS_FRAME.search(self.text, max(floor, q.open - 12), q.open) is not None
+        )
+
+    def _according_before(self, q: Quoted, floor: int) -> Draft | None:
+        """`According to Limbaugh, “…”`."""
+        m = ACCORDING.search(self.text, floor, q.open)
+        found = self.finder.after(m.end(), q.open) if m else None
+        if found is None or not _LINK.match(self.text, found.end, q.open):
+            return None
+        return Draft(q.start, q.end, "direct", found, "according to")
+
+    def _block_cue(self, para: Span) -> tuple[Found | None, str] | None:
+        """A paragraph that is a quotation introduced by `X said:` closing the paragraph before."""
+        i = self.doc.paragraph_index(para.start)
+        if i <= 0:
+            return None
+        prev = self.paras[i - 1]
+        if not self.text[max(prev.start, prev.end - 5) : prev.end].rstrip().endswith(":"):
+            return None
+        floor = max(self.sents.start_of(prev.end - 1), prev.end - CLAUSE_WINDOW_CHARS)
+        cue = self.cues.last(floor, prev.end)
+        if cue is None:
+            return None
+        found = self.finder.before(floor, cue.start) or self.finder.after(cue.end, prev.end)
+        return found, cue.word
+
+    def _continues_split(self, first: Quoted, second: Quoted, clause_end: int) -> bool:
+        """`“First half,” she said, “second half.”` is one quotation in two segments."""
+        gap_chars = second.open - first.close_end
+        if gap_chars > _SPLIT_GAP_CHARS and gap_chars > (first.end - first.start) + (second.end - second.start):
+            return False  # reported as one span, the aside would outweigh the quoted words
+        gap = self.text[first.close_end : second.open]
+        # "…,” he said, adding that “…”: the second part is a new, reported statement.
+        if "\n" in gap or self.cues.first(first.close_end, second.open) is None or _NEW_STATEMENT.search(gap):
+            return False
+        # No second verb after the cue clause: "Obama said. He called Burma a “…”" is two.
+        return self.cues.first(clause_end, second.open, reporting=False) is None
+
+    def _same_sentence(self, a: int, b: int) -> bool:
+        return self.sents.start_of(a) == self.sents.start_of(b)
+
+
+def _short_clause(text: str, pos: int, limit: int) -> bool:
+    """The cue clause ends within a few words (“….” Trump said on Friday.)."""
+    m = _CLAUSE_END.search(text, pos, limit)
+    return m is not None and not at_least_words(text, pos, m.start(), _SHORT_CLAUSE_WORDS + 1)
+
+
+def _only_determiner(lead: str) -> bool:
+    """Nothing but an article stands before the speaker ("the Ontario Provincial Police")."""
+    return lead.strip().lower() in ("", "the", "a", "an")

@@ -1,0 +1,54 @@
+"""Candidate quotes: the quoted spans to attribute, transcript turns, and the record (a Draft)
+each pass after them fills in."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from workers.stages.quotes.document import Document
+from workers.stages.quotes.marks import Quoted, outermost
+from workers.stages.quotes.names import Mention
+from workers.stages.quotes.speakers import Found
+
+
+@dataclass(slots=True)
+class Draft:
+    """A quotation found but not yet given its final speaker."""
+
+    start: int
+    end: int
+    kind: str
+    found: Found | None
+    cue: str | None
+    continues: bool = False  # no cue: inherits the previous quote's speaker
+
+
+class Candidates(NamedTuple):
+    """The outermost quoted spans outside transcript turns, and each turn as a direct quote."""
+
+    quoted: list[Quoted]
+    turns: list[Draft]
+
+
+def candidates(doc: Document, quoted: list[Quoted]) -> Candidates:
+    """Split the paired quotations (``find_quoted``'s answer) into spans to attribute and turns."""
+    outer = outermost(quoted)
+    turns = _turns(doc)
+    if turns:
+        outer = [q for q in outer if not any(d.start <= q.open < d.end for d in turns)]
+    return Candidates(outer, turns)
+
+
+def _turns(doc: Document) -> list[Draft]:
+    """Each transcript turn ("PENCE: Well, …") as a direct quote of the speaker named in capitals."""
+    text = doc.text
+    drafts = []
+    for i, (name_start, name_end, content) in doc.turns.items():
+        para = doc.paragraphs[i]
+        words = tuple(w.title() for w in text[name_start:name_end].split())
+        found = Found(name_start, name_end, "name", Mention(name_start, name_end, words))
+        start, end = content, para.end  # paragraphs come stripped of surrounding spaces
+        if text[para.start] in "\"“" and text[end - 1] in "\"”":
+            end -= 1  # the turn re-opened a quote mark and this one closes it
+        drafts.append(Draft(start, end, "direct", found, None))
+    return drafts

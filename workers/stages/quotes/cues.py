@@ -1,0 +1,247 @@
+"""Reporting cues: where a reporting verb is, where the reported content after it starts, and
+the patterns that cut that content short."""
+from __future__ import annotations
+
+import bisect
+import re
+from typing import NamedTuple
+
+from workers.stages.quotes.lexicon import (
+    FRAMING_ALSO,
+    FRAMING_VERBS,
+    INTENTION_VERBS,
+    LISTENER_VERBS,
+    REPORTING_VERBS,
+)
+from workers.stages.quotes.names import NameIndex
+
+
+def _verb_trie(verbs: frozenset[str]) -> str:
+    # A trie-shaped, case-sensitive pattern: a flat alternation of 300 words (or IGNORECASE)
+    # is tried word by word at every position and made the whole stage several times slower.
+    return _trie(sorted(verbs | {verb.capitalize() for verb in verbs}))
+
+
+def _trie(words: list[str]) -> str:
+    """A regex matching exactly ``words`` (longest first at each branch)."""
+    groups: dict[str, list[str]] = {}
+    ends = False
+    for word in words:
+        if word:
+            groups.setdefault(word[0], []).append(word[1:])
+        else:
+            ends = True
+    branches = [re.escape(head) + _trie(rest) for head, rest in sorted(groups.items())]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if ends else body
+
+
+_VERBS = REPORTING_VERBS | FRAMING_VERBS | FRAMING_ALSO
+_FRAMING_TRIE = _verb_trie(_VERBS)
+FRAMING_CUE = re.compile(rf"(?<![\w’'\-])(?:{_FRAMING_TRIE})(?![\w’'\-])")
+# The same verbs for the whole-text scan, found with the character before them: a pattern
+# opening with a class of plain ranges lets the regex engine skip ahead at C speed, where a
+# leading look-behind is tried at every position (the scan was a sixth of the stage; this
+# takes a quarter off it). Non-ASCII letters pass the class and are dropped after the match.
+# The scan reads the lowered text with the lower-case verbs only: without the capitalised
+# alternatives every word tries half as many branches (another quarter off, lower() included).
+_SEPARATOR_THEN_VERB = re.compile(rf"[^A-Za-z0-9_’'\-](?:{_trie(sorted(_VERBS))})(?![\w’'\-])")
+# For the rare text that lower() lengthens ("İ"), whose offsets the lowered copy would shift.
+_SEPARATOR_THEN_CASED_VERB = re.compile(rf"[^A-Za-z0-9_’'\-]({_FRAMING_TRIE})(?![\w’'\-])")
+# Verbs as written, lower case or capitalised (what FRAMING_CUE matches): no lower() per match.
+_CASED = _VERBS | {verb.capitalize() for verb in _VERBS}
+_REPORTING_CASED = REPORTING_VERBS | {verb.capitalize() for verb in REPORTING_VERBS}
+_INTENTION_CASED = INTENTION_VERBS | {verb.capitalize() for verb in INTENTION_VERBS}
+# "to" and a verb after an intention ("vowed to form", "decided not to recommend"); "to" before
+# a determiner or pronoun is a preposition ("agreed to a deal", "promised to them").
+INFINITIVE = re.compile(
+    r"[ \u00a0]+(?:not[ \u00a0]+)?to[ \u00a0]+"
+    r"(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|him|them|me|us|it)(?![\w’'\-]))[a-z]"
+)
+# The look-behind follows the first letter: a pattern opening with a look-behind is tried at
+# every position, one opening with a letter only where that letter is (a search 2x faster).
+# Reporting clauses and reported content are looked for within this many characters of
+# their cue or quote, which keeps every lookup bounded (a 10 MB one-sentence document stays
+# linear); real clauses are far shorter.
+CLAUSE_WINDOW_CHARS = 400
+ACCORDING = re.compile(r"[Aa](?<![\w’'\-][Aa])ccording to(?![\w’'\-])")
+_THAT_WINDOW_WORDS = 10
+_WORDS = re.compile(r"[ \u00a0]*([\w’'\-]+|[^\w\s])")
+# Whether one of the next _THAT_WINDOW_WORDS tokens (as _WORDS reads them) is "that": most
+# verbs have none, and one match rules that out faster than reading the tokens one by one.
+_THAT_AHEAD = re.compile(
+    rf"(?:[ \u00a0]*+(?:[\w’'\-]++|[^\w\s])){{0,{_THAT_WINDOW_WORDS - 1}}}[ \u00a0]*+(?i:that)(?![\w’'\-])"
+)
+_OBJECT_PRONOUNS = frozenset("him her them us me you reporters journalists".split())
+# Phrases between a verb and its content: "said in a statement", "told CNN in an interview".
+_ADJUNCT = re.compile(
+    r"[ \u00a0]*(?:(?:on|in|at|during|last|this|late|early)[ \u00a0]+)?"
+    r"(?:(?:a|an|the|his|her|their|its)[ \u00a0]+)?"
+    r"(?:statement|interview|tweet|speech|email|press release|news conference|press conference|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night|morning|"
+    r"afternoon|evening)(?![\w’'\-])[ \u00a0]*,?"
+)
+
+
+class Cue(NamedTuple):
+    """A reporting verb as written, with its span."""
+
+    start: int
+    end: int
+    word: str
+
+
+class CueIndex:
+    """Every reporting and framing verb of a text, found in one pass and looked up by position
+    (scanning a window per quote cost as much as scanning the whole text again).
+
+    Kept as plain lists of offsets and words rather than match objects: lookups walk them by
+    index, with no slicing or match objects kept alive per verb.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._all_starts: list[int] = []
+        self._ends: list[int] = []
+        self._words: list[str] = []
+        first = FRAMING_CUE.match(text)  # a verb opening the text has no character before it
+        if first is not None:
+            self._all_starts.append(first.start())
+            self._ends.append(first.end())
+            self._words.append(first.group())
+        _verbs_after_separators(text, self._all_starts, self._ends, self._words)
+        self._reporting = [word in _REPORTING_CASED for word in self._words]
+        # Where reported speech may be: an intention without an infinitive after it reports
+        # nothing, and passing it over here spares splitting its paragraph into sentences.
+        self.starts = [
+            self._all_starts[i] for i, rep in enumerate(self._reporting)
+            if rep and (self._words[i] not in _INTENTION_CASED or INFINITIVE.match(text, self._ends[i]))
+        ]
+
+    def within(self, start: int, end: int, reporting: bool = True) -> list[Cue]:
+        """The verbs inside [start, end), in order (reporting verbs only unless told otherwise)."""
+        return [self._cue(i) for i in self._range(start, end, reporting)]
+
+    def first(self, start: int, end: int, reporting: bool = True) -> Cue | None:
+        """The first verb inside [start, end) (reporting verbs only unless told otherwise)."""
+        for i in range(*self._bounds(start, end)):
+            if self._ends[i] <= end and (not reporting or self._reporting[i]):
+                return self._cue(i)
+        return None
+
+    def last(self, start: int, end: int, reporting: bool = True) -> Cue | None:
+        lo, hi = self._bounds(start, end)
+        for i in range(hi - 1, lo - 1, -1):
+            if self._ends[i] <= end and (not reporting or self._reporting[i]):
+                return self._cue(i)
+        return None
+
+    def _range(self, start: int, end: int, reporting: bool) -> list[int]:
+        return [
+            i for i in range(*self._bounds(start, end))
+            if self._ends[i] <= end and (self._reporting[i] or not reporting)
+        ]
+
+    def _bounds(self, start: int, end: int) -> tuple[int, int]:
+        return bisect.bisect_left(self._all_starts, start), bisect.bisect_left(self._all_starts, end)
+
+    def _cue(self, i: int) -> Cue:
+        return Cue(self._all_starts[i], self._ends[i], self._words[i])
+
+
+def _verbs_after_separators(text: str, starts: list[int], ends: list[int], words: list[str]) -> None:
+    """Append the start, end and word as written of every verb after a separator that is no
+    letter or digit ("é" is no separator: "éstated" holds no verb)."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        for m in _SEPARATOR_THEN_CASED_VERB.finditer(text):
+            if not text[m.start()].isalnum():
+                starts.append(m.start(1))
+                ends.append(m.end(1))
+                words.append(m.group(1))
+        return
+    for m in _SEPARATOR_THEN_VERB.finditer(lowered):
+        separator, end = m.span()  # the separator is one character
+        word = text[separator + 1 : end]
+        # Letter case never moves a word boundary, so only the word's own case is left to check:
+        # "SAID" is no cue (FRAMING_CUE takes lower case or a capital first letter only).
+        if word in _CASED and not text[separator].isalnum():
+            starts.append(separator + 1)
+            ends.append(end)
+            words.append(word)
+
+
+def content_start(text: str, cue_end: int, limit: int, verb: str, names: NameIndex) -> int:
+    """Where the reported content starts after a reporting verb ending at ``cue_end``."""
+    that = _that_within(text, cue_end, limit)
+    if that is not None:
+        return that
+    pos = cue_end
+    for _ in range(3):  # adjuncts can stack: "told CNN on Tuesday in an interview"
+        m = _ADJUNCT.match(text, pos, limit)
+        if m and m.end() > pos:
+            pos = m.end()
+        elif verb.lower() in LISTENER_VERBS and pos == cue_end:
+            pos = _skip_listener(text, pos, limit, names)
+        else:
+            break
+    while pos < limit and text[pos] in " \u00a0,:":
+        pos += 1
+    return pos
+
+
+def _that_within(text: str, start: int, limit: int) -> int | None:
+    if _THAT_AHEAD.match(text, start, limit) is None:
+        return None
+    pos = start
+    for _ in range(_THAT_WINDOW_WORDS):
+        m = _WORDS.match(text, pos, limit)
+        if not m:
+            return None
+        word = m.group(1)
+        if word.lower() == "that":
+            return m.start(1)
+        if word in ".;?!\"“”‘’" or (word == "," and pos != start):
+            return None
+        pos = m.end()
+    return None
+
+
+def _skip_listener(text: str, pos: int, limit: int, names: NameIndex) -> int:
+    m = _WORDS.match(text, pos, limit)
+    if not m:
+        return pos
+    word = m.group(1)
+    if word.lower() in _OBJECT_PRONOUNS:
+        return m.end()
+    mention = names.starting_at(m.start(1))
+    if mention is not None:
+        return mention.end
+    if word.lower() in ("the", "a", "an", "his", "her", "their"):
+        nxt = _WORDS.match(text, m.end(), limit)
+        return nxt.end() if nxt else m.end()
+    return pos
+
+
+_SPACE = r"[ \u00a0]"
+
+
+def cut_pattern(*alternatives: str) -> re.Pattern[str]:
+    """A pattern for the first of several cuts, each alternative opening with a literal.
+
+    An alternative opening with a space class is written out once for a plain space and once
+    for a no-break space: when every alternative opens with a literal, the regex engine skips
+    to the next possible first character at C speed, where it otherwise tries the whole
+    pattern at every position (a search was three times slower)."""
+    parts: list[str] = []
+    for alternative in alternatives:
+        if alternative.startswith(_SPACE + "+"):
+            rest = _SPACE + "*" + alternative[len(_SPACE) + 1 :]
+            parts += [" " + rest, "\u00a0" + rest]
+        elif alternative.startswith(_SPACE):
+            rest = alternative[len(_SPACE) :]
+            parts += [" " + rest, "\u00a0" + rest]
+        else:
+            parts.append(alternative)
+    return re.compile("|".join(parts))

@@ -1,0 +1,79 @@
+"""Mixed quotes: the reported clause around a quoted phrase (`called the plan “a disaster” for
+the coast`), and a phrase framed "as" a quoted one."""
+from __future__ import annotations
+
+import re
+
+from workers.stages.quotes.candidates import Draft
+from workers.stages.quotes.cues import CLAUSE_WINDOW_CHARS, FRAMING_CUE, cut_pattern
+from workers.stages.quotes.document import Document, at_least_words, trim
+from workers.stages.quotes.marks import Quoted
+from workers.stages.quotes.speakers import SpeakerFinder
+
+# The clause of a mixed quote runs on after the quoted words up to the next comma, dash or
+# semicolon when that is at most this many words ("said it was “a mistake” to use private
+# email"); longer tails are left out. 4, 8, 12 and 20 tried on PolNeAR dev: 12 was best.
+_MIXED_TAIL_WORDS = 12
+_TAIL_CUT = re.compile(r"[,;:—–]|\s--\s|\s-\s")
+# Reported content ends at a coordinated clause ("…, but", "and says he will", a dash, ";").
+_CONTENT_CUT = cut_pattern(
+    ";",
+    r"[ \u00a0](?:--|—|–)[ \u00a0]",
+    # a clause of its own
+    r",[ \u00a0]+(?:but|while|although|though)[ \u00a0]",
+    r"[ \u00a0]+(?:but|while|although|though)[ \u00a0]",
+    r",[ \u00a0]+which[ \u00a0]",
+    r",[ \u00a0]+(?:[a-z]+ly[ \u00a0]+)?[a-z]+ing[ \u00a0]",  # a participle: ", implicitly putting"
+    # a second verb: "and says he will", "and encouraged Americans"
+    rf"[ \u00a0]and[ \u00a0]+(?:[a-z]+ly[ \u00a0]+)?(?:[a-z]+ed[ \u00a0]|{FRAMING_CUE.pattern})",
+)
+# A framed phrase ("called the plan “a disaster”") ends where an adjunct of time or place begins.
+_ADJUNCT_CUT = re.compile(
+    r"[ \u00a0](?:during|at|on|while|after|before|when|last|this|earlier|yesterday|today|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![\w’'\-])"
+)
+# "as (a) “…”" right before a quotation frames the object before it.
+AS_FRAME = re.compile(r"[ \u00a0]as[ \u00a0]+(?:(?:a|an|the)[ \u00a0]+)?$")
+# Names and examples, not characterisations: "known as “…”", "such as “…”".
+_NOT_FRAMING = re.compile(r"(?<![\w’'\-])(?:known|such|referred|served|identified|listed|titled)[ \u00a0]*$")
+
+
+def framed_as(doc: Document, finder: SpeakerFinder, q: Quoted, floor: int) -> Draft | None:
+    """`Reid has gone after Trump as a “con artist”`: any verb frames its object "as" a quoted phrase."""
+    m = AS_FRAME.search(doc.text, max(floor, q.open - 12), q.open)
+    if m is None or _NOT_FRAMING.search(doc.text, max(floor, m.start() - 12), m.start()):
+        return None
+    found = finder.subject(floor, m.start())
+    if found is None or found.end >= m.start():
+        return None
+    obj = doc.names.ending_at(m.start())
+    start = obj.start if obj is not None and obj.start > found.end else m.start() + 1
+    return Draft(start, q.end, "mixed", found, None)
+
+
+def clause_tail(doc: Document, q: Quoted, clausal: bool = False) -> int:
+    """End of a short tail finishing the clause after the quoted words (“a disaster” for
+    the coast), or ``q.end`` when the sentence ends or goes on too long.
+
+    ``clausal``: the quote sits inside reported content (`said the plan was “a disaster” for
+    the coast and …`), which runs on to the sentence end or the next coordinated clause."""
+    text = doc.text
+    stop = min(doc.sentences.end_of(q.close), q.close_end + CLAUSE_WINDOW_CHARS)
+    if clausal:
+        cut = _CONTENT_CUT.search(text, q.close_end, stop)
+        if cut is not None:
+            stop = cut.start()
+        end = trim(text, q.close_end, stop)[1]
+        return end if end > q.close_end else q.end
+    for pattern in (_TAIL_CUT, _CONTENT_CUT, _ADJUNCT_CUT):
+        cut = pattern.search(text, q.close_end, stop)
+        if cut is not None:
+            stop = cut.start()
+    if at_least_words(text, q.close_end, stop, 1) and not at_least_words(text, q.close_end, stop, _MIXED_TAIL_WORDS + 1):
+        return trim(text, q.close_end, stop)[1]
+    return q.end
+
+
+def complete(text: str, q: Quoted) -> bool:
+    """The quoted words end with their own punctuation: a whole utterance, not a phrase."""
+    return text[max(q.start, q.end - 1) : q.end] in (".", ",", "?", "!")

@@ -1,0 +1,252 @@
+"""Name mentions: capitalised phrases that may name a person or an organisation, found by position."""
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from workers.stages.quotes.lexicon import NOT_NAMES, ORG_WORDS, TITLES
+
+_UPPER = "A-ZÀ-ÖØ-Þ"
+# Initials stay inside one token: "G.K.", "U.S.". The quantifiers are possessive (``*+``):
+# giving back letters or spaces can never let a name phrase match, and backtracking through
+# every capitalised word that no second word follows made FULL_NAME's scan 40% slower.
+_HEAD = rf"[{_UPPER}][\w’'\-]*+(?:\.[{_UPPER}][\w’'\-]*+)*+\.?"
+_TOKEN = rf"(?:(?:al|el|Al|El|bin|ibn)-)?{_HEAD}"
+_PARTICLE = r"(?:de|del|della|van|von|der|den|da|di|du|le|la|bin|ibn|al|abu|y|of|for|on|and)"
+# Particles only count between capitalised words ("Commission on Public Integrity").
+# No lookbehind: it defeats the regex engine's first-character scan and tripled the cost;
+# a match glued to a preceding word ("iPhone") is dropped in ``_matches`` instead.
+_NAME = re.compile(rf"{_HEAD}(?:[ \u00a0]++(?:{_PARTICLE}[ \u00a0]++)*{_TOKEN})*")
+# Two capitalised words or more: the only phrases that can give a surname its full name.
+FULL_NAME = re.compile(rf"{_HEAD}(?:[ \u00a0]++(?:{_PARTICLE}[ \u00a0]++)*{_TOKEN})+")
+_CONNECTORS = frozenset("of for on and".split())
+_SKIP = NOT_NAMES | TITLES
+_PREFIXES = ("al-", "el-", "Al-", "El-", "bin-", "ibn-")
+_PARTICLES = frozenset(_PARTICLE[3:-1].split("|"))
+_LONGEST_WORD = 40
+_LONGEST_NAME_WORDS = 8
+_INITIAL = re.compile(r"(?:[A-Z]\.)+")
+_WORD_DOT_SPACE = re.compile(r"(\S+\.)[ \u00a0]+")
+
+
+@dataclass(slots=True)
+class Mention:
+    """A capitalised phrase that may name a person or an organisation."""
+
+    start: int
+    end: int
+    words: tuple[str, ...]  # without titles
+
+    @property
+    def name(self) -> str:
+        return " ".join(self.words)
+
+    @property
+    def is_org(self) -> bool:
+        return _is_org(self.words)
+
+
+class NameIndex:
+    """Name mentions of one text, found on demand around the positions asked about.
+
+    Only the neighbourhood of cues and quotes is ever looked at, so nothing is scanned up
+    front: each lookup costs the length of the name.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def ending_at(self, end: int) -> Mention | None:
+        """The mention whose span ends exactly at ``end`` (ignoring a possessive)."""
+        text = self.text
+        word = end
+        while word > 0 and end - word < _LONGEST_WORD and (text[word - 1].isalnum() or text[word - 1] in "’'-."):
+            word -= 1
+        if word == end or not _starts_name(text, word):
+            return None
+        start = _run_start(text, word)
+        for m_start, phrase in _matches(_NAME, text, start, min(len(text), end + _LONGEST_WORD)):
+            if m_start > end:
+                break
+            mention = mention_in(m_start, phrase)
+            if mention is not None and mention.end == end:
+                return mention
+        return None
+
+    def starting_at(self, start: int) -> Mention | None:
+        if start >= len(self.text) or not _starts_name(self.text, start):
+            return None
+        prefix = _prefix_len(self.text, start)
+        m = _NAME.match(self.text, start + prefix)
+        if m is None or (not prefix and glued(self.text, start)):
+            return None
+        mention = mention_in(start, self.text[start : m.end()])
+        return mention if mention is not None and mention.start == start else None
+
+    def between(self, start: int, end: int) -> list[Mention]:
+        return list(self.iter_between(start, end))
+
+    def iter_between(self, start: int, end: int) -> Iterator[Mention]:
+        """The mentions inside [start, end), in order, found as they are asked for."""
+        for s, phrase in _matches(_NAME, self.text, start, end):
+            mention = mention_in(s, phrase)
+            if mention is not None:
+                yield mention
+
+def _matches(pattern: re.Pattern[str], text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
+    """(start, phrase) of each match not glued to the word before it; "al-Dari" keeps its "al-"."""
+    for m in pattern.finditer(text, start, end):
+        s = m.start()
+        if not glued(text, s):
+            phrase = m.group()
+            if ". " in phrase:
+                yield from sentence_parts(s, phrase)
+            else:
+                yield s, phrase
+        elif text[s - 1] == "-":
+            for prefix in _PREFIXES:
+                p = s - len(prefix)
+                if p >= start and text.startswith(prefix, p) and not glued(text, p):
+                    yield from sentence_parts(p, text[p : m.end()])
+                    break
+
+
+def sentence_parts(start: int, phrase: str) -> list[tuple[int, str]]:
+    """Split "Clinton. Clinton" at a full stop that is not a title's or an initial's."""
+    if ". " not in phrase:
+        return [(start, phrase)]
+    return [(start + offset, part) for offset, part in _parts(phrase)]
+
+
+@functools.lru_cache(maxsize=4096)
+def _parts(phrase: str) -> tuple[tuple[int, str], ...]:
+    """``_sentence_parts`` relative to the phrase (cached: phrases recur through an article)."""
+    parts = []
+    offset = 0
+    for m in _WORD_DOT_SPACE.finditer(phrase):
+        word = m.group(1)
+        if not _INITIAL.fullmatch(word) and bare(word) not in TITLES:
+            parts.append((offset, phrase[offset : m.end(1) - 1]))
+            offset = m.end()
+    parts.append((offset, phrase[offset:]))
+    return tuple(parts)
+
+
+def glued(text: str, pos: int) -> bool:
+    return pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] in "’'-_")
+
+
+def _prefix_len(text: str, pos: int) -> int:
+    for prefix in _PREFIXES:
+        if text.startswith(prefix, pos):
+            return len(prefix)
+    return 0
+
+
+def mention_in(start: int, phrase: str) -> Mention | None:
+    """The name in ``phrase``, which the text holds at ``start`` (None for no name)."""
+    shape = _shape(phrase)
+    if shape is None:
+        return None
+    offset, words, length = shape
+    return Mention(start + offset, start + offset + length, words)
+
+
+@functools.lru_cache(maxsize=4096)
+def _shape(phrase: str) -> tuple[int, tuple[str, ...], int] | None:
+    """Where the name starts in ``phrase``, its words and its length. A mention depends on its
+    phrase alone, and phrases recur through an article and across articles: cached."""
+    if " " not in phrase and "\u00a0" not in phrase:  # one word: the common case
+        word = _single(phrase)
+        return (0, (word,), len(word)) if word else None
+    shape = _name_words(phrase)
+    if shape is None:
+        return None
+    offset, words, joined = shape
+    if phrase[offset : offset + len(joined)].replace("\u00a0", " ") != joined:
+        return None
+    return offset, words, len(joined)
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_words(phrase: str) -> tuple[int, tuple[str, ...], str] | None:
+    """Where the name starts in a phrase of several words, its words, and them joined by spaces.
+
+    None for no name. Phrases repeat within and across articles ("Donald Trump"): cached,
+    like ``_single``, which took more than half of the name-trimming work away.
+    """
+    offset = 0
+    words = phrase.replace("\u00a0", " ").split(" ")
+    # Drop sentence-initial function words and titles ("But Trump", "Sen. Ted Cruz").
+    while words and (bare(words[0]) in _SKIP or words[0].islower() or not words[0]):
+        offset += len(words[0]) + 1
+        words = words[1:]
+    while words and (words[-1].lower() in _CONNECTORS or bare(words[-1]) in NOT_NAMES):
+        words = words[:-1]
+    # A title inside the phrase starts the name: "Massachusetts Sen. Elizabeth Warren".
+    for k in range(len(words) - 2, 0, -1):
+        if bare(words[k]) in TITLES:
+            offset += len(" ".join(words[: k + 1])) + 1
+            words = words[k + 1 :]
+            break
+    if not words:
+        return None
+    last = words[-1]
+    trimmed = _trim_possessive(last)
+    words = words[:-1] + [trimmed] if trimmed else words[:-1]
+    if not words or (len(words) > 1 and all(w.isupper() for w in words)):
+        return None  # nothing left, or a heading in capitals rather than a name
+    return offset, tuple(words), " ".join(words)
+
+
+def _starts_name(text: str, pos: int) -> bool:
+    return text[pos].isupper() or text.startswith(_PREFIXES, pos)
+
+
+def _run_start(text: str, pos: int) -> int:
+    """Start of the run of capitalised words (and particles) that ``pos`` is in."""
+    for _ in range(_LONGEST_NAME_WORDS):
+        if pos < 2 or text[pos - 1] not in " \u00a0" or text[pos - 2] in " \u00a0":
+            break
+        start = pos - 1
+        while start > 0 and pos - start < _LONGEST_WORD and (text[start - 1].isalnum() or text[start - 1] in "’'-."):
+            start -= 1
+        if start == pos - 1 or not (_starts_name(text, start) or text[start : pos - 1] in _PARTICLES):
+            break
+        pos = start
+    return pos
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_org(words: tuple[str, ...]) -> bool:
+    """An organisation's name: an organisation word in it, or a single word in capitals (cached:
+    asked of every candidate speaker and antecedent, and names repeat)."""
+    return any(bare(w) in ORG_WORDS for w in words) or (len(words) == 1 and words[0].isupper())
+
+
+@functools.lru_cache(maxsize=4096)
+def _single(word: str) -> str:
+    """A one-word mention without its possessive, or "" for a sentence opener ("The", "But")."""
+    if bare(word) in _SKIP:
+        return ""
+    return _trim_possessive(word)
+
+
+def _trim_possessive(word: str) -> str:
+    """``word`` without a final ’s, ' or full stop; initials ("G.K.") keep their stops."""
+    if word.endswith(("’s", "'s")):
+        return word[:-2]
+    if word.endswith(("’", "'")) or (word.endswith(".") and not _INITIAL.fullmatch(word)):
+        return word[:-1]
+    return word
+
+
+@functools.lru_cache(maxsize=16384)
+def bare(word: str) -> str:
+    """Lower case without trailing dots, commas or a possessive (words repeat: cached)."""
+    word = word.rstrip(".,").lower()
+    if word.endswith(("’s", "'s")):
+        return word[:-2]
+    return word.rstrip("’'")

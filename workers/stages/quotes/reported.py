@@ -1,0 +1,273 @@
+"""Reported (indirect) speech: `X said (that) …`, `…, X said`, `according to X, …`, an
+intention (`X wants to …`), and a second verb coordinated with the first (`X said … and
+warned …`, `…, arguing …`)."""
+from __future__ import annotations
+
+import re
+
+from workers.stages.quotes.candidates import Draft
+from workers.stages.quotes.cues import ACCORDING, INFINITIVE, Cue, content_start, cut_pattern
+from workers.stages.quotes.document import Bounds, Document, at_least_words, trim, word_after, word_before
+from workers.stages.quotes.lexicon import INFINITIVE_VERBS, INTENTION_VERBS, WEAK_VERBS
+from workers.stages.quotes.speakers import Found, SpeakerFinder
+
+_QUOTE_MARK = re.compile(r"[\"“”«»„]")
+# Content opening with these is an object or an adjunct, not a statement ("replied to a call",
+# "reported from Midway", "said when she resigned").
+_OBJECT_START = re.compile(
+    r"(?:,|to|about|with|for|of|on|by|from|at|in|into|during|after|before|when|while|as|because|if)"
+    r"(?![\w’'\-])"
+)
+_THAT = re.compile(r"[ \u00a0]+that[ \u00a0]")
+# The same words read back from a verb inside reported content; group 1 is a bare comma,
+# which only a participle may follow.
+_JOINED_BEFORE = re.compile(
+    r"(?:(,)|(?<![\w’'\-])(?:and|but))[ \u00a0]+(?:(?:also|then|later|repeatedly)[ \u00a0]+)?$"
+)
+_JOIN_CHARS = 24
+# Reported content usually stops where a new clause is coordinated: "…, but he said …".
+_CLAUSE_CUT = cut_pattern(
+    r",[ \u00a0]+(?:but|which|while|though|although)[ \u00a0]", ";", r"[ \u00a0]--[ \u00a0]", r"[ \u00a0]—[ \u00a0]"
+)
+# Reported content shorter than this is an object, not a statement ("said nothing",
+# "told him so"); chosen on PolNeAR dev.
+MIN_CONTENT_WORDS = 4
+# A trailing cue clause ("…, the source added.") has at most this many words after the verb.
+_TAIL_WORDS = 8
+# What may stand between a statement and a second verb of the same speaker: "…, and also
+# warned", "… but noted", "…, arguing". A verb after "and"/"but" starts a new statement only
+# when nothing but these words comes before it (not "… and Smith said").
+_COORDINATION = re.compile(
+    r"[ \u00a0]*(?:,[ \u00a0]*)?(?:(?:and|but)[ \u00a0]+)?(?:(?:also|then|later|repeatedly)[ \u00a0]+)?"
+)
+_SOURCE_MAX_WORDS = 8
+# A clause's whole opening phrase is its subject ("Those close to him say") when it is this short.
+_SUBJECT_MAX_WORDS = 7
+_SUBJECT_MAX_CHARS = 80
+# Opening words of a clause that is no subject: a subordinate clause or an adjunct.
+_NOT_SUBJECT_START = frozenset(
+    """if when while because although though as since after before unless until what how why
+    where in on at for from with by during that which who whom whose it there this here and
+    but or so then yet also now""".split()
+)
+# What makes the phrase a clause or a verb phrase rather than a speaker: a relative or
+# subordinate word, a pronoun subject ("he barely mentioned"), an infinitive ("police to
+# tell"), quote marks, digits or dashes.
+_NOT_IN_SUBJECT = re.compile(
+    r"[\"“”‘’«»()\d―—–]|(?<![\w’'\-])(?:that|which|who|what|it|is|was|were|are|"
+    r"he|she|they|we|i|you|after|before|when|while|because|if|as)(?![\w’'\-])|[ \u00a0]to$"
+)
+# Words of description allowed between a comma and the speaker's name.
+_DESCRIPTION_WORDS = 4
+# Reported content is taken within this many characters of its cue (bounded work per cue).
+_WINDOW_CHARS = 600
+
+
+class ReportedPass:
+    """Finds reported speech in the sentences no direct quotation covers."""
+
+    def __init__(self, doc: Document, finder: SpeakerFinder) -> None:
+        self.text, self.sents, self.finder, self.cues = doc.text, doc.sentences, finder, doc.cues
+
+    def run(self, taken: list[tuple[int, int]]) -> list[Draft]:
+        """Reported statements in the sentences that no span of ``taken`` (sorted) overlaps."""
+        drafts = []
+        k = 0
+        for sent in self._candidates(taken):
+            while k < len(taken) and taken[k][1] <= sent.start:
+                k += 1
+            if k < len(taken) and taken[k][0] < sent.end:
+                continue  # a direct or mixed quotation already covers this sentence
+            draft = self._according(sent) or self._with_verb(sent)
+            while draft is not None:
+                drafts.append(draft)
+                draft = self._coordinated(draft, sent.end)
+        return drafts
+
+    def _candidates(self, taken: list[tuple[int, int]]) -> list[Bounds]:
+        """The sentences holding a reporting verb or "according to", in order.
+
+        A verb inside a quotation already found is passed over without finding its sentence:
+        that sentence overlaps the quotation, and ``run`` would skip it anyway.
+        """
+        positions = list(self.cues.starts)
+        pos = self.text.find("ccording to")
+        while pos >= 0:
+            positions.append(pos)
+            pos = self.text.find("ccording to", pos + 1)
+        positions.sort()
+        hits: list[Bounds] = []
+        k, reach = 0, -1  # the taken spans starting at or before ``pos``, and the furthest end among them
+        for pos in positions:
+            while k < len(taken) and taken[k][0] <= pos:
+                reach = max(reach, taken[k][1])
+                k += 1
+            if pos < reach or (hits and pos < hits[-1].end):
+                continue  # inside a quotation, or in the sentence already found
+            sent = self.sents.at(pos)
+            if not hits or sent.start > hits[-1].start:
+                hits.append(sent)
+        return hits
+
+    def _according(self, sent: Bounds) -> Draft | None:
+        pos = self.text.find("ccording to", sent.start, sent.end)
+        m = ACCORDING.match(self.text, pos - 1, sent.end) if pos > sent.start else None
+        if m is None:
+            return None
+        found = self.finder.after(m.end(), sent.end) or self._source_phrase(m.end(), sent.end)
+        if found is None:
+            return None
+        lead = self.text[sent.start : m.start()].strip(" \u00a0")
+        if not lead or lead.lower() in ("but", "and", "yet", "also"):
+            comma = self.text.find(",", found.end, sent.end)
+            if comma < 0:
+                return None
+            return self._draft(comma + 1, sent.end, found, "according to")
+        if lead.endswith(","):
+            return self._draft(sent.start, m.start(), found, "according to")
+        return None
+
+    def _source_phrase(self, start: int, end: int) -> Found | None:
+        """The words after "according to" up to the comma or sentence end ("exit polls")."""
+        comma = self.text.find(",", start, end)
+        stop = comma if comma >= 0 else end
+        start, stop = trim(self.text, start, stop)
+        if start >= stop or at_least_words(self.text, start, stop, _SOURCE_MAX_WORDS + 1):
+            return None
+        return Found(start, stop, "noun")
+
+    def _with_verb(self, sent: Bounds) -> Draft | None:
+        for cue in self.cues.within(sent.start, sent.end):
+            draft = self._subject_first(sent, cue) or self._inverted(sent, cue)
+            if draft is not None:
+                return draft
+        return None
+
+    def _subject_first(self, sent: Bounds, cue: Cue) -> Draft | None:
+        text = self.text
+        found = self.finder.before(sent.start, cue.start) or self._clause_subject(sent.start, cue)
+        if found is None:
+            return None
+        comma = _comma_before(text, sent.start, found.start, _DESCRIPTION_WORDS)
+        tail_end = min(sent.end, cue.end + _WINDOW_CHARS)
+        if (
+            comma is not None
+            and not at_least_words(text, cue.end, tail_end, _TAIL_WORDS + 1)
+            and not _THAT.match(text, cue.end, tail_end)  # "…, critics say that …" runs forward
+        ):
+            if cue.word.lower() in WEAK_VERBS:
+                return None
+            return self._draft(max(sent.start, comma - _WINDOW_CHARS), comma, found, cue.word)
+        start = self._content_after(cue, sent.end)
+        if start is None:
+            return None
+        return self._draft(start, sent.end, found, cue.word)
+
+    def _content_after(self, cue: Cue, limit: int) -> int | None:
+        """Where the statement after a verb starts, or None if an object follows it."""
+        verb = cue.word.lower()
+        if verb in INFINITIVE_VERBS:
+            # Read before looking for "that": "wants to make sure that …" states the wish.
+            m = INFINITIVE.match(self.text, cue.end, limit)
+            if m is not None:
+                return m.start() + len(m.group()) - len(m.group().lstrip(" \u00a0"))
+            if verb in INTENTION_VERBS:
+                return None
+        start = content_start(self.text, cue.end, limit, cue.word, self.finder.names)
+        if _OBJECT_START.match(self.text, start):
+            return None  # "replied to a call", "spoke about": an object, not a statement
+        return start
+
+    def _clause_subject(self, floor: int, cue: Cue) -> Found | None:
+        """The whole short phrase opening the verb's clause, when no name, pronoun or speaker
+        noun ends it: "Those close to him say", "elected officials from both parties say"."""
+        if cue.word.lower() in WEAK_VERBS or cue.word.endswith("ing"):
+            return None
+        text = self.text
+        end = self.finder.skip_back(floor, cue.start)
+        lo = max(floor, end - _SUBJECT_MAX_CHARS)
+        start = max(text.rfind(",", lo, end), text.rfind(";", lo, end), text.rfind(":", lo, end)) + 1
+        if start == 0:  # no clause mark: the sentence opens the clause, if close enough
+            if lo > floor:
+                return None
+            start = floor
+        start, end = trim(self.text, start, end)
+        if start >= end or at_least_words(text, start, end, _SUBJECT_MAX_WORDS + 1):
+            return None
+        first = word_after(text, start, end)
+        if first.lower() in _NOT_SUBJECT_START or _NOT_IN_SUBJECT.search(text, start, end):
+            return None
+        return Found(start, end, "noun")
+
+    def _inverted(self, sent: Bounds, cue: Cue) -> Draft | None:
+        if cue.word.lower() in WEAK_VERBS or cue.word.endswith("ing"):
+            return None  # checked first: cheaper than looking for the comma
+        comma = _comma_before(self.text, sent.start, cue.start)
+        if comma is None:
+            return None
+        found = self.finder.after(cue.end, sent.end)
+        if found is None:
+            return None
+        return self._draft(max(sent.start, comma - _WINDOW_CHARS), comma, found, cue.word)
+
+    def _coordinated(self, draft: Draft, limit: int) -> Draft | None:
+        """The statement of a verb that ``draft`` stops before, by the same speaker
+        ("said he would order a review and warned against hackers")."""
+        cue = self._second_verb(draft.end, limit)
+        if cue is None or draft.found is None:
+            return None
+        start = self._content_after(cue, limit)
+        if start is None:
+            return None
+        return self._draft(start, limit, draft.found, cue.word)
+
+    def _second_verb(self, pos: int, limit: int) -> Cue | None:
+        """A verb (reporting or framing) opening a coordinated predicate at ``pos``."""
+        cue = self.cues.first(pos, limit, reporting=False)
+        if cue is None:
+            return None
+        m = _COORDINATION.match(self.text, pos, cue.start)
+        if m is None or m.end() != cue.start or m.end() == pos:
+            return None
+        joined = m.group()
+        if "and" in joined or "but" in joined:
+            return cue
+        # Without a conjunction only a participle after a comma continues the speaker.
+        return cue if "," in joined and cue.word.endswith("ing") else None
+
+    def _coordination_before(self, start: int, end: int) -> int | None:
+        """Where a coordinated second verb of the speaker starts inside [start, end)."""
+        for cue in self.cues.within(start, end, reporting=False):
+            # One look-back match per verb: most verbs in reported content have no conjunction.
+            m = _JOINED_BEFORE.search(self.text, max(start, cue.start - _JOIN_CHARS), cue.start)
+            if m is not None and m.start() > start and (m.group(1) is None or cue.word.endswith("ing")):
+                return m.start()
+        return None
+
+    def _draft(self, start: int, end: int, found: Found, cue: str) -> Draft | None:
+        cut = _CLAUSE_CUT.search(self.text, start, end)
+        if cut is not None and at_least_words(self.text, start, cut.start(), MIN_CONTENT_WORDS):
+            end = cut.start()
+        second = self._coordination_before(start, end)
+        if second is not None and at_least_words(self.text, start, second, MIN_CONTENT_WORDS):
+            end = second
+        start, end = trim(self.text, start, end)
+        if not at_least_words(self.text, start, end, MIN_CONTENT_WORDS):
+            return None
+        kind = "mixed" if _QUOTE_MARK.search(self.text, start, end) else "indirect"
+        return Draft(start, end, kind, found, cue)
+
+
+def _comma_before(text: str, floor: int, pos: int, words: int = 0) -> int | None:
+    """A comma directly before ``pos``, or before up to ``words`` describing words
+    (", retired Air Force general Lloyd Newton said")."""
+    for _ in range(words + 1):
+        while pos > floor and text[pos - 1] in " \u00a0":
+            pos -= 1
+        if pos > floor and text[pos - 1] == ",":
+            return pos - 1
+        span = word_before(text, floor, pos, joiners="’'-_.")
+        if span is None:
+            return None
+        pos = span[0]
+    return None

@@ -1,0 +1,103 @@
+"""Speaker resolution: each draft's speaker phrase to a name (surname to full name, pronoun to the
+person meant, an uncued paragraph to the previous speaker), in document order."""
+from __future__ import annotations
+
+import bisect
+
+from workers.stages.quotes.candidates import Draft
+from workers.stages.quotes.document import Bounds, Document
+from workers.stages.quotes.lexicon import PLACES
+from workers.stages.quotes.names import Mention
+from workers.stages.quotes.results import Quote, Speaker
+from workers.stages.quotes.speakers import Found
+from workers.stages.quotes.surnames import FullNames
+
+# An uncued quotation continues the previous speaker only if that speaker spoke in the
+# previous paragraph or the one before (news style: a speaker's quotes run in consecutive paragraphs).
+_CONTINUATION_PARAGRAPHS = 2
+# How far back a pronoun looks for its antecedent (sentences), chosen on PolNeAR dev.
+_PRONOUN_SENTENCES = 4
+# The part of each earlier sentence searched for an antecedent (its subject comes early).
+_ANTECEDENT_WINDOW_CHARS = 400
+
+
+class Resolver:
+    """Resolves the speakers of one document's drafts, read in document order."""
+
+    def __init__(self, doc: Document, quoted: list[tuple[int, int]]) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.names = doc.names
+        self.full_names = FullNames(doc.text)
+        self.quoted = quoted  # sorted spans whose names are not antecedents
+        self.last_speaker: str | None = None  # the canonical name of the last quote's speaker
+
+    def run(self, drafts: list[Draft]) -> list[Quote]:
+        """The drafts (sorted by position) as quotes with resolved speakers."""
+        text = self.text
+        quotes: list[Quote] = []
+        last: tuple[int, Speaker] | None = None  # paragraph index and speaker of the last quote
+        for d in drafts:
+            para = self.doc.paragraph_index(d.start)
+            speaker = None
+            if d.found is not None:
+                name, via = self._name(d.found)
+                speaker = Speaker(name, d.found.start, d.found.end, via)
+            elif d.continues and last and para - last[0] <= _CONTINUATION_PARAGRAPHS:
+                prev = last[1]
+                speaker = Speaker(prev.name, prev.start, prev.end, "continuation")
+            if speaker is not None:
+                self.last_speaker = speaker.name
+                if d.kind != "indirect":
+                    last = (para, speaker)  # uncued quotations continue quoted speakers only
+            quotes.append(Quote(text[d.start : d.end], d.start, d.end, d.kind, speaker, d.cue))
+        return quotes
+
+    def _name(self, found: Found) -> tuple[str, str]:
+        """Canonical name and how it was found."""
+        if found.kind == "name" and found.mention is not None:
+            return self.full_names.canonical(found.mention)
+        text = self.text[found.start : found.end]
+        if found.kind == "pronoun":
+            name = self._antecedent(found.start, text.lower())
+            return (name, "pronoun") if name else (text, "pronoun")
+        return text, found.kind
+
+    def _antecedent(self, pos: int, pronoun: str) -> str | None:
+        """The subject of the nearest earlier sentence naming a person (or the last speaker).
+
+        In the nearest sentence with candidates, the last speaker wins if among them, else the
+        first candidate; candidates are read in order and only until that answer is certain.
+        """
+        last = self.last_speaker
+        sent: Bounds | None = self.doc.sentences.at(pos)
+        for _ in range(_PRONOUN_SENTENCES):
+            if sent is None:
+                break
+            hi = min(sent.end, pos)
+            first = None
+            for mention in self.names.iter_between(max(sent.start, hi - _ANTECEDENT_WINDOW_CHARS), hi):
+                if self._antecedent_ok(mention, pronoun):
+                    name = self.full_names.canonical(mention)[0]
+                    if name == last or last is None:
+                        return name
+                    if first is None:
+                        first = name
+            if first is not None:
+                return first
+            sent = self.doc.sentences.previous(sent)
+        return last
+
+    def _antecedent_ok(self, mention: Mention, pronoun: str) -> bool:
+        if mention.is_org != (pronoun == "it") and pronoun != "they":
+            return False  # "it" stands for an organisation, "he"/"she" for a person
+        if pronoun in ("he", "she") and not self._person_like(mention):
+            return False
+        i = bisect.bisect_right(self.quoted, (mention.start, len(self.text) + 1)) - 1
+        return i < 0 or self.quoted[i][1] <= mention.start
+
+    def _person_like(self, mention: Mention) -> bool:
+        """Two words or more, or a surname of a full name; never a place."""
+        if any(word.lower() in PLACES for word in mention.words):
+            return False
+        return len(mention.words) >= 2 or self.full_names.canonical(mention)[1] == "surname"

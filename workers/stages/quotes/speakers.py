@@ -1,0 +1,202 @@
+"""Speaker mentions: the phrase naming a speaker next to a reporting verb (a name, a pronoun or a
+noun phrase), found but not yet resolved."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from workers.stages.quotes.document import Document, word_before
+from workers.stages.quotes.lexicon import AUXILIARIES, DETERMINERS, PRONOUNS, ROLE_WORDS, SPEAKER_NOUNS, TITLES
+from workers.stages.quotes.names import Mention
+
+_WORD_AFTER = re.compile(r"[ \u00a0]*([\w’'\-]+)")
+# An aside between the speaker and the verb: "Harith al-Dari, the ... secretary general, said".
+_APPOSITION_MAX_CHARS = 120
+_PHRASE_MAX_WORDS = 5
+# Words that end a clause but never head a speaker phrase ("the plan that was said").
+_NOT_HEADS = frozenset("that which who what it is was be been also not only just then".split())
+# A subject is among the first words of its clause.
+_SUBJECT_WORDS = 6
+_PAREN_MAX_CHARS = 40
+# Words allowed before a name after the verb: "said opposition leader Pierre Dubois".
+_TITLE_WORDS = 3
+
+
+@dataclass(slots=True)
+class Found:
+    """A speaker phrase before resolution."""
+
+    start: int
+    end: int
+    kind: str  # "name" | "pronoun" | "noun"
+    mention: Mention | None = None
+
+
+class SpeakerFinder:
+    """Finds the speaker phrases of one document."""
+
+    def __init__(self, doc: Document) -> None:
+        self.text = doc.text
+        self.names = doc.names
+        self._word_key: tuple[int, int] = (-1, -1)  # the last word_before asked, and its answer
+        self._word: tuple[int, int] | None = None
+
+    def before(self, floor: int, pos: int) -> Found | None:
+        """The subject phrase ending just before ``pos`` (the reporting verb)."""
+        end = self.skip_back(floor, pos)
+        found = self._phrase_ending(floor, end)
+        if found is None and _last_visible(self.text, floor, end) == ",":
+            before_apposition = self._skip_apposition(floor, end)
+            if before_apposition is not None:
+                found = self._phrase_ending(floor, before_apposition)
+        return found
+
+    def after(self, pos: int, ceiling: int) -> Found | None:
+        """The speaker phrase starting just after ``pos`` ("said Caddell", "says the report")."""
+        for k in range(_TITLE_WORDS + 1):
+            m = _WORD_AFTER.match(self.text, pos, ceiling)
+            if not m:
+                return None
+            word, start = m.group(1), m.start(1)
+            if k == 0 and word.lower() in PRONOUNS and word.lower() != "it":
+                return Found(start, m.end(1), "pronoun")
+            mention = self.names.starting_at(start)
+            if mention is not None:
+                return Found(mention.start, mention.end, "name", mention)
+            if k == 0 and word.lower() in DETERMINERS:
+                phrase = self._noun_phrase_from(start, ceiling)
+                if phrase is not None:
+                    return phrase
+            elif not (word.lower() in TITLES or word.lower() in ROLE_WORDS or word.lower() in SPEAKER_NOUNS):
+                return None
+            pos = m.end(1)
+            if self.text.startswith(".", pos) and word.lower() in TITLES:
+                pos += 1  # "said Rep. G.K. Butterfield"
+        return None
+
+    def subject(self, floor: int, pos: int) -> Found | None:
+        """The first person named (or pronoun) in a clause: "He then defended the remark, saying"."""
+        m = _WORD_AFTER.match(self.text, floor, pos)
+        for _ in range(_SUBJECT_WORDS):
+            if not m:
+                return None
+            word, start = m.group(1), m.start(1)
+            if word.lower() in PRONOUNS and word.lower() != "it":
+                return Found(start, m.end(1), "pronoun")
+            mention = self.names.starting_at(start)
+            if mention is not None:
+                return Found(mention.start, mention.end, "name", mention)
+            m = _WORD_AFTER.match(self.text, m.end(), pos)
+        return None
+
+    def skip_back(self, floor: int, pos: int) -> int:
+        """End of the speaker phrase before a verb at ``pos``: past auxiliaries and a (party-state)."""
+        end = self._skip_auxiliaries(floor, pos)
+        if end > floor and self.text[end - 1] == ")":
+            opening = self.text.rfind("(", max(floor, end - _PAREN_MAX_CHARS), end)
+            if opening >= 0:
+                end = opening
+                while end > floor and self.text[end - 1] in " \u00a0":
+                    end -= 1
+        return end
+
+    def _word_ending(self, floor: int, end: int) -> tuple[int, int] | None:
+        """``word_before(self.text, floor, end)``, remembering the last answer: the word before
+        a verb is read once past the auxiliaries and again as the speaker's last word."""
+        while end > floor and self.text[end - 1] in " \u00a0":
+            end -= 1
+        if (floor, end) != self._word_key:
+            self._word_key = (floor, end)
+            self._word = word_before(self.text, floor, end)
+        return self._word
+
+    def _skip_auxiliaries(self, floor: int, pos: int) -> int:
+        end = pos
+        for _ in range(4):
+            word = self._word_ending(floor, end)
+            if not word or self.text[word[0] : word[1]].lower() not in AUXILIARIES:
+                break
+            end = word[0]
+        while end > floor and self.text[end - 1] in " \u00a0":
+            end -= 1
+        return end
+
+    def _skip_apposition(self, floor: int, end: int) -> int | None:
+        comma = self.text.rfind(",", max(floor, end - 2), end)
+        lo = max(floor, comma - _APPOSITION_MAX_CHARS)
+        prev = self.text.rfind(",", lo, comma)
+        if comma < 0 or prev < 0:
+            return None
+        return prev
+
+    def _phrase_ending(self, floor: int, end: int) -> Found | None:
+        span = self._word_ending(floor, end)
+        if not span or span[1] != end:
+            return None
+        word = self.text[span[0] : end]
+        lower = word.lower()
+        if lower in PRONOUNS:
+            return Found(span[0], end, "pronoun")
+        mention = self.names.ending_at(end)
+        if mention is None and self.text[end - 1] in "’'”\"":
+            mention = self.names.ending_at(end - 1)  # the ‘Commission on Public Integrity’ said
+        if mention is not None and mention.start >= floor:
+            return Found(mention.start, mention.end, "name", mention)
+        if lower in SPEAKER_NOUNS:
+            return self._noun_phrase_to(floor, span[0], end)
+        if word.islower() and lower not in _NOT_HEADS:
+            # Any noun heads a speaker phrase that opens its clause: "The bank said".
+            return self._noun_phrase_to(floor, span[0], end, clause_start=True)
+        return None
+
+    def _noun_phrase_to(self, floor: int, head: int, end: int, clause_start: bool = False) -> Found | None:
+        start = head
+        for _ in range(_PHRASE_MAX_WORDS):
+            span = word_before(self.text, floor, start)
+            if not span or not _attached(self.text, span[1], start):
+                break
+            start = span[0]
+            if self.text[span[0] : span[1]].lower() in DETERMINERS:
+                if clause_start and not _opens_clause(self.text, floor, start):
+                    return None
+                return Found(start, end, "noun")
+        if clause_start:
+            return None
+        # A bare plural head ("officials said") is a speaker; a bare singular rarely is.
+        if self.text[head:end].lower().endswith("s"):
+            return Found(head, end, "noun")
+        return None
+
+    def _noun_phrase_from(self, start: int, ceiling: int) -> Found | None:
+        pos = start
+        for _ in range(_PHRASE_MAX_WORDS):
+            m = _WORD_AFTER.match(self.text, pos, ceiling)
+            if not m:
+                return None
+            pos = m.end(1)
+            if m.group(1).lower() in SPEAKER_NOUNS:
+                return Found(start, pos, "noun")
+        return None
+
+def _last_visible(text: str, floor: int, end: int) -> str:
+    """The last character of text[floor:end] that is not whitespace ("" if none), without
+    copying the clause as ``text[floor:end].rstrip()`` would."""
+    while end > floor and text[end - 1].isspace():
+        end -= 1
+    return text[end - 1] if end > floor else ""
+
+
+def _opens_clause(text: str, floor: int, pos: int) -> bool:
+    """Only the sentence start, a comma or a conjunction comes before ``pos``."""
+    span = word_before(text, floor, pos)
+    if span is None:
+        return True
+    if text[span[0] : span[1]].lower() in ("and", "but", "while", "as", "meanwhile", "however"):
+        return True
+    before = text[floor:pos].rstrip()
+    return before.endswith((",", ";", ":"))
+
+
+def _attached(text: str, a: int, b: int) -> bool:
+    """Only spaces lie between two words (no punctuation breaking the phrase)."""
+    return not text[a:b].strip(" \u00a0")

@@ -1,0 +1,123 @@
+"""Surnames to full names: "Lonechild" is the "Darian Lonechild" named earlier in the text."""
+from __future__ import annotations
+
+import bisect
+import functools
+import itertools
+
+from workers.stages.quotes.lexicon import ORG_WORDS
+from workers.stages.quotes.names import FULL_NAME, Mention, bare, glued, mention_in, sentence_parts
+
+# Distinct surnames looked up with str.find in the joined phrases before they are all indexed:
+# a news article resolves a handful, one in ten more than 8 (indexing every phrase cost more
+# than 32 finds); a bound keeps a document with thousands of speakers linear.
+_FILTER_LOOKUPS = 32
+
+
+class FullNames:
+    """The full names of one text, looked up by surname; gathered in one pass over the text
+    the first time a surname needs resolving."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._raw: dict[str, list[tuple[int, str]]] | None = None  # built on first use
+        self._phrases: list[tuple[int, str]] | None = None
+        self._joined = ""  # the phrases, lowered, one a line
+        self._offsets: list[int] = []  # where each phrase starts in _joined
+        self._fulls: dict[str, tuple[list[int], list[str]]] = {}
+
+    def canonical(self, mention: Mention) -> tuple[str, str]:
+        """Full name and how it was found ("name" or "surname")."""
+        if len(mention.words) != 1 or mention.is_org:
+            return mention.name, "name"
+        positions, names = self._full_names(mention.words[0])
+        if not names:
+            return mention.name, "name"
+        i = bisect.bisect_left(positions, mention.start) - 1
+        return (names[i] if i >= 0 else names[0]), "surname"
+
+    def _full_names(self, surname: str) -> tuple[list[int], list[str]]:
+        """Positions and full names (two words or more, not organisations) ending in ``surname``."""
+        key = surname.lower()
+        if key not in self._fulls:
+            positions: list[int] = []
+            names: list[str] = []
+            for found, whole in self._phrases_with(surname):
+                if glued(self.text, found):
+                    continue
+                for offset, full in _full_names_in(whole, key):
+                    positions.append(found + offset)
+                    names.append(full)
+            self._fulls[key] = (positions, names)
+        return self._fulls[key]
+
+    def _phrases_with(self, surname: str) -> list[tuple[int, str]]:
+        """Capitalised phrases in which ``surname`` follows another word.
+
+        One regex pass collects the document's multi-word phrases; the first few surnames
+        are found in those phrases, lowered and joined by line breaks, with ``str.find`` (a
+        phrase never holds a line break), after which every phrase is filed under its words,
+        so a document with thousands of speakers stays linear.
+        """
+        if self._phrases is None:
+            self._phrases = [(m.start(), m.group()) for m in FULL_NAME.finditer(self.text)]
+            lowered = [phrase.lower() for _, phrase in self._phrases]
+            self._joined = "\n".join(lowered)
+            self._offsets = list(itertools.accumulate((len(low) + 1 for low in lowered[:-1]), initial=0))
+        key = surname.lower()
+        if self._raw is None and len(self._fulls) < _FILTER_LOOKUPS:
+            return [self._phrases[i] for i in self._holding(key) if key in _later_words(self._phrases[i][1])]
+        if self._raw is None:
+            self._raw = {}
+            for start, phrase in self._phrases:
+                for word in _later_words(phrase):
+                    self._raw.setdefault(word, []).append((start, phrase))
+        return self._raw.get(key, [])
+
+    def _holding(self, key: str) -> list[int]:
+        """Indexes of the phrases whose lowered text holds ``key``, in order."""
+        found: list[int] = []
+        pos = self._joined.find(key) if key else -1
+        while pos >= 0:
+            i = bisect.bisect_right(self._offsets, pos) - 1
+            found.append(i)
+            nxt = self._offsets[i + 1] if i + 1 < len(self._offsets) else len(self._joined)
+            pos = self._joined.find(key, nxt)
+        return found
+
+
+@functools.lru_cache(maxsize=4096)
+def _later_words(phrase: str) -> tuple[str, ...]:
+    """The capitalised words of a phrase after its first (a surname is never the first word), bare;
+    cached, as each surname looked up filters the same phrases again."""
+    return tuple(bare(word) for word in phrase.replace("\u00a0", " ").split(" ")[1:] if word[:1].isupper())
+
+
+@functools.lru_cache(maxsize=4096)
+def _full_names_in(phrase: str, key: str) -> tuple[tuple[int, str], ...]:
+    """Where in ``phrase`` each mention with a full name ending in ``key`` starts, and that name
+    (cached: a full name recurs through an article, and each of its surnames is resolved)."""
+    found = []
+    for start, part in sentence_parts(0, phrase):
+        mention = mention_in(start, part)
+        full = _full_name_ending(mention.words, key) if mention is not None else None
+        if mention is not None and full:
+            found.append((mention.start, full))
+    return tuple(found)
+
+
+@functools.lru_cache(maxsize=4096)
+def _full_name_ending(words: tuple[str, ...], key: str) -> str | None:
+    """The person's name in a phrase that ends with ``key`` ("Darian Lonechild of White Bear");
+    cached, as a name recurs through an article."""
+    ends = [i for i, w in enumerate(words) if bare(w) == key]
+    if not ends or ends[-1] == 0:
+        return None
+    i = ends[-1]
+    j = i
+    while j > 0 and not words[j - 1].islower():
+        j -= 1
+    name = words[j : i + 1]
+    if len(name) < 2 or any(bare(w) in ORG_WORDS for w in name):
+        return None
+    return " ".join(name)

@@ -1,0 +1,18 @@
+"""The document's sentences with exact offsets, and which of them are headlines."""
+from __future__ import annotations
+
+from workers.stages.text import Span
+from workers.stages.text import sentences as _segment
+
+OPEN_QUOTES = "\"'“‘«"
+CLOSE_QUOTES = "\"'”’»"
+
+
+def split(text: str) -> list[Span]:
+    """Sentences in document order; ``text[s.start:s.end] == s.text`` for each."""
+    return _segment(text)
+
+
+def is_headline(sentence: str) -> bool:
+    """A headline, caption or list item: no final full stop, question or exclamation mark."""
+    return sentence.rstrip(CLOSE_QUOTES + ")]")[-1:] not in (".", "!", "?", "…")
