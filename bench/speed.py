@@ -25,6 +25,7 @@ import inprocess
 import intake
 import load
 import report
+import roundtrips
 from stack import ROOT, Stack, stop_on_sigterm
 
 PROFILES = {
@@ -38,6 +39,7 @@ PROFILES = {
               "stage_sizes": [1_000, 10_000, 100_000, 1_000_000]},
 }
 CLIENTS = 8
+ROUNDTRIP_JOBS = 20  # jobs run one at a time under Redis MONITOR
 SMALL_WORKERS = 2  # docker-compose.yml's WORKER_CONCURRENCY default
 # Intake runs with no worker, so the queue only grows: let docpipe accept all of it.
 DOCPIPE_ENV = {"MAX_QUEUED_JOBS": "100000000", "LOG_LEVEL": "INFO"}
@@ -63,6 +65,7 @@ def main() -> None:
     results["small"] = {"loop": inprocess.loop(small)}
     results["sizes"] = {str(size): {"loop": inprocess.loop(docs)} for size, docs in sized.items()}
     results["idle"], results["intake"] = {}, {}
+    (args.out / "logs").mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         body = Path(tmp) / "article.txt"
         body.write_bytes(small[0])
@@ -86,6 +89,9 @@ def _service_side(side: str, stack: Stack, cfg: dict, small: list[bytes], idle: 
     _workers(stack, SMALL_WORKERS)
     results["small"][side] = load.throughput(stack.api, small, CLIENTS)
     results["idle"][side] = load.idle_latency(stack.api, idle)
+    results["idle"][side].update(roundtrips.measure(
+        stack.redis_port, ROUNDTRIP_JOBS, lambda: load.idle_latency(stack.api, idle[:ROUNDTRIP_JOBS]),
+        stack.logs / f"{side}-monitor.log"))
     if side == "docpipe":
         for w in sorted(cfg["workers"], key=lambda w: w != SMALL_WORKERS):  # no restart for the first
             _say(f"docpipe: documents by size, W={w}")
