@@ -9,6 +9,7 @@ import json
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 from pathlib import Path
@@ -26,7 +27,7 @@ def peak(url: str, body: Path, max_requests: int, seconds: float) -> dict:
         raise RuntimeError("wrk is not installed (make bench installs it from Debian)")
     env = {**os.environ, "WRK_BODY": str(body), "WRK_MAX_REQUESTS": str(max_requests),
            "WRK_THREADS": str(WRK_THREADS)}
-    out = subprocess.run([wrk, f"-t{WRK_THREADS}", f"-c{WRK_CONNECTIONS}", f"-d{seconds}s",
+    out = subprocess.run([wrk, f"-t{WRK_THREADS}", f"-c{WRK_CONNECTIONS}", f"-d{max(1, round(seconds))}s",
                           "--timeout", "10s", "--latency", "-s", str(BENCH / "post_seed.lua"), url],
                          env=env, capture_output=True, text=True, check=True, timeout=seconds + 60).stdout
     return parse_wrk(out)
@@ -41,8 +42,20 @@ def parse_wrk(out: str) -> dict:
     errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
     failed = (int(refused.group(1)) if refused else 0) + (sum(map(int, errors.groups())) if errors else 0)
     dist = {int(p): _ms(v, u) for p, v, u in re.findall(r"^\s+(\d+)%\s+([\d.]+)(\w+)$", out, re.M)}
-    return {"requests": requests, "errors": failed, "accepted_s": (requests - failed) / elapsed,
+    return {"requests": requests, "errors": failed, "seconds": elapsed,
+            "accepted_s": (requests - failed) / elapsed,
             "p50_ms": dist.get(50), "p90_ms": dist.get(90), "p99_ms": dist.get(99)}
+
+
+def combine(runs: list[dict]) -> dict:
+    """wrk runs taken in turns with another side: accepted/s over all, percentiles averaged."""
+    accepted = sum(r["requests"] - r["errors"] for r in runs)
+    seconds = sum(r["seconds"] for r in runs)
+    out = {"requests": sum(r["requests"] for r in runs), "errors": sum(r["errors"] for r in runs),
+           "seconds": seconds, "accepted_s": accepted / seconds}
+    for key in ("p50_ms", "p90_ms", "p99_ms"):
+        out[key] = statistics.fmean(r[key] for r in runs if r[key] is not None)
+    return out
 
 
 def paced(url: str, body: Path, rate: float, seconds: float) -> dict:

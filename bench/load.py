@@ -71,9 +71,9 @@ def span(job: dict) -> tuple[float, float]:
 
 
 def throughput(api: str, bodies: list[bytes], clients: int = 8) -> dict:
-    """Post every body from ``clients`` threads, long-poll every job; jobs/s and latency.
+    """Post every body from ``clients`` threads, long-poll every job: a sample (see summary).
 
-    jobs/s counts from the first job's creation to the last one's end (the service's clock),
+    The time counts from the first job's creation to the last one's end (the service's clock),
     so the client's own polling order does not count; latency is each job's POST to finished.
     """
     client = Client(api)
@@ -81,25 +81,27 @@ def throughput(api: str, bodies: list[bytes], clients: int = 8) -> dict:
         ids = list(pool.map(client.submit, bodies))
         spans = [span(job) for job in pool.map(client.wait, ids)]
     first, last = min(s[0] for s in spans), max(s[1] for s in spans)
-    return {"jobs": len(bodies), "jobs_s": len(bodies) / (last - first),
-            **percentiles([end - start for start, end in spans])}
+    return {"jobs": len(bodies), "seconds": last - first, "latencies": [end - start for start, end in spans]}
 
 
 def idle_latency(api: str, bodies: list[bytes]) -> dict:
-    """One job at a time: POST, then GET ?wait; the client's time for the pair."""
+    """One job at a time: POST, then GET ?wait; the client's time for the pair. A sample."""
     client = Client(api)
     times = []
     for body in bodies:
         started = time.perf_counter()
         client.wait(client.submit(body))
         times.append(time.perf_counter() - started)
-    return {"jobs": len(bodies), **percentiles(times)}
+    return {"jobs": len(bodies), "seconds": sum(times), "latencies": times}
 
 
-def percentiles(seconds: list[float]) -> dict:
-    """p50/p90/p99 in milliseconds."""
-    cuts = statistics.quantiles(seconds, n=100, method="inclusive") if len(seconds) > 1 else seconds * 99
-    return {"p50_ms": 1000 * statistics.median(seconds), "p90_ms": 1000 * cuts[89],
+def summary(samples: list[dict]) -> dict:
+    """Samples taken in turns with other sides, as one figure: jobs/s over all, p50/p90/p99 in ms."""
+    latencies = [t for s in samples for t in s["latencies"]]
+    cuts = statistics.quantiles(latencies, n=100, method="inclusive") if len(latencies) > 1 else latencies * 99
+    jobs = sum(s["jobs"] for s in samples)
+    return {"jobs": jobs, "jobs_s": jobs / sum(s["seconds"] for s in samples),
+            "p50_ms": 1000 * statistics.median(latencies), "p90_ms": 1000 * cuts[89],
             "p99_ms": 1000 * cuts[98]}
 
 
