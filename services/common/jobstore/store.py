@@ -9,7 +9,7 @@ import redis
 from redis.client import Pipeline
 
 from services.common.errors import IdempotencyConflict
-from services.common.jobs import Job, Stage, StageStatus
+from services.common.jobs import Job, JobStatus, Stage, StageStatus
 from services.common.jobstore import keys, records
 from services.common.jobstore.records import decode
 from services.common.jobstore.transitions import MAX_TRANSACTION_RETRIES, JobTransitions
@@ -146,19 +146,30 @@ class JobStore(JobTransitions):
     # -- waiting and health --------------------------------------------------------------
 
     def wait(self, job_id: str, owner: str | None, timeout: float) -> Job | None:
-        """The job once it has finished, or as it is when ``timeout`` seconds have passed."""
+        """The job once it has finished, or as it is when ``timeout`` seconds have passed.
+
+        Each stage change wakes the wait; it then reads only the status, and the whole job with
+        its results once, at the end (a job's results can be megabytes).
+        """
         deadline = time.monotonic() + timeout
-        pubsub = self.redis.pubsub(ignore_subscribe_messages=True)
-        try:
-            pubsub.subscribe(keys.events_channel(job_id))
-            while True:
-                job = self.get(job_id, owner)
-                remaining = deadline - time.monotonic()
-                if job is None or job.finished or remaining <= 0:
-                    return job
-                pubsub.get_message(timeout=min(remaining, 5.0))
-        finally:
-            pubsub.close()
+        job = self.get(job_id, owner, results=False)
+        if job is not None and not job.finished and timeout > 0:
+            pubsub = self.redis.pubsub(ignore_subscribe_messages=True)
+            try:
+                pubsub.subscribe(keys.events_channel(job_id))
+                # Read after subscribing, so a change between the two is not missed.
+                while not self._finished_or_gone(job_id) and (remaining := deadline - time.monotonic()) > 0:
+                    pubsub.get_message(timeout=min(remaining, 5.0))
+            finally:
+                pubsub.close()
+            job = self.get(job_id, owner, results=False)
+        if job is not None:
+            job.result = self._results(job)
+        return job
+
+    def _finished_or_gone(self, job_id: str) -> bool:
+        status = self.redis.hget(keys.job_key(job_id), "status")
+        return status is None or JobStatus(status.decode()).finished
 
     def ping(self) -> bool:
         return bool(self.redis.ping())
