@@ -1,4 +1,5 @@
-# Two images from one file: `api` (no stage libraries) and `worker` (the stages' libraries).
+# Three images from one file: `api` (no stage libraries), `worker` (the stages' libraries) and
+# `flower` (monitoring). Each runs as the unprivileged user `docpipe`.
 # Both install one wheel built in a stage of its own, so the images hold no source tree.
 FROM python:3.11-slim AS wheel
 ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
@@ -23,6 +24,15 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--worker-class", "gthread", "--worke
      "--threads", "16", "--access-logfile", "-", "services.api.wsgi:app"]
 
 FROM base AS worker
+# OCR (Tesseract and its English data) and legacy .doc (antiword) run as programs.
+RUN apt-get update && apt-get install -y --no-install-recommends tesseract-ocr tesseract-ocr-eng antiword \
+    && rm -rf /var/lib/apt/lists/*
 RUN WHEEL=$(ls /wheels/docpipe-*.whl) && pip install "${WHEEL}[stages]"
 USER docpipe
 CMD ["celery", "-A", "workers.celery_app", "worker", "--loglevel=INFO"]
+
+FROM base AS flower
+RUN WHEEL=$(ls /wheels/docpipe-*.whl) && pip install "${WHEEL}[monitoring]"
+USER docpipe
+EXPOSE 5555
+CMD ["celery", "flower"]

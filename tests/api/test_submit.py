@@ -73,7 +73,8 @@ def test_type_comes_from_filename_then_bytes(client):
 
 
 @pytest.mark.parametrize("body,ctype,status,field", [
-    (b"\x89PNG\r\n\x1a\n....", "image/png", 415, "Content-Type"),
+    (b"GIF89a\x01\x00\x01\x00", "image/gif", 415, "Content-Type"),
+    (b"just some words", "image/png", 422, "Content-Type"),
     (b"just some words", "application/pdf", 422, "Content-Type"),
     (b"just some words", DOCX, 422, "Content-Type"),
     (b"%PDF-1.4 \x00\x01\x02", "text/plain", 422, "Content-Type"),

@@ -38,5 +38,15 @@ def test_result_serialises_to_the_design_shape():
     shape = dataclasses.asdict(doc)
     assert isinstance(doc, CleanDocument)
     assert shape["stats"] == {"chars": len(doc.text), "words": len(doc.text.split()),
-                              "paragraphs": len(seed_paragraphs())}
+                              "paragraphs": len(seed_paragraphs()), "lang": "en", "ocr_pages": 0}
     assert shape["title"] == doc.title and shape["text"] == doc.text
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Le conseil municipal a voté mardi soir le budget de l’année prochaine, a indiqué la maire.", "fr"),
+    ("Die Stadtverwaltung hat am Dienstag den Haushalt für das kommende Jahr beschlossen.", "de"),
+    ("El ayuntamiento aprobó el martes por la noche el presupuesto del próximo año.", "es"),
+    ("OK 42", "und"),  # too few letters to tell
+])
+def test_the_language_of_the_text_is_in_the_stats(text, lang):
+    assert clean(text.encode(), "text/plain").stats["lang"] == lang

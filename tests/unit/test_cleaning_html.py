@@ -77,13 +77,14 @@ def test_line_breaks_split_blocks_and_tails_of_skipped_elements_are_kept():
 def test_inline_scripts_do_not_count_as_text(monkeypatch):
     monkeypatch.setattr(cleaning_html, "DENSE_PAGE_TEXT_CHARS", 5_000)
 
-    def dense_must_not_run(tree):
-        raise AssertionError("a page with little visible text went to the linear extractor")
-
-    monkeypatch.setattr(cleaning_html, "dense_text", dense_must_not_run)
+    calls = []
+    trafilatura_extract = cleaning_html._extract
+    monkeypatch.setattr(cleaning_html, "_extract", lambda tree, **mode: calls.append(mode) or
+                        trafilatura_extract(tree, **mode))
     script = "<script>" + "var tracking = {id: 12345, region: 'eu'};\n" * 400 + "</script>"
     page = article_page(seed_paragraphs()).replace(b"<body>", b"<body>" + script.encode())
     assert clean(page, "text/html").text.split("\n\n") == seed_paragraphs()
+    assert calls == [{"favor_precision": True}], "a page with little visible text skipped trafilatura"
 
 
 def test_link_lists_inside_the_article_are_dropped():
@@ -91,3 +92,41 @@ def test_link_lists_inside_the_article_are_dropped():
                     for i in range(3))
     page = article_page(seed_paragraphs()).replace(b"</article>", f"<ul>{links}</ul></article>".encode())
     assert dense_text(lxml.html.document_fromstring(page.decode())).split("\n") == seed_paragraphs()
+
+
+def losing(monkeypatch, kept: int, *lost_modes: str) -> None:
+    """Make trafilatura's given modes keep only the article's first `kept` paragraphs, as on the
+    pages where precision mode returned a fragment of the article and nothing noticed."""
+    real = cleaning_html._extract
+
+    def extract(tree, **mode):
+        text = real(tree, **mode)
+        return "\n".join(text.split("\n")[:kept]) if set(mode) & set(lost_modes) else text
+
+    monkeypatch.setattr(cleaning_html, "_extract", extract)
+
+
+def test_a_fragment_falls_back_to_recall_mode_with_a_warning(monkeypatch):
+    losing(monkeypatch, 4, "favor_precision")  # 410 of 4,062 characters
+    doc = clean(article_page(seed_paragraphs()), "text/html")
+    assert doc.text.split("\n\n") == seed_paragraphs()
+    assert any("recall-mode" in w for w in doc.warnings)
+
+
+def test_when_both_modes_lose_the_article_the_main_block_is_kept(monkeypatch):
+    losing(monkeypatch, 4, "favor_precision", "favor_recall")
+    doc = clean(article_page(seed_paragraphs()), "text/html")
+    assert doc.text.split("\n\n") == seed_paragraphs()
+    assert any("main-block" in w for w in doc.warnings)
+
+
+def test_a_page_with_less_than_an_article_of_prose_is_not_second_guessed(monkeypatch):
+    losing(monkeypatch, 3, "favor_precision")  # 251 of 825 characters
+    short = seed_paragraphs()[:5]
+    doc = clean(article_page(short), "text/html")
+    assert doc.text.split("\n\n") == short[:3] and doc.warnings == []
+
+
+def test_an_extraction_that_drops_only_chrome_is_kept():
+    doc = clean(article_page(seed_paragraphs()), "text/html")
+    assert doc.text.split("\n\n") == seed_paragraphs() and doc.warnings == []

@@ -100,3 +100,49 @@ def test_a_whole_quoted_sentence_after_a_comma_is_direct():
     text = 'She then turns to the officers and repeatedly says, "Please put the gun down," until the call ends.'
     quote = only(text)
     assert (quote.kind, quote.text) == ("direct", "Please put the gun down,")
+
+
+def test_a_full_stop_after_the_cue_makes_two_quotes_of_one_speaker():
+    text = "“We moved here in 1990,” Ann Okafor said. “This is home.”"
+    quotes = extract_quotes(text)
+    assert [q.text for q in quotes] == ["We moved here in 1990,", "This is home."]
+    assert [q.speaker.name for q in quotes] == ["Ann Okafor", "Ann Okafor"]
+    assert quotes[1].speaker.via == "continuation"
+
+
+def test_a_short_scare_quote_after_an_attribution_is_not_a_quote():
+    text = "“We moved here in 1990,” Ann Okafor said. The “plan” failed anyway."
+    assert [q.text for q in extract_quotes(text)] == ["We moved here in 1990,"]
+
+
+def test_a_quote_after_a_colon_with_no_verb_is_direct():
+    quote = only("The senator on social media: “We will not raise taxes this year.”")
+    assert (quote.kind, quote.text, quote.speaker.name) == ("direct", "We will not raise taxes this year.", "The senator")
+    text = "“We are ready,” Ann Lee said.\n\nIn a statement: “The company regrets the error and will refund everyone.”"
+    second = extract_quotes(text)[1]
+    assert (second.text, second.speaker.name, second.speaker.via) == (
+        "The company regrets the error and will refund everyone.", "Ann Lee", "continuation"
+    )
+    assert extract_quotes("Its name: “Project Blue”. It opens soon.") == []
+
+
+def test_a_quote_after_a_name_and_a_dash():
+    quote = only("Jane Smith — “The best time to plant a tree was twenty years ago.”")
+    assert (quote.text, quote.speaker.name) == ("The best time to plant a tree was twenty years ago.", "Jane Smith")
+    quote = only("“The best time to plant a tree was twenty years ago.” — Jane Smith")
+    assert quote.speaker.name == "Jane Smith"
+
+
+def test_a_name_then_a_long_aside_before_the_verb_is_the_speaker():
+    text = (
+        "“The levy will not pass this year,” Maria Okonkwo, the council’s budget chair, one of "
+        "three members who opposed it, said on Friday."
+    )
+    quote = only(text)
+    assert (quote.speaker.name, quote.cue) == ("Maria Okonkwo", "said")
+
+
+def test_capitalised_titles_before_the_name_after_the_verb():
+    text = "“The talks went well,” said European Commission President Ana Duarte, leaving the hall."
+    quote = only(text, "direct")
+    assert (quote.speaker.name, text[quote.speaker.start : quote.speaker.end]) == ("Ana Duarte", "Ana Duarte")

@@ -9,14 +9,16 @@ def test_mixed_quote_covers_the_reported_clause():
     text = "Senator Ann Moore said the new pipeline was “a disaster waiting to happen” for the coast."
     quote = only(text)
     assert quote.kind == "mixed"
-    assert quote.text.startswith("the new pipeline") and quote.text.endswith("for the coast")
+    assert quote.content.text.startswith("the new pipeline") and quote.content.text.endswith("for the coast")
+    assert [part.text for part in quote.parts] == ["a disaster waiting to happen"]
     assert quote.speaker.name == "Ann Moore"
 
 
 def test_framing_verb_makes_a_mixed_quote_but_not_a_scare_quote():
     text = "Former President Bill Clinton criticized the Affordable Care Act as a “crazy system” on Tuesday."
     quote = only(text)
-    assert quote.kind == "mixed" and quote.text.startswith("the Affordable Care Act")
+    assert quote.kind == "mixed" and quote.content.text.startswith("the Affordable Care Act")
+    assert quote.text == "crazy system"
     assert quote.speaker.name == "Bill Clinton"
 
 
@@ -28,7 +30,7 @@ def test_mixed_quote_in_reported_content_runs_to_the_end_of_its_clause():
     )
     quote = extract_quotes(text)[0]
     assert quote.kind == "mixed"
-    assert (quote.start, quote.end) == span_of(text, "the new budget", "older neighbourhoods")
+    assert (quote.content.start, quote.content.end) == span_of(text, "the new budget", "older neighbourhoods")
     assert quote.speaker.name == "Karen Olsen"
 
 
@@ -38,13 +40,13 @@ def test_mixed_quote_stops_before_a_second_verb_or_a_participle():
         "to return to the table, urging parents to stay patient."
     )
     quote = extract_quotes(text)[0]
-    assert (quote.start, quote.end) == span_of(text, "the strike was", "avoidable")
+    assert (quote.content.start, quote.content.end) == span_of(text, "the strike was", "avoidable\u201d")
 
 
 def test_framed_phrase_stops_before_an_adjunct_of_time():
     text = "Senator Ann Lee blasted the pipeline plan as \u201ca reckless gamble\u201d on Tuesday in Ottawa."
     quote = extract_quotes(text)[0]
-    assert (quote.start, quote.end) == span_of(text, "the pipeline plan", "reckless gamble")
+    assert (quote.content.start, quote.content.end) == span_of(text, "the pipeline plan", "reckless gamble\u201d")
     assert quote.speaker.name == "Ann Lee"
 
 
@@ -52,6 +54,14 @@ def test_any_verb_framing_its_object_as_a_quoted_phrase():
     text = "Senator Pierre Dubois has been pounding Finance Minister Ann Lee as a \u201creckless spender\u201d for weeks."
     quote = only(text)
     assert quote.kind == "mixed"
-    assert (quote.start, quote.end) == span_of(text, "Ann Lee as", "reckless spender")
+    assert (quote.content.start, quote.content.end) == span_of(text, "Ann Lee as", "reckless spender\u201d")
     assert quote.speaker.name == "Pierre Dubois"
     assert not extract_quotes("The bill, known as the \u201cSafe Streets and Communities Act\u201d, passed.")
+
+
+def test_a_quoted_fragment_gives_its_exact_marked_words_and_the_verb_before_its_noun():
+    # "report" after "the" is a noun: the verb framing the fragment is "dismissed".
+    text = "The senator dismissed the report as “nonsense” on Tuesday."
+    quote = only(text)
+    assert (quote.kind, quote.text, quote.cue, quote.speaker.name) == ("mixed", "nonsense", "dismissed", "The senator")
+    assert quote.content.text == "the report as “nonsense”"

@@ -61,16 +61,39 @@ def test_a_second_verb_of_the_same_speaker_starts_a_second_statement():
     assert second.speaker.name == "Amy Roth"
 
 
-def test_an_intention_with_an_infinitive_is_reported_but_not_an_object():
-    text = "Mayor Olivia Chow wants to freeze transit fares for another two years."
-    quote = only(text)
-    assert quote.text == "to freeze transit fares for another two years"
-    assert (quote.kind, quote.cue, quote.speaker.name) == ("indirect", "wants", "Olivia Chow")
-    text = "The union has vowed to keep picketing until the company returns to the table."
-    quote = only(text)
-    assert (quote.text, quote.speaker.name) == ("to keep picketing until the company returns to the table", "The union")
+def test_an_intention_or_a_promise_is_not_a_statement():
+    assert extract_quotes("Mayor Olivia Chow wants to freeze transit fares for another two years.") == []
+    assert extract_quotes("The union has vowed to keep picketing until the company returns to the table.") == []
+    assert extract_quotes("Ann Lee pledged to visit the flooded towns next week.") == []
     assert extract_quotes("Mayor Olivia Chow wants a new subway line built in Scarborough.") == []
     assert extract_quotes("The province declined to the north of the river by three per cent.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor mentioned the bridge during the council meeting on Monday.",
+        "Senator Ann Lee acknowledged the reality of the budget deficit in her speech.",
+        "The port authority announced plans to expand the container terminal next year.",
+        "The Rovers posted two wins and a draw in their last three games.",
+    ],
+)
+def test_a_complement_that_states_nothing_is_not_reported_speech(text):
+    # An object ("the bridge", "plans to expand", "two wins") is not a statement.
+    assert extract_quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("The mayor said she opposes the plan to close the library.", "she opposes the plan to close the library"),
+        ("Ann Lee told reporters the long-delayed bridge over the river would open in May.",
+         "the long-delayed bridge over the river would open in May"),
+        ("The minister said the new rules were a mistake.", "the new rules were a mistake"),
+    ],
+)
+def test_a_complement_with_a_subject_and_a_finite_verb_is_reported_speech(text, content):
+    assert only(text).text == content
 
 
 def test_progressive_and_adverb_between_speaker_and_verb():
@@ -100,3 +123,10 @@ def test_a_speaker_after_a_comma_with_that_after_the_verb_reports_forward():
     assert (quote.text, quote.speaker.name) == ("that she had doubts about it", "people close to the premier")
     text = "The deficit will top $40 billion this year, the budget officer said on Friday."
     assert only(text).text == "The deficit will top $40 billion this year"
+
+
+def test_an_adjunct_before_the_speaker_is_not_the_statement():
+    quote = only("In a written statement, the company said it would appeal the ruling.")
+    assert (quote.text, quote.speaker.name) == ("it would appeal the ruling", "the company")
+    quote = only("Prices will keep rising all year, the central bank said.")
+    assert quote.text == "Prices will keep rising all year"

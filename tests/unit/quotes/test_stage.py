@@ -5,7 +5,7 @@ import dataclasses
 import gc
 import random
 
-from tests.unit.quotes.support import only
+from tests.unit.quotes.support import assert_contract, only
 from workers.stages.quotes import extract_quotes
 from workers.stages.quotes.document import at_least_words, word_count
 
@@ -18,7 +18,9 @@ def test_empty_and_blank_texts():
 def test_results_turn_into_the_json_shape():
     row = dataclasses.asdict(only("“We will not back down,” said Darian Lonechild, the chief."))
     assert row["speaker"]["name"] == "Darian Lonechild"
-    assert set(row) == {"text", "start", "end", "kind", "speaker", "cue"}
+    assert set(row) == {"text", "start", "end", "kind", "speaker", "cue", "parts", "content"}
+    assert row["parts"] == [{"text": "We will not back down,", "start": 1, "end": 23}]
+    assert set(row["speaker"]) == {"name", "start", "end", "via"}
 
 
 def test_random_inputs_never_raise_and_offsets_hold():
@@ -27,10 +29,7 @@ def test_random_inputs_never_raise_and_offsets_hold():
     for _ in range(300):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 80)))
         for quote in extract_quotes(text):
-            assert text[quote.start : quote.end] == quote.text
-            assert quote.kind in ("direct", "indirect", "mixed")
-            if quote.speaker:
-                assert 0 <= quote.speaker.start <= quote.speaker.end <= len(text)
+            assert_contract(text, quote)
 
 
 def test_at_least_words_agrees_with_counting_every_word():

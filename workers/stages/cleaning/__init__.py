@@ -16,8 +16,9 @@
 messages become the job's failure reason.
 """
 from workers.stages.cleaning.document import CleanDocument, clean
-from workers.stages.cleaning.errors import (CleaningError, DocumentTooLarge, NoTextFound,
+from workers.stages.cleaning.errors import (CleaningError, DocumentTooLarge, NoTextFound, OcrUnavailable,
                                             UnreadableDocument, UnsupportedFormat)
+from workers.stages.cleaning.ocr import OcrLimits
 
-__all__ = ["CleanDocument", "CleaningError", "DocumentTooLarge", "NoTextFound", "UnreadableDocument",
-           "UnsupportedFormat", "clean"]
+__all__ = ["CleanDocument", "CleaningError", "DocumentTooLarge", "NoTextFound", "OcrLimits", "OcrUnavailable",
+           "UnreadableDocument", "UnsupportedFormat", "clean"]

@@ -6,8 +6,10 @@ from dataclasses import dataclass, field
 
 from workers.stages.cleaning.errors import DocumentTooLarge, NoTextFound, UnsupportedFormat
 from workers.stages.cleaning.formats import parse_content_type
+from workers.stages.cleaning.lang import detect_language
+from workers.stages.cleaning.ocr import Ocr, OcrLimits
 from workers.stages.cleaning.paragraphs import detect_title, drop_boilerplate, stats, tidy
-from workers.stages.cleaning.readers import READERS
+from workers.stages.cleaning.readers import READERS, Source
 
 LOGGER = logging.getLogger(__name__)
 
@@ -24,14 +26,15 @@ class CleanDocument:
     title: str | None
     content_type: str
     warnings: list[str] = field(default_factory=list)
-    stats: dict[str, int] = field(default_factory=dict)
+    stats: dict[str, int | str] = field(default_factory=dict)
 
 
-def clean(data: bytes, content_type: str, filename: str | None = None) -> CleanDocument:
+def clean(data: bytes, content_type: str, filename: str | None = None,
+          ocr_limits: OcrLimits | None = None) -> CleanDocument:
     """Turn an uploaded document into its main text, title and stats.
 
     ``content_type`` is the type the API resolved (services/common/formats.py); ``filename``
-    only names the document in messages.
+    only names the document in messages; ``ocr_limits`` bound the OCR of scanned pages.
     """
     if len(data) > MAX_INPUT_BYTES:
         raise DocumentTooLarge(f"The document is {len(data):,} bytes; the limit is {MAX_INPUT_BYTES:,}.")
@@ -42,12 +45,13 @@ def clean(data: bytes, content_type: str, filename: str | None = None) -> CleanD
     if reader is None:
         name = f"{filename!r} " if filename else ""
         raise UnsupportedFormat(f"The document {name}is of type {kind.mime!r}, which is not supported.")
-    warnings: list[str] = []
-    read = reader(data, kind.charset, warnings)
+    source = Source(data, kind.charset, Ocr(ocr_limits or OcrLimits()))
+    read = reader(source)
     paragraphs = drop_boilerplate(tidy(read.paragraphs))
     text = "\n\n".join(paragraphs)
     if not text:
         raise NoTextFound("No text was found in the document.")
     title = read.title if read.title else detect_title(paragraphs)
     LOGGER.debug("cleaned %s: %d bytes -> %d chars", kind.mime, len(data), len(text))
-    return CleanDocument(text, title, kind.mime, warnings, stats(text))
+    counts: dict[str, int | str] = {**stats(text), "lang": detect_language(text), "ocr_pages": source.ocr.pages}
+    return CleanDocument(text, title, kind.mime, source.warnings, counts)

@@ -4,7 +4,8 @@
      ├─ UnsupportedFormat
      ├─ UnreadableDocument
      ├─ DocumentTooLarge
-     └─ NoTextFound
+     ├─ NoTextFound
+     └─ OcrUnavailable
 """
 from __future__ import annotations
 
@@ -27,3 +28,7 @@ class DocumentTooLarge(CleaningError):
 
 class NoTextFound(CleaningError):
     """Raised when no text remains after cleaning."""
+
+
+class OcrUnavailable(CleaningError):
+    """Raised when a document needs OCR but Tesseract is not installed where the stage runs."""

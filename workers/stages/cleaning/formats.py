@@ -14,6 +14,15 @@ HTML = "text/html"
 XHTML = "application/xhtml+xml"
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+DOC = "application/msword"
+RTF = "application/rtf"
+ODT = "application/vnd.oasis.opendocument.text"
+EPUB = "application/epub+zip"
+PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+EMAIL = "message/rfc822"
+PNG = "image/png"
+JPEG = "image/jpeg"
+TIFF = "image/tiff"
 
 
 @dataclass(frozen=True, slots=True)

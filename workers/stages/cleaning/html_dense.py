@@ -54,6 +54,11 @@ class _Block:
     chrome: bool
 
 
+def text_blocks(tree: lxml.etree._Element) -> list[str]:
+    """Every block of text outside scripts, forms and navigation, in document order."""
+    return [block.text for block in _Walk().blocks(tree)]
+
+
 def dense_text(tree: lxml.html.HtmlElement) -> str:
     """Main text of a page, one block per line, in time linear in the size of the tree."""
     everything = _Walk().blocks(tree)

@@ -44,8 +44,12 @@ def split_email_headers(text: str) -> tuple[str, str | None]:
     if not sep or len(lines) < 2 or not all(_EMAIL_HEADER.match(x) or x[:1].isspace() for x in lines):
         return text, None
     subject = next((m.group(1).strip() for m in map(_SUBJECT.match, lines) if m), None)
-    body, _, _ = body.partition(f"\n{_SIGNATURE}\n")
-    return body, subject or None
+    return drop_signature(body), subject or None
+
+
+def drop_signature(body: str) -> str:
+    """A mail body without the signature below its "-- " delimiter line."""
+    return body.partition(f"\n{_SIGNATURE}\n")[0]
 
 
 def detect_title(paragraphs: list[str]) -> str | None:

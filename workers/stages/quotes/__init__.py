@@ -13,7 +13,9 @@ The steps, in the order a text goes through them (each reads what the one before
 5. ``reported``: reported speech in the sentences no quotation covers.
 6. ``resolution``: in document order, each speaker phrase resolved to a name (``surnames``:
    surname to full name; pronoun to the person meant; an uncued paragraph to the previous
-   speaker), giving the ``results``.
+   speaker), and each quote cut into its ``parts``, giving the ``results``.
+7. ``sources``: ``collect_speakers`` lists the people and organisations quoted (the job
+   result's ``speakers``), from the quotes.
 """
 from __future__ import annotations
 
@@ -26,10 +28,11 @@ from workers.stages.quotes.document import Document
 from workers.stages.quotes.marks import find_quoted
 from workers.stages.quotes.reported import ReportedPass
 from workers.stages.quotes.resolution import Resolver
-from workers.stages.quotes.results import Quote, Speaker
+from workers.stages.quotes.results import Part, Quote, Source, Speaker
+from workers.stages.quotes.sources import collect_speakers
 from workers.stages.quotes.speakers import SpeakerFinder
 
-__all__ = ["Quote", "Speaker", "extract_quotes"]
+__all__ = ["Part", "Quote", "Source", "Speaker", "collect_speakers", "extract_quotes"]
 
 LOGGER = logging.getLogger(__name__)
 

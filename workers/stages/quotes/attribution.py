@@ -5,17 +5,20 @@ import re
 
 from workers.stages.quotes.candidates import Draft
 from workers.stages.quotes.cues import ACCORDING, CLAUSE_WINDOW_CHARS, Cue, content_start
-from workers.stages.quotes.document import Document, at_least_words, trim
+from workers.stages.quotes.document import Document, at_least_words, trim, word_before
+from workers.stages.quotes.introductions import block_cue, introduced
 from workers.stages.quotes.lexicon import DETERMINERS, REPORTING_VERBS, WEAK_VERBS
 from workers.stages.quotes.marks import Quoted
 from workers.stages.quotes.mixed import AS_FRAME, clause_tail, complete, framed_as
-from workers.stages.quotes.speakers import Found, SpeakerFinder
-from workers.stages.text import Span
+from workers.stages.quotes.speakers import Found, SpeakerFinder, last_visible
 
 _SEPARATOR = re.compile(r"[ \u00a0]*(?:,|;|[—–―]+|--)?[ \u00a0]*")
 _DASH = re.compile(r"[ \u00a0]*(?:[—–―]+|--)[ \u00a0]*")
 _LINK = re.compile(r"[ \u00a0]*(?:that[ \u00a0]*)?[:,]?[ \u00a0]*$")
 _CLAUSE_END = re.compile(r"[.;!?]|$")
+_SENTENCE_END = re.compile(r"[.!?]")
+# Before a verb form these make it a noun: "the report", "his call", "a claim".
+_NOUN_DETERMINERS = frozenset("the a an his her their its our my your this that".split())
 _SHORT_CLAUSE_WORDS = 4
 # A cue clause after a quote is short; longer stretches are the next sentence.
 _AFTER_WINDOW_CHARS = 160
@@ -60,6 +63,7 @@ class DirectPass:
             k += 1
             if draft is not None and clause_end is not None:
                 if k < len(quoted) and self._continues_split(q, quoted[k], clause_end):
+                    draft.parts = [(draft.start, draft.end), (quoted[k].start, quoted[k].end)]
                     draft.end = quoted[k].end
                     q = quoted[k]
                     k += 1
@@ -80,7 +84,7 @@ class DirectPass:
             q.open - CLAUSE_WINDOW_CHARS,
             self.text.rfind("\n", max(0, q.open - CLAUSE_WINDOW_CHARS), q.open) + 1,  # a line break ends a clause
         )
-        verb = self.cues.last(floor, q.open, reporting=False)
+        verb = self._verb_before(floor, q.open)
         if verb is not None or self._may_frame(q, floor):
             # The sentence start bounds the clause too; it is looked up (and the paragraph split)
             # only here: most quotes have nothing before them that could introduce them.
@@ -97,13 +101,26 @@ class DirectPass:
             return Draft(q.start, q.end, "direct", found, cue), clause_end
         at_para_start = q.open == para.start
         if at_para_start:
-            block = self._block_cue(para)
+            block = block_cue(self.doc, self.finder, q)
             if block is not None:
-                return Draft(q.start, q.end, "direct", block[0], block[1]), None
+                return block, None
+        opened = introduced(self.doc, self.finder, q, max(floor, self.sents.start_of(q.open)))
+        if opened is not None:
+            return opened, None
         follows = prev is not None and para.start <= prev[0].close and q.open - prev[0].close <= _FOLLOW_CHARS
-        if (at_para_start or follows) and at_least_words(self.text, q.start, q.end, MIN_UNCUED_WORDS):
+        if (at_para_start or follows) and (
+            at_least_words(self.text, q.start, q.end, MIN_UNCUED_WORDS) or (follows and self._next_sentence(prev[0], q))
+        ):
             return Draft(q.start, q.end, "direct", None, None, continues=True), None
         return None, None
+
+    def _verb_before(self, floor: int, pos: int) -> Cue | None:
+        """The last verb in [floor, pos), passing over verb forms used as nouns after a
+        determiner ("dismissed the report as “nonsense”": the verb is "dismissed")."""
+        verb = self.cues.last(floor, pos, reporting=False)
+        while verb is not None and _after_determiner(self.text, floor, verb.start):
+            verb = self.cues.last(floor, verb.start, reporting=False)
+        return verb
 
     def _participle(self, draft: Draft, clause_end: int) -> list[Draft]:
         """`“…,” the mayor said, adding that …`: a second, reported statement by the same speaker."""
@@ -137,7 +154,7 @@ class DirectPass:
         else:
             found = self.finder.before(start, cue.start)
             if found is None or not _only_determiner(text[start : found.start]):
-                found = self._clause_speaker(start, cue.start)
+                found = self._clause_speaker(start, cue.start) or self._name_then_aside(start, cue.start)
             clause_end = cue.end
         if found is None or not (self._open_ended(q, sep.group()) or _short_clause(text, clause_end, limit)):
             return None
@@ -157,7 +174,17 @@ class DirectPass:
         first = self.text[start : end].split(" ", 1)[0].lower()
         if start >= end or (strict and first not in DETERMINERS):
             return None
-        return Found(start, end, "noun")
+        return Found(start, end, "noun phrase")
+
+    def _name_then_aside(self, start: int, end: int) -> Found | None:
+        """`“…,” Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said`:
+        a name opening the clause, then an aside between commas up to the verb."""
+        mention = self.finder.names.starting_at(start)
+        if mention is None or not self.text.startswith(",", mention.end):
+            return None
+        if last_visible(self.text, mention.end, self.finder.skip_back(start, end)) != ",":
+            return None
+        return Found(mention.start, mention.end, "name", mention)
 
     def _np_before(self, floor: int, pos: int) -> Found | None:
         """The phrase after the last comma before the verb: "As a phone rang, the announcer said"."""
@@ -217,21 +244,6 @@ class DirectPass:
             return None
         return Draft(q.start, q.end, "direct", found, "according to")
 
-    def _block_cue(self, para: Span) -> tuple[Found | None, str] | None:
-        """A paragraph that is a quotation introduced by `X said:` closing the paragraph before."""
-        i = self.doc.paragraph_index(para.start)
-        if i <= 0:
-            return None
-        prev = self.paras[i - 1]
-        if not self.text[max(prev.start, prev.end - 5) : prev.end].rstrip().endswith(":"):
-            return None
-        floor = max(self.sents.start_of(prev.end - 1), prev.end - CLAUSE_WINDOW_CHARS)
-        cue = self.cues.last(floor, prev.end)
-        if cue is None:
-            return None
-        found = self.finder.before(floor, cue.start) or self.finder.after(cue.end, prev.end)
-        return found, cue.word
-
     def _continues_split(self, first: Quoted, second: Quoted, clause_end: int) -> bool:
         """`“First half,” she said, “second half.”` is one quotation in two segments."""
         gap_chars = second.open - first.close_end
@@ -241,8 +253,20 @@ class DirectPass:
         # "…,” he said, adding that “…”: the second part is a new, reported statement.
         if "\n" in gap or self.cues.first(first.close_end, second.open) is None or _NEW_STATEMENT.search(gap):
             return False
+        # A full stop after the cue clause makes two quotes of one speaker: “One,” she said. “Two.”
+        if _SENTENCE_END.search(self.text, clause_end, second.open):
+            return False
         # No second verb after the cue clause: "Obama said. He called Burma a “…”" is two.
         return self.cues.first(clause_end, second.open, reporting=False) is None
+
+    def _next_sentence(self, prev: Quoted, q: Quoted) -> bool:
+        """A whole quoted sentence opening the sentence after the previous quote's: `“One,” she
+        said. “Two.”` continues its speaker however short it is."""
+        return (
+            complete(self.text, q)
+            and self.sents.start_of(q.open) == q.open
+            and self.sents.start_of(q.open - 1) <= prev.close
+        )
 
     def _same_sentence(self, a: int, b: int) -> bool:
         return self.sents.start_of(a) == self.sents.start_of(b)
@@ -252,6 +276,11 @@ def _short_clause(text: str, pos: int, limit: int) -> bool:
     """The cue clause ends within a few words (“….” Trump said on Friday.)."""
     m = _CLAUSE_END.search(text, pos, limit)
     return m is not None and not at_least_words(text, pos, m.start(), _SHORT_CLAUSE_WORDS + 1)
+
+
+def _after_determiner(text: str, floor: int, pos: int) -> bool:
+    span = word_before(text, floor, pos)
+    return span is not None and text[span[0] : span[1]].lower() in _NOUN_DETERMINERS
 
 
 def _only_determiner(lead: str) -> bool:

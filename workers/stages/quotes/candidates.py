@@ -21,6 +21,8 @@ class Draft:
     found: Found | None
     cue: str | None
     continues: bool = False  # no cue: inherits the previous quote's speaker
+    # The quoted runs of a direct quote split around its cue; None: the one run start..end.
+    parts: list[tuple[int, int]] | None = None
 
 
 class Candidates(NamedTuple):

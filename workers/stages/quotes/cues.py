@@ -112,11 +112,10 @@ class CueIndex:
             self._words.append(first.group())
         _verbs_after_separators(text, self._all_starts, self._ends, self._words)
         self._reporting = [word in _REPORTING_CASED for word in self._words]
-        # Where reported speech may be: an intention without an infinitive after it reports
-        # nothing, and passing it over here spares splitting its paragraph into sentences.
+        # Where reported speech may be: an intention reports nothing, and passing it over here
+        # spares splitting its paragraph into sentences.
         self.starts = [
-            self._all_starts[i] for i, rep in enumerate(self._reporting)
-            if rep and (self._words[i] not in _INTENTION_CASED or INFINITIVE.match(text, self._ends[i]))
+            self._all_starts[i] for i, rep in enumerate(self._reporting) if rep and self._words[i] not in _INTENTION_CASED
         ]
 
     def within(self, start: int, end: int, reporting: bool = True) -> list[Cue]:

@@ -45,7 +45,7 @@ class Mention:
 
     @property
     def is_org(self) -> bool:
-        return _is_org(self.words)
+        return is_org(self.words)
 
 
 class NameIndex:
@@ -220,7 +220,7 @@ def _run_start(text: str, pos: int) -> int:
 
 
 @functools.lru_cache(maxsize=4096)
-def _is_org(words: tuple[str, ...]) -> bool:
+def is_org(words: tuple[str, ...]) -> bool:
     """An organisation's name: an organisation word in it, or a single word in capitals (cached:
     asked of every candidate speaker and antecedent, and names repeat)."""
     return any(bare(w) in ORG_WORDS for w in words) or (len(words) == 1 and words[0].isupper())

@@ -10,6 +10,7 @@ from workers.stages.quotes.cues import ACCORDING, INFINITIVE, Cue, content_start
 from workers.stages.quotes.document import Bounds, Document, at_least_words, trim, word_after, word_before
 from workers.stages.quotes.lexicon import INFINITIVE_VERBS, INTENTION_VERBS, WEAK_VERBS
 from workers.stages.quotes.speakers import Found, SpeakerFinder
+from workers.stages.quotes.statements import states_something
 
 _QUOTE_MARK = re.compile(r"[\"“”«»„]")
 # Content opening with these is an object or an adjunct, not a statement ("replied to a call",
@@ -134,7 +135,7 @@ class ReportedPass:
         start, stop = trim(self.text, start, stop)
         if start >= stop or at_least_words(self.text, start, stop, _SOURCE_MAX_WORDS + 1):
             return None
-        return Found(start, stop, "noun")
+        return Found(start, stop, "noun phrase")
 
     def _with_verb(self, sent: Bounds) -> Draft | None:
         for cue in self.cues.within(sent.start, sent.end):
@@ -154,6 +155,8 @@ class ReportedPass:
             comma is not None
             and not at_least_words(text, cue.end, tail_end, _TAIL_WORDS + 1)
             and not _THAT.match(text, cue.end, tail_end)  # "…, critics say that …" runs forward
+            # "In a statement, the company said it would appeal": an adjunct before the comma
+            and states_something(text, max(sent.start, comma - _WINDOW_CHARS), comma)
         ):
             if cue.word.lower() in WEAK_VERBS:
                 return None
@@ -166,17 +169,14 @@ class ReportedPass:
     def _content_after(self, cue: Cue, limit: int) -> int | None:
         """Where the statement after a verb starts, or None if an object follows it."""
         verb = cue.word.lower()
-        if verb in INFINITIVE_VERBS:
-            # Read before looking for "that": "wants to make sure that …" states the wish.
-            m = INFINITIVE.match(self.text, cue.end, limit)
-            if m is not None:
-                return m.start() + len(m.group()) - len(m.group().lstrip(" \u00a0"))
-            if verb in INTENTION_VERBS:
-                return None
+        # An intention or a promise ("wants to", "pledged to visit") states no fact; an intention
+        # verb takes no statement at all ("declined comment").
+        if verb in INTENTION_VERBS or (verb in INFINITIVE_VERBS and INFINITIVE.match(self.text, cue.end, limit)):
+            return None
         start = content_start(self.text, cue.end, limit, cue.word, self.finder.names)
         if _OBJECT_START.match(self.text, start):
             return None  # "replied to a call", "spoke about": an object, not a statement
-        return start
+        return start if states_something(self.text, start, limit) else None
 
     def _clause_subject(self, floor: int, cue: Cue) -> Found | None:
         """The whole short phrase opening the verb's clause, when no name, pronoun or speaker
@@ -197,7 +197,7 @@ class ReportedPass:
         first = word_after(text, start, end)
         if first.lower() in _NOT_SUBJECT_START or _NOT_IN_SUBJECT.search(text, start, end):
             return None
-        return Found(start, end, "noun")
+        return Found(start, end, "noun phrase")
 
     def _inverted(self, sent: Bounds, cue: Cue) -> Draft | None:
         if cue.word.lower() in WEAK_VERBS or cue.word.endswith("ing"):

@@ -8,6 +8,7 @@ from workers.stages.quotes.candidates import Draft
 from workers.stages.quotes.document import Bounds, Document
 from workers.stages.quotes.lexicon import PLACES
 from workers.stages.quotes.names import Mention
+from workers.stages.quotes.parts import Parts
 from workers.stages.quotes.results import Quote, Speaker
 from workers.stages.quotes.speakers import Found
 from workers.stages.quotes.surnames import FullNames
@@ -30,11 +31,11 @@ class Resolver:
         self.names = doc.names
         self.full_names = FullNames(doc.text)
         self.quoted = quoted  # sorted spans whose names are not antecedents
+        self.parts = Parts(doc.text, quoted)
         self.last_speaker: str | None = None  # the canonical name of the last quote's speaker
 
     def run(self, drafts: list[Draft]) -> list[Quote]:
         """The drafts (sorted by position) as quotes with resolved speakers."""
-        text = self.text
         quotes: list[Quote] = []
         last: tuple[int, Speaker] | None = None  # paragraph index and speaker of the last quote
         for d in drafts:
@@ -50,7 +51,10 @@ class Resolver:
                 self.last_speaker = speaker.name
                 if d.kind != "indirect":
                     last = (para, speaker)  # uncued quotations continue quoted speakers only
-            quotes.append(Quote(text[d.start : d.end], d.start, d.end, d.kind, speaker, d.cue))
+            kind, parts, content = self.parts.of(d)
+            if parts:
+                text = " ".join(part.text for part in parts)
+                quotes.append(Quote(text, parts[0].start, parts[-1].end, kind, speaker, d.cue, parts, content))
         return quotes
 
     def _name(self, found: Found) -> tuple[str, str]:

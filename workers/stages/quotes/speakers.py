@@ -20,6 +20,8 @@ _SUBJECT_WORDS = 6
 _PAREN_MAX_CHARS = 40
 # Words allowed before a name after the verb: "said opposition leader Pierre Dubois".
 _TITLE_WORDS = 3
+# How far a name may sit behind the capitalised titles before it.
+_TITLED_NAME_CHARS = 80
 
 
 @dataclass(slots=True)
@@ -28,7 +30,7 @@ class Found:
 
     start: int
     end: int
-    kind: str  # "name" | "pronoun" | "noun"
+    kind: str  # "name" | "pronoun" | "noun phrase"
     mention: Mention | None = None
 
 
@@ -45,7 +47,7 @@ class SpeakerFinder:
         """The subject phrase ending just before ``pos`` (the reporting verb)."""
         end = self.skip_back(floor, pos)
         found = self._phrase_ending(floor, end)
-        if found is None and _last_visible(self.text, floor, end) == ",":
+        if found is None and last_visible(self.text, floor, end) == ",":
             before_apposition = self._skip_apposition(floor, end)
             if before_apposition is not None:
                 found = self._phrase_ending(floor, before_apposition)
@@ -60,7 +62,7 @@ class SpeakerFinder:
             word, start = m.group(1), m.start(1)
             if k == 0 and word.lower() in PRONOUNS and word.lower() != "it":
                 return Found(start, m.end(1), "pronoun")
-            mention = self.names.starting_at(start)
+            mention = self.names.starting_at(start) or self._titled_name(start, ceiling)
             if mention is not None:
                 return Found(mention.start, mention.end, "name", mention)
             if k == 0 and word.lower() in DETERMINERS:
@@ -73,6 +75,17 @@ class SpeakerFinder:
             if self.text.startswith(".", pos) and word.lower() in TITLES:
                 pos += 1  # "said Rep. G.K. Butterfield"
         return None
+
+    def _titled_name(self, start: int, ceiling: int) -> Mention | None:
+        """The name after capitalised titles opening at ``start``: "European Council President
+        Donald Tusk" names Donald Tusk."""
+        if not self.text[start].isupper():
+            return None
+        mention = next(self.names.iter_between(start, min(ceiling, start + _TITLED_NAME_CHARS)), None)
+        if mention is None or mention.start == start:
+            return None
+        titles = self.text[start : mention.start].split()
+        return mention if titles and all(word[0].isupper() for word in titles) else None
 
     def subject(self, floor: int, pos: int) -> Found | None:
         """The first person named (or pronoun) in a clause: "He then defended the remark, saying"."""
@@ -159,12 +172,12 @@ class SpeakerFinder:
             if self.text[span[0] : span[1]].lower() in DETERMINERS:
                 if clause_start and not _opens_clause(self.text, floor, start):
                     return None
-                return Found(start, end, "noun")
+                return Found(start, end, "noun phrase")
         if clause_start:
             return None
         # A bare plural head ("officials said") is a speaker; a bare singular rarely is.
         if self.text[head:end].lower().endswith("s"):
-            return Found(head, end, "noun")
+            return Found(head, end, "noun phrase")
         return None
 
     def _noun_phrase_from(self, start: int, ceiling: int) -> Found | None:
@@ -175,10 +188,10 @@ class SpeakerFinder:
                 return None
             pos = m.end(1)
             if m.group(1).lower() in SPEAKER_NOUNS:
-                return Found(start, pos, "noun")
+                return Found(start, pos, "noun phrase")
         return None
 
-def _last_visible(text: str, floor: int, end: int) -> str:
+def last_visible(text: str, floor: int, end: int) -> str:
     """The last character of text[floor:end] that is not whitespace ("" if none), without
     copying the clause as ``text[floor:end].rstrip()`` would."""
     while end > floor and text[end - 1].isspace():

@@ -1,0 +1,60 @@
+"""Quotes introduced by what comes before them: a paragraph of its own after `X said:` (a block
+quote), or, with no reporting verb, a colon (`In a statement: “…”`) or a name and a dash
+(`Jane Smith — “…”`)."""
+from __future__ import annotations
+
+import re
+
+from workers.stages.quotes.candidates import Draft
+from workers.stages.quotes.cues import CLAUSE_WINDOW_CHARS
+from workers.stages.quotes.document import Document, at_least_words
+from workers.stages.quotes.marks import Quoted
+from workers.stages.quotes.mixed import complete
+from workers.stages.quotes.speakers import Found, SpeakerFinder
+
+# Quoted words after a colon this short and not a whole sentence are a title or a label
+# ("Its name: “Project Blue”"); the floor uncued quotes have.
+_MIN_WORDS = 5
+_COLON = re.compile(r":[ \u00a0]*$")
+_DASH = re.compile(r"(?:[—–―]+|--)[ \u00a0]*$")
+
+
+def block_cue(doc: Document, finder: SpeakerFinder, q: Quoted) -> Draft | None:
+    """A paragraph opening with a quotation, introduced by `X said:` closing the paragraph before."""
+    i = doc.paragraph_index(q.open)
+    if i <= 0:
+        return None
+    prev = doc.paragraphs[i - 1]
+    if not doc.text[max(prev.start, prev.end - 5) : prev.end].rstrip().endswith(":"):
+        return None
+    floor = max(doc.sentences.start_of(prev.end - 1), prev.end - CLAUSE_WINDOW_CHARS)
+    cue = doc.cues.last(floor, prev.end)
+    if cue is None:
+        return None
+    found = finder.before(floor, cue.start) or finder.after(cue.end, prev.end)
+    return Draft(q.start, q.end, "direct", found, cue.word)
+
+
+def introduced(doc: Document, finder: SpeakerFinder, q: Quoted, floor: int) -> Draft | None:
+    """A quote after a colon or a name and a dash that end the text before it (from ``floor``,
+    the start of its clause): the speaker is the clause's subject, or else the previous speaker."""
+    text = doc.text
+    if not (complete(text, q) or at_least_words(text, q.start, q.end, _MIN_WORDS)):
+        return None
+    dash = _DASH.search(text, max(floor, q.open - 8), q.open)
+    if dash is not None:
+        mention = doc.names.ending_at(_before_spaces(text, floor, dash.start()))
+        if mention is not None and mention.start == floor:
+            return Draft(q.start, q.end, "direct", Found(mention.start, mention.end, "name", mention), None)
+        return None
+    colon = _COLON.search(text, max(floor, q.open - 8), q.open)
+    if colon is None or colon.start() <= floor:
+        return None
+    found = finder.subject(floor, colon.start()) or finder.after(floor, colon.start())
+    return Draft(q.start, q.end, "direct", found, None, continues=found is None)
+
+
+def _before_spaces(text: str, floor: int, pos: int) -> int:
+    while pos > floor and text[pos - 1] in " \u00a0":
+        pos -= 1
+    return pos

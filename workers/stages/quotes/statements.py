@@ -1,0 +1,36 @@
+"""Whether reported content states something: a finite clause, not an object or a plan
+("mentioned Machado since the debate", "found a way through the act", "announced plans to …")."""
+from __future__ import annotations
+
+import re
+
+from workers.stages.quotes.document import at_least_words
+
+# A finite verb: an auxiliary, a modal, a negated verb, a regular or common irregular past.
+_IRREGULAR_PAST = (
+    "was were went made got took came knew saw gave found thought told said left kept felt became "
+    "began brought built bought caught chose drew drove fell fought grew held hit hurt led lost "
+    "meant met paid put ran rose sent set shot sold spent stood struck taught threw understood won "
+    "wrote broke spoke heard let sought"
+)
+_FINITE = re.compile(
+    r"(?<![\w’'\-])(?:is|are|am|be|been|has|have|had|will|would|can|could|should|may|might|must|"
+    r"shall|does|do|did|cannot|[A-Za-z]+n[’']t|[A-Za-z]+[’']s|[a-z]{2,}ed|" + "|".join(_IRREGULAR_PAST.split()) + r")(?![\w’'\-])"
+)
+_QUOTE_MARK = re.compile(r"[\"“”«»„]")
+# A clause whose subject is a personal pronoun ("she opposes the deal", "they plan to …").
+_PRONOUN_SUBJECT = re.compile(r"(?:he|she|they|it|we|i|you|I)(?![\w’'\-])")
+# The finite verb of a statement comes within its first words ("said the long-awaited bridge
+# over the river would open"); a verb further on belongs to a relative clause of an object.
+_VERB_WITHIN_WORDS = 12
+_WORDS_PAST = re.compile(rf"[^\w’'\-]*+(?:[\w’'\-]++[^\w’'\-]*+){{1,{_VERB_WITHIN_WORDS}}}")
+
+
+def states_something(text: str, start: int, end: int) -> bool:
+    """Content opening with "that" or a pronoun subject, holding quoted words, or with a finite
+    verb among its first words."""
+    if text.startswith("that", start) or _PRONOUN_SUBJECT.match(text, start) or _QUOTE_MARK.search(text, start, end):
+        return True
+    window = _WORDS_PAST.match(text, start, end)
+    stop = window.end() if window is not None else end
+    return _FINITE.search(text, start, stop) is not None or not at_least_words(text, start, end, 2)
