@@ -131,13 +131,25 @@ class SpeakerSchema(Schema):
     via = fields.String()
 
 
-class QuoteSchema(Schema):
+class SpanSchema(Schema):
+    """A run of the cleaned text: text[start:end] == text."""
+
     text = fields.String()
+    start = fields.Integer()
+    end = fields.Integer()
+
+
+class QuoteSchema(Schema):
+    text = fields.String(metadata={"description": "The parts' texts joined by a space."})
     start = fields.Integer()
     end = fields.Integer()
     kind = fields.String(metadata={"description": "direct, indirect or mixed"})
     speaker = fields.Nested(SpeakerSchema, allow_none=True)
     cue = fields.String(allow_none=True)
+    parts = fields.List(fields.Nested(SpanSchema), metadata={
+        "description": "The runs of quoted words (a quote split around its cue has two)."})
+    content = fields.Nested(SpanSchema, allow_none=True, metadata={
+        "description": "The whole reported clause of a mixed or indirect quote; null for a direct one."})
 
 
 class SummarySentenceSchema(Schema):
