@@ -9,7 +9,7 @@ import redis
 from redis.client import Pipeline
 
 from services.common.errors import IdempotencyConflict
-from services.common.jobs import Job, JobStatus, Stage, StageStatus
+from services.common.jobs import Job, Stage, StageStatus
 from services.common.jobstore import keys, records
 from services.common.jobstore.records import decode
 from services.common.jobstore.transitions import MAX_TRANSACTION_RETRIES, JobTransitions
@@ -156,8 +156,8 @@ class JobStore(JobTransitions):
     def wait(self, job_id: str, owner: str | None, timeout: float, *, results: bool = True) -> Job | None:
         """The job once it has finished, or as it is when ``timeout`` seconds have passed.
 
-        Each stage change wakes the wait; it then reads only the status, and the whole job with
-        its results once, at the end (a job's results can be megabytes).
+        Each stage change wakes the wait to read the job's hash alone; its results (megabytes,
+        it may be) are read once, at the end.
         """
         deadline = time.monotonic() + timeout
         job = self.get(job_id, owner, results=False)
@@ -165,19 +165,16 @@ class JobStore(JobTransitions):
             pubsub = self.redis.pubsub(ignore_subscribe_messages=True)
             try:
                 pubsub.subscribe(keys.events_channel(job_id))
-                # Read after subscribing, so a change between the two is not missed.
-                while not self._finished_or_gone(job_id) and (remaining := deadline - time.monotonic()) > 0:
+                # Read again after subscribing, so a change between the two is not missed.
+                while (job := self.get(job_id, owner, results=False)) is not None and not job.finished:
+                    if (remaining := deadline - time.monotonic()) <= 0:
+                        break
                     pubsub.get_message(timeout=min(remaining, 5.0))
             finally:
                 pubsub.close()
-            job = self.get(job_id, owner, results=False)
         if job is not None and results:
             job.result = self.decoded_results(job)
         return job
-
-    def _finished_or_gone(self, job_id: str) -> bool:
-        status = self.redis.hget(keys.job_key(job_id), "status")
-        return status is None or JobStatus(status.decode()).finished
 
     def ping(self) -> bool:
         return bool(self.redis.ping())
