@@ -78,6 +78,7 @@ def main() -> None:
             proc.send_signal(2)  # SIGINT: py-spy writes what it has
         for proc in recorders.values():
             proc.wait(timeout=60)
+    figures = load.summary([figures])
     print(f"{figures['jobs']} jobs, {figures['jobs_s']:.1f} jobs/s while sampled\n")
     for side in recorders:
         print(f"== {side}: share of samples (inclusive) ==")

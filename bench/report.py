@@ -42,16 +42,18 @@ def _small(r: dict) -> str:
             f"{s['docpipe']['jobs']} jobs per side from {r['clients']} client threads, one worker node of "
             f"{r['small_workers']} processes; latency from POST to finished (service clock). Idle: "
             f"{idle['docpipe']['jobs']} jobs one at a time, POST then `?wait=30` (client clock). Redis "
-            "commands and round trips per job counted with MONITOR (bench/roundtrips.py).\n",
+            "commands and round trips per job counted with MONITOR, and each process group's CPU time "
+            f"per job, over {r.get('roundtrip_jobs', 20)} jobs run one at a time (bench/roundtrips.py).\n",
             "| side | jobs/s | × ceiling | p50 ms | p99 ms | idle p50 ms | idle p90 ms | idle p99 ms "
-            "| Redis commands/job | round trips/job |",
-            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+            "| Redis commands/job | round trips/job | CPU ms/job: API | worker | Redis |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for side, label in SIDES.items():
         x, i = s[side], idle.get(side, {})
         rows.append(f"| {label} | {_f(x['jobs_s'])} | {x['jobs_s'] / s['ceiling']['jobs_s']:.2f} | "
                     f"{_f(x['p50_ms'])} | {_f(x['p99_ms'])} | {_f(i.get('p50_ms'))} | "
                     f"{_f(i.get('p90_ms'))} | {_f(i.get('p99_ms'))} | {_f(i.get('commands'))} | "
-                    f"{_f(i.get('round_trips'))} |")
+                    f"{_f(i.get('round_trips'))} | {_f(i.get('cpu_ms_api'))} | "
+                    f"{_f(i.get('cpu_ms_worker'))} | {_f(i.get('cpu_ms_redis'))} |")
     return "\n".join(rows) + "\n"
 
 

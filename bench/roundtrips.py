@@ -1,4 +1,4 @@
-"""Redis commands and round trips per job, read from MONITOR: a figure the machine's load cannot blur.
+"""Redis commands and round trips per job (from MONITOR) and CPU time per job: figures the machine's load cannot blur.
 
 A MULTI … EXEC block sent as one pipeline counts as one round trip; every other command as one
 (redis-py sends a non-transactional pipeline as separate commands in MONITOR's eyes, so this
@@ -14,13 +14,16 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Callable
 
+from stack import Stack
+
 _LINE = re.compile(rb'^[\d.]+ \[\d+ ([^\]]+)\] "(\w+)"')
 
 
-def measure(redis_port: int, jobs: int, run: Callable[[], None], log: Path) -> dict:
-    """Run ``run`` (which completes ``jobs`` jobs) under MONITOR; commands and round trips per job."""
+def measure(stack: Stack, jobs: int, run: Callable[[], None], log: Path) -> dict:
+    """Run ``run`` (which completes ``jobs`` jobs) under MONITOR: Redis commands and round trips
+    per job; and, without MONITOR, each process group's CPU milliseconds per job."""
     with open(log, "wb") as out:
-        monitor = subprocess.Popen([shutil.which("redis-cli") or "redis-cli", "-p", str(redis_port),
+        monitor = subprocess.Popen([shutil.which("redis-cli") or "redis-cli", "-p", str(stack.redis_port),
                                     "monitor"], stdout=out)
         try:
             time.sleep(0.3)  # MONITOR is on before the first command
@@ -30,7 +33,11 @@ def measure(redis_port: int, jobs: int, run: Callable[[], None], log: Path) -> d
             monitor.terminate()
             monitor.wait()
     commands, trips = count(log.read_bytes().splitlines())
-    return {"commands": commands / jobs, "round_trips": trips / jobs}
+    before = stack.cpu_seconds()
+    run()
+    after = stack.cpu_seconds()
+    cpu = {f"cpu_ms_{name}": 1000 * (after[name] - before[name]) / jobs for name in after}
+    return {"commands": commands / jobs, "round_trips": trips / jobs, **cpu}
 
 
 def count(lines: list[bytes]) -> tuple[int, int]:

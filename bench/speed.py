@@ -61,6 +61,7 @@ def main() -> None:
     cfg = PROFILES[profile]
     started = time.monotonic()
     results = {"profile": profile, "clients": CLIENTS, "small_workers": SMALL_WORKERS,
+               "roundtrip_jobs": ROUNDTRIP_JOBS,
                "workers": cfg["workers"], "machine": _machine()}
     (args.out / "logs").mkdir(parents=True, exist_ok=True)
     with Stack("ceiling", args.out / "logs", *APPS["ceiling"]) as ceiling, \
@@ -105,7 +106,7 @@ def _small(stacks: dict[str, Stack], cfg: dict, results: dict) -> None:
                                lambda side, chunk: load.idle_latency(stacks[side].api, chunk), load.summary)
     for side, stack in stacks.items():
         results["idle"][side].update(roundtrips.measure(
-            stack.redis_port, ROUNDTRIP_JOBS, lambda: load.idle_latency(stack.api, idle[:ROUNDTRIP_JOBS]),
+            stack, ROUNDTRIP_JOBS, lambda: load.idle_latency(stack.api, idle[:ROUNDTRIP_JOBS]),
             stack.logs / f"{side}-monitor.log"))
 
 

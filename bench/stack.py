@@ -92,6 +92,22 @@ class Stack:
                 raise RuntimeError(f"{self.name} {name} exited with {proc.returncode}; "
                                    f"see {self.logs / self.name}-{name}.log")
 
+    def cpu_seconds(self) -> dict[str, float]:
+        """CPU time (user + system) used so far by each process group: redis, api, worker."""
+        tick = os.sysconf("SC_CLK_TCK")
+        out = {}
+        for name, proc in self.procs.items():
+            pids = subprocess.run(["pgrep", "-g", str(proc.pid)], capture_output=True, text=True).stdout.split()
+            total = 0
+            for pid in pids:
+                try:
+                    stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+                except OSError:
+                    continue  # exited meanwhile
+                total += int(stat[11]) + int(stat[12])  # utime, stime
+            out[name] = total / tick
+        return out
+
     def _spawn(self, name: str, argv: list[str]) -> None:
         self.logs.mkdir(parents=True, exist_ok=True)
         with open(self.logs / f"{self.name}-{name}.log", "ab") as log:
