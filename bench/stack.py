@@ -20,8 +20,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
 BIN = Path(sys.executable).parent
-# As the API image runs it (Dockerfile); the log goes to a file instead of stdout.
-GUNICORN_ARGS = ["--worker-class", "gthread", "--workers", "2", "--threads", "16"]
+# As docpipe's API runs: its gunicorn config module when the project has one, else the
+# Dockerfile's command line. The ceiling app gets the same.
+GUNICORN_CONF = ROOT / "services" / "api" / "gunicorn_conf.py"
+GUNICORN_ARGS = (["-c", "python:services.api.gunicorn_conf"] if GUNICORN_CONF.exists()
+                 else ["--worker-class", "gthread", "--workers", "2", "--threads", "16"])
 STOP_GRACE_SECONDS = 20
 
 
