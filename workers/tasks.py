@@ -5,23 +5,15 @@ rest (start, store, retry, fail).
 """
 from __future__ import annotations
 
-import dataclasses
-from typing import Any
-
 from celery import shared_task
 
 from services.common.jobs import Job, Stage
 from services.common.jobstore import JobStore
 from services.common.pipeline import TASK_NAMES
 from workers.context import current
+from workers.outputs import cleaning_fields, quotes_fields, summary_fields
 from workers.running import StageTask, run_stage
-from workers.stages.cleaning import OcrLimits, clean
-from workers.stages.quotes import extract_quotes
-from workers.stages.summary import summarise
-
-
-def _plain(obj: Any) -> Any:
-    return dataclasses.asdict(obj) if dataclasses.is_dataclass(obj) else obj
+from workers.stages.cleaning import OcrLimits
 
 
 def _clean(jobs: JobStore, job: Job) -> dict:
@@ -31,29 +23,23 @@ def _clean(jobs: JobStore, job: Job) -> dict:
     settings = current().settings
     # OCR stops in time for the stage to report what it read, before the stage's time limit.
     budget = min(settings.ocr_time_budget_seconds, settings.stage_time_limit_seconds / 2)
-    doc = clean(data, job.input["content_type"], job.input.get("filename"),
-                OcrLimits(settings.ocr_max_pages, budget))
-    return {"title": job.input.get("title") or doc.title, "text": doc.text,
-            "content_type": doc.content_type, "warnings": list(doc.warnings),
-            "stats": dict(doc.stats)}
+    return cleaning_fields(data, job.input["content_type"], job.input.get("filename"),
+                           job.input.get("title"), OcrLimits(settings.ocr_max_pages, budget))
 
 
 def _text(jobs: JobStore, job: Job) -> str:
-    document = jobs.get_result(job.id, Stage.CLEANING)
-    if document is None:
+    output = jobs.get_result(job.id, Stage.CLEANING)
+    if output is None:
         raise LookupError("the cleaned text is no longer stored")
-    return document["text"]
+    return output["document"]["text"]
 
 
-def _quotes(jobs: JobStore, job: Job) -> list[dict]:
-    return [_plain(q) for q in extract_quotes(_text(jobs, job))]
+def _quotes(jobs: JobStore, job: Job) -> dict:
+    return quotes_fields(_text(jobs, job))
 
 
 def _summary(jobs: JobStore, job: Job) -> dict:
-    options = job.options
-    return _plain(summarise(_text(jobs, job), sentences=options.get("summary_sentences", 3),
-                            ratio=options.get("summary_ratio"),
-                            max_chars=options.get("summary_max_chars")))
+    return summary_fields(_text(jobs, job), job.options)
 
 
 @shared_task(name=TASK_NAMES[Stage.CLEANING], bind=True, base=StageTask, stage=Stage.CLEANING)

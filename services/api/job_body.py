@@ -1,8 +1,8 @@
 """A job as its JSON answer, with the stages' results spliced in as the workers stored them.
 
-The results are JSON in Redis already, written by the stages in the shape the API documents
-(schemas.ResultSchema). Decoding them and dumping them again through marshmallow took 85% of a
-read of a 100 KB document's job; only the job's own fields (small) go through the schema.
+Each stage's output is a JSON object of result fields in Redis already, in the shape the API
+documents (schemas.ResultSchema). Decoding them and dumping them again through marshmallow took
+85% of a read of a 100 KB document's job; only the job's own fields (small) go through the schema.
 """
 from __future__ import annotations
 
@@ -16,17 +16,20 @@ from services.common.jobs import Job
 _JOB = JobSchema()
 
 
-def job_response(job: Job, results: dict[str, bytes], status: int = 200,
+def job_response(job: Job, results: list[bytes], status: int = 200,
                  headers: dict[str, str] | None = None) -> Response:
-    """The job (its fields in the schema's order) with ``results`` as its ``result`` object."""
+    """The job (its fields in the schema's order) with the members of the stage outputs in
+    ``results`` (JobStore.raw_results) as its ``result`` object."""
     envelope = _JOB.dump(job)
     members = [_member(name, _results(results) if name == "result" else _dumps(value))
                for name, value in envelope.items()]
     return Response(b"{" + b",".join(members) + b"}", status, headers, mimetype="application/json")
 
 
-def _results(results: dict[str, bytes]) -> bytes:
-    return b"{" + b",".join(_member(name, raw) for name, raw in results.items()) + b"}"
+def _results(results: list[bytes]) -> bytes:
+    # '{"a":1}' and '{"b":2}' -> '{"a":1,"b":2}': each object's members, without its braces.
+    members = [inner for raw in results if (inner := raw.strip()[1:-1].strip())]
+    return b"{" + b",".join(members) + b"}"
 
 
 def _member(name: str, value: bytes) -> bytes:

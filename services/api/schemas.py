@@ -124,32 +124,45 @@ class DocumentSchema(Schema):
     stats = fields.Nested(StatsSchema)
 
 
-class SpeakerSchema(Schema):
-    name = fields.String()
-    start = fields.Integer()
-    end = fields.Integer()
-    via = fields.String()
-
-
 class SpanSchema(Schema):
-    """A run of the cleaned text: text[start:end] == text."""
+    """A run of the cleaned text: ``document.text[start:end] == text``."""
 
     text = fields.String()
     start = fields.Integer()
     end = fields.Integer()
 
 
-class QuoteSchema(Schema):
-    text = fields.String(metadata={"description": "The parts' texts joined by a space."})
+class SpeakerSchema(Schema):
+    """Who said it; ``start``/``end`` is the mention that attributes the quote."""
+
+    name = fields.String(metadata={"description": "the fullest name the document gives"})
     start = fields.Integer()
     end = fields.Integer()
+    via = fields.String(metadata={"description": "how the speaker was found: name, surname, "
+                                                 "pronoun, continuation or noun phrase"})
+
+
+class QuoteSchema(Schema):
+    text = fields.String(metadata={"description": "the parts' texts joined by a space"})
+    start = fields.Integer(metadata={"description": "the first part's start"})
+    end = fields.Integer(metadata={"description": "the last part's end"})
     kind = fields.String(metadata={"description": "direct, indirect or mixed"})
+    parts = fields.List(fields.Nested(SpanSchema), metadata={
+        "description": "the quoted words: never a quote mark, the attribution between two halves "
+                       "or the re-opening mark of a continued paragraph"})
+    content = fields.Nested(SpanSchema, allow_none=True, metadata={
+        "description": "the whole reported clause of a mixed or indirect quote; null for a direct one"})
     speaker = fields.Nested(SpeakerSchema, allow_none=True)
     cue = fields.String(allow_none=True)
-    parts = fields.List(fields.Nested(SpanSchema), metadata={
-        "description": "The runs of quoted words (a quote split around its cue has two)."})
-    content = fields.Nested(SpanSchema, allow_none=True, metadata={
-        "description": "The whole reported clause of a mixed or indirect quote; null for a direct one."})
+
+
+class SourceSchema(Schema):
+    """A person or organisation quoted in the document."""
+
+    name = fields.String()
+    kind = fields.String(metadata={"description": "person or organisation"})
+    mentions = fields.List(fields.Nested(SpanSchema))
+    quotes = fields.List(fields.Integer(), metadata={"description": "indices into result.quotes"})
 
 
 class SummarySentenceSchema(Schema):
@@ -167,6 +180,7 @@ class SummarySchema(Schema):
 class ResultSchema(Schema):
     document = fields.Nested(DocumentSchema)
     quotes = fields.List(fields.Nested(QuoteSchema))
+    speakers = fields.List(fields.Nested(SourceSchema))
     summary = fields.Nested(SummarySchema)
 
 

@@ -1,41 +1,29 @@
 """`docpipe process`: the three stages run in this process, no server; the answer has the Job's shape."""
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import time
 from pathlib import Path
-from typing import Any, Callable
+from typing import Callable
 
 from services.common import formats
-from services.common.jobs import Stage
 
 
 class StagesMissing(Exception):
     """Raised when the stage libraries are not installed (the API-only install has none)."""
 
 
-def _plain(obj: Any) -> Any:
-    return dataclasses.asdict(obj) if dataclasses.is_dataclass(obj) else obj
-
-
-def _stages(sentences: int) -> list[tuple[str, Callable[[dict, bytes, str, str], Any]]]:
+def _stages(sentences: int) -> list[tuple[str, Callable[[dict, bytes, str, str], dict]]]:
     try:
-        from workers.stages import cleaning, quotes, summary
+        import workers.outputs as outputs
     except ImportError as exc:
         raise StagesMissing(f"`docpipe process` needs the stage libraries ({exc.name} is missing): "
                             "pip install 'docpipe[stages]'") from None
-
-    def clean(result: dict, data: bytes, ctype: str, name: str) -> dict:
-        doc = cleaning.clean(data, ctype, name)
-        return {"title": doc.title, "text": doc.text, "content_type": doc.content_type,
-                "warnings": list(doc.warnings), "stats": dict(doc.stats)}
-
+    options = {"summary_sentences": sentences}
     return [
-        ("cleaning", clean),
-        ("quotes", lambda result, *_: [_plain(q) for q in quotes.extract_quotes(result["document"]["text"])]),
-        ("summary", lambda result, *_: _plain(summary.summarise(result["document"]["text"],
-                                                                 sentences=sentences))),
+        ("cleaning", lambda result, data, ctype, name: outputs.cleaning_fields(data, ctype, name)),
+        ("quotes", lambda result, *_: outputs.quotes_fields(result["document"]["text"])),
+        ("summary", lambda result, *_: outputs.summary_fields(result["document"]["text"], options)),
     ]
 
 
@@ -53,7 +41,7 @@ def process(path: Path, data: bytes, sentences: int = 3) -> dict:
     for name, run in _stages(sentences):
         started = time.perf_counter()
         try:
-            result[Stage(name).result_key] = run(result, data, ctype, path.name)
+            result.update(run(result, data, ctype, path.name))
         except Exception as exc:  # a stage's own error fails this file, as it fails a job
             stages.append({"name": name, "status": "failed"})
             job["status"] = "failed"

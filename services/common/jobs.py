@@ -8,7 +8,10 @@ from enum import Enum, StrEnum
 
 
 class Stage(StrEnum):
-    """The pipeline's stages, in the order they run; every layer names a stage with this."""
+    """The pipeline's stages, in the order they run; every layer names a stage with this.
+
+    A stage's output is a mapping of fields of the job's ``result`` (cleaning: ``document``;
+    quotes: ``quotes`` and ``speakers``; summary: ``summary``)."""
 
     CLEANING = "cleaning"
     QUOTES = "quotes"
@@ -17,11 +20,6 @@ class Stage(StrEnum):
     @property
     def is_last(self) -> bool:
         return self is STAGES[-1]
-
-    @property
-    def result_key(self) -> str:
-        """Where the stage's output appears in a job's ``result``."""
-        return "document" if self is Stage.CLEANING else self.value
 
     def following(self) -> tuple[Stage, ...]:
         """The stages that run after this one."""

@@ -2,6 +2,7 @@
 it documented in the OpenAPI schema, the job's own fields as the schema dumps them."""
 import json
 
+import pytest
 from marshmallow import Schema, fields
 
 from services.api.runtime import runtime
@@ -10,6 +11,11 @@ from services.common.jobs import STAGES
 from workers import tasks
 
 WORK = {"cleaning": tasks._clean, "quotes": tasks._quotes, "summary": tasks._summary}
+
+
+@pytest.fixture(autouse=True)
+def stage_settings(settings, worker_context):
+    worker_context(settings)  # what the stages read of the settings (OCR limits)
 
 
 def run_stages_in_process(app, job_id):

@@ -33,14 +33,14 @@ def no_traceback(res: subprocess.CompletedProcess) -> None:
 
 
 def test_submit_wait_reports_each_file_and_a_bad_file_does_not_stop_the_batch(service, tmp_path):
-    picture = tmp_path / "picture.png"
-    picture.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    picture = tmp_path / "picture.gif"  # a type docpipe does not read
+    picture.write_bytes(b"GIF89a" + bytes(64))
     res = docpipe("submit", "--wait", str(tmp_path / "missing.txt"), str(picture), str(SEED),
                   url=service.url)
     no_traceback(res)
     assert res.returncode == 1, res.stderr
     assert "missing.txt: No such file or directory" in res.stderr
-    assert "picture.png:" in res.stderr and "not supported" in res.stderr
+    assert "picture.gif:" in res.stderr and "not supported" in res.stderr
     assert "Harith al-Dari" in res.stdout and "“I received a fax from you" in res.stdout
     assert "People quoted" in res.stdout and "Summary" in res.stdout
     # Progress goes to stderr, one line per change of step, in pipeline order, ending done.

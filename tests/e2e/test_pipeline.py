@@ -17,12 +17,18 @@ def one_worker(service):
 
 def assert_offsets(job):
     text = job["result"]["document"]["text"]
-    for item in job["result"]["quotes"] + job["result"]["summary"]["sentences"]:
+    for item in job["result"]["summary"]["sentences"]:
         assert text[item["start"]:item["end"]] == item["text"]
     for quote in job["result"]["quotes"]:
+        spans = quote["parts"] + ([quote["content"]] if quote["content"] else [])
+        for span in spans:
+            assert text[span["start"]:span["end"]] == span["text"]
+        assert quote["text"] == " ".join(part["text"] for part in quote["parts"])
         if quote["speaker"]:
             speaker = quote["speaker"]
             assert text[speaker["start"]:speaker["end"]]
+    for source in job["result"]["speakers"]:
+        assert all(text[m["start"]:m["end"]] == m["text"] for m in source["mentions"])
 
 
 def test_seed_article_end_to_end(service, seed_text):
@@ -37,8 +43,10 @@ def test_seed_article_end_to_end(service, seed_text):
     fax = [q for q in job["result"]["quotes"] if q["text"].startswith("I received a fax from you")]
     assert len(fax) == 1
     assert fax[0]["text"].endswith("the people will not support them.")
-    assert fax[0]["text"].count("\n\n") == 4  # five paragraphs, one quote
+    assert len(fax[0]["parts"]) == 5  # five paragraphs, one quote
     assert fax[0]["speaker"]["name"] == "Harith al-Dari"
+    dari = [s for s in job["result"]["speakers"] if s["name"] == "Harith al-Dari"]
+    assert len(dari) == 1 and job["result"]["quotes"].index(fax[0]) in dari[0]["quotes"]
     assert fax[0]["kind"] == "direct"
     assert len(job["result"]["summary"]["sentences"]) == 3
     assert_offsets(job)

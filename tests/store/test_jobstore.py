@@ -20,7 +20,7 @@ def run_all(store, job_id):
     for stage in STAGES:
         started = store.start_stage(job_id, stage)
         assert started is not None
-        assert store.finish_stage(started, stage, {"stage": stage})
+        assert store.finish_stage(started, stage, {f"{stage}_output": {"stage": stage}})
 
 
 def test_full_run_succeeds_and_keeps_results(store):
@@ -31,8 +31,8 @@ def test_full_run_succeeds_and_keeps_results(store):
     assert done.status is JobStatus.SUCCEEDED
     assert [s.status for s in done.stages] == [StageStatus.SUCCEEDED] * 3
     assert all(s.attempts == 1 and s.duration_ms is not None for s in done.stages)
-    assert done.result == {"document": {"stage": CLEANING}, "quotes": {"stage": "quotes"},
-                           "summary": {"stage": "summary"}}
+    assert done.result == {"cleaning_output": {"stage": CLEANING}, "quotes_output": {"stage": "quotes"},
+                           "summary_output": {"stage": "summary"}}
     assert store.get_input(job.id) is None  # the upload is dropped once done
 
 

@@ -110,20 +110,24 @@ class JobStore(JobTransitions):
         raw = self.redis.get(keys.result_key(job_id, stage))
         return None if raw is None else json.loads(raw)
 
-    def raw_results(self, job: Job) -> dict[str, bytes]:
-        """The results of the job's finished stages as stored (JSON), by their key in Job.result.
+    def raw_results(self, job: Job) -> list[bytes]:
+        """The outputs of the job's finished stages as stored: each a JSON object of Job.result
+        fields, in stage order.
 
         The API sends them on as they are: decoding and re-encoding megabytes of results cost more
         than the rest of a read.
         """
         done = [s.name for s in job.stages if s.status is StageStatus.SUCCEEDED]
         if not done:
-            return {}
+            return []
         values = self.redis.mget([keys.result_key(job.id, s) for s in done])
-        return {s.result_key: v for s, v in zip(done, values) if v is not None}
+        return [v for v in values if v is not None]
 
     def decoded_results(self, job: Job) -> dict:
-        return {name: json.loads(raw) for name, raw in self.raw_results(job).items()}
+        result: dict = {}
+        for raw in self.raw_results(job):
+            result.update(json.loads(raw))
+        return result
 
     def list(self, owner: str, limit: int, after: Cursor | None = None) -> tuple[list[Job], Cursor | None]:
         """The owner's jobs, newest first, from after the cursor on; and the next page's cursor."""
