@@ -104,8 +104,8 @@ def test_redelivered_stage_that_had_finished_lets_the_chain_go_on(service):
     started = store.start_stage(accepted["id"], Stage.CLEANING, "dead@e2e")
     assert started.stage(Stage.CLEANING).attempts == 1
     text = "“We will rebuild,” Mayor Ana Ruiz said on Monday."
-    assert store.finish_stage(started, Stage.CLEANING, {"title": None, "text": text, "warnings": [],
-                                                        "content_type": "text/plain", "stats": {}})
+    document = {"title": None, "text": text, "warnings": [], "content_type": "text/plain", "stats": {}}
+    assert store.finish_stage(started, Stage.CLEANING, {"document": document})
     service.start_worker("survivor")
     job = service.wait(accepted["id"])
     assert job["status"] == "succeeded", job
