@@ -16,19 +16,20 @@ from services.common.jobs import Job
 _JOB = JobSchema()
 
 
-def job_response(job: Job, results: list[bytes], status: int = 200,
-                 headers: dict[str, str] | None = None) -> Response:
+def job_response(job: Job, results: list[bytes]) -> Response:
     """The job (its fields in the schema's order) with the members of the stage outputs in
     ``results`` (JobStore.raw_results) as its ``result`` object."""
     envelope = _JOB.dump(job)
     members = [_member(name, _results(results) if name == "result" else _dumps(value))
                for name, value in envelope.items()]
-    return Response(b"{" + b",".join(members) + b"}", status, headers, mimetype="application/json")
+    return Response(b"{" + b",".join(members) + b"}", mimetype="application/json")
 
 
 def _results(results: list[bytes]) -> bytes:
-    # '{"a":1}' and '{"b":2}' -> '{"a":1,"b":2}': each object's members, without its braces.
-    members = [inner for raw in results if (inner := raw.strip()[1:-1].strip())]
+    # '{"a":1}' and '{"b":2}' -> '{"a":1,"b":2}': each object's members, without its braces; an
+    # output that is no object (stored before outputs were mappings) is left out, not spliced broken.
+    objects = [raw.strip() for raw in results]
+    members = [inner for raw in objects if raw.startswith(b"{") and (inner := raw[1:-1].strip())]
     return b"{" + b",".join(members) + b"}"
 
 
