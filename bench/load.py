@@ -1,142 +1,109 @@
-"""Throughput of the whole service: intake req/s, and jobs/s through the pipeline per worker count.
+"""Load from outside over HTTP: submit documents, long-poll their jobs, time each from POST to finished.
 
-Starts its own redis-server, Celery workers and gunicorn (never the Redis on 6379), submits the
-seed article N times over HTTP and waits for every job.
-
-    python bench/load.py [--jobs 300] [--workers 1 2] [--clients 8] [--big-mb 10]
-
-The big document (the seed repeated to --big-mb megabytes) shows one worker's time on a
-document at the API's size limit: cleaning/quotes/summary in ms.
-
-The intake figure here is bounded by this Python client; for the API alone use wrk against a
-running API (MAX_QUEUED_JOBS raised): `wrk -t2 -c16 -d10s -s bench/post_seed.lua URL/v1/jobs`.
+Works against docpipe and against the framework ceiling app (bench/ceiling_app.py) alike: both
+answer POST /v1/jobs with 202 and an id, and GET /v1/jobs/<id>?wait=N when the job is done.
+One keep-alive connection per client thread (http.client: the client's own cost stays small
+beside the service's).
 """
 from __future__ import annotations
 
-import argparse
-import os
-import shutil
-import socket
+import http.client
+import json
 import statistics
-import subprocess
-import sys
-import tempfile
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
+from datetime import datetime
+from typing import Callable
+from urllib.parse import urlsplit
 
-import requests
-
-ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "seeds" / "us-casualties-mount-in-iraq.txt"
-BIN = Path(sys.executable).parent
+WAIT_SECONDS = 30
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+class Client:
+    """A JSON client with one keep-alive connection per thread."""
 
+    def __init__(self, base: str):
+        url = urlsplit(base)
+        self.host, self.port = url.hostname, url.port
+        self.local = threading.local()
 
-def spawn(argv: list[str], env: dict, log: Path) -> subprocess.Popen:
-    with open(log, "ab") as out:
-        return subprocess.Popen(argv, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
-
-
-def wait_for(url: str, check=lambda r: r.ok, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
+    def request(self, method: str, path: str, body: bytes | None = None,
+                headers: dict | None = None, timeout: float = 60) -> tuple[int, dict]:
+        conn = getattr(self.local, "conn", None)
+        if conn is None:
+            conn = self.local.conn = http.client.HTTPConnection(self.host, self.port, timeout=timeout)
+        conn.timeout = timeout
         try:
-            if check(requests.get(url, timeout=3)):
-                return
-        except requests.ConnectionError:
-            pass
-        time.sleep(0.2)
-    raise RuntimeError(f"{url} never became ready")
+            conn.request(method, path, body=body, headers=headers or {})
+            res = conn.getresponse()
+            return res.status, json.loads(res.read() or b"{}")
+        except (http.client.HTTPException, OSError):
+            conn.close()
+            self.local.conn = None
+            raise
+
+    def submit(self, body: bytes, content_type: str = "text/plain") -> str:
+        status, job = self.request("POST", "/v1/jobs", body, {"Content-Type": content_type})
+        if status != 202:
+            raise RuntimeError(f"POST answered {status}: {job}")
+        return job["id"]
+
+    def wait(self, job_id: str, timeout: float = 600, poll: int = WAIT_SECONDS,
+             check: Callable[[], None] = lambda: None) -> dict:
+        """The finished job; long-polls again until ``timeout`` (a 10 MB job on one busy process),
+        calling ``check`` (which may raise) between polls."""
+        deadline = time.monotonic() + timeout
+        while True:
+            check()
+            status, job = self.request("GET", f"/v1/jobs/{job_id}?wait={poll}", timeout=poll + 30)
+            if status == 200 and job.get("status") == "succeeded":
+                return job
+            if status != 200 or job.get("status") in ("failed", "cancelled") or time.monotonic() > deadline:
+                raise RuntimeError(f"job {job_id} answered {status}: {str(job)[:300]}")
 
 
-def run(n_workers: int, n_jobs: int, clients: int, tmp: Path, big_mb: float) -> dict:
-    redis_port, api_port = free_port(), free_port()
-    env = {**os.environ, "REDIS_URL": f"redis://127.0.0.1:{redis_port}/0", "LOG_LEVEL": "WARNING",
-           "MAX_QUEUED_JOBS": str(10 * n_jobs)}
-    api = f"http://127.0.0.1:{api_port}"
-    procs = [spawn([shutil.which("redis-server"), "--port", str(redis_port), "--save", "",
-                    "--appendonly", "no"], env, tmp / "redis.log")]
-    try:
-        time.sleep(0.3)
-        procs.append(spawn([str(BIN / "gunicorn"), "--bind", f"127.0.0.1:{api_port}", "-k", "gthread",
-                            "--workers", "2", "--threads", "8", "services.api.wsgi:app"], env, tmp / "api.log"))
-        for i in range(n_workers):
-            procs.append(spawn([str(BIN / "celery"), "-A", "workers.celery_app", "worker",
-                                "--concurrency=1", "-n", f"bench{i}@%h", "--loglevel=WARNING"],
-                               env, tmp / f"worker{i}.log"))
-        wait_for(f"{api}/readyz", lambda r: r.ok and len(r.json()["workers"]) == n_workers)
-        return {**measure(api, n_jobs, clients), **big_document(api, big_mb)}
-    finally:
-        for proc in reversed(procs):
-            proc.terminate()
-        for proc in procs:
-            proc.wait(timeout=30)
+def span(job: dict) -> tuple[float, float]:
+    """(created, finished) in epoch seconds, from the service's own clock."""
+    if "stages" in job:  # docpipe
+        return _epoch(job["created_at"]), max(_epoch(s["finished_at"]) for s in job["stages"])
+    return job["created"], job["finished"]
 
 
-def measure(api: str, n_jobs: int, clients: int) -> dict:
-    body = SEED.read_bytes()
-    session = requests.Session()
+def throughput(api: str, bodies: list[bytes], clients: int = 8) -> dict:
+    """Post every body from ``clients`` threads, long-poll every job: a sample (see summary).
 
-    def post(_: int) -> tuple[str, float]:
-        res = session.post(f"{api}/v1/jobs", data=body, headers={"Content-Type": "text/plain"}, timeout=30)
-        res.raise_for_status()
-        return res.json()["id"], time.monotonic()
-
-    started = time.monotonic()
+    The time counts from the first job's creation to the last one's end (the service's clock),
+    so the client's own polling order does not count; latency is each job's POST to finished.
+    """
+    client = Client(api)
     with ThreadPoolExecutor(clients) as pool:
-        submitted = list(pool.map(post, range(n_jobs)))
-    intake_s = time.monotonic() - started
-    latencies = []
-    for job_id, t_submit in submitted:
-        job = session.get(f"{api}/v1/jobs/{job_id}?wait=60", timeout=90).json()
-        assert job["status"] == "succeeded", job
-        end = max(s["finished_at"] for s in job["stages"])
-        latencies.append(_seconds(end) - _seconds(job["created_at"]))
-    total_s = time.monotonic() - started
-    return {"jobs": n_jobs, "intake_req_s": round(n_jobs / intake_s, 1),
-            "pipeline_jobs_s": round(n_jobs / total_s, 1),
-            "latency_p50_s": round(statistics.median(latencies), 3),
-            "latency_p95_s": round(statistics.quantiles(latencies, n=20)[18], 3)}
+        ids = list(pool.map(client.submit, bodies))
+        spans = [span(job) for job in pool.map(client.wait, ids)]
+    first, last = min(s[0] for s in spans), max(s[1] for s in spans)
+    return {"jobs": len(bodies), "seconds": last - first, "latencies": [end - start for start, end in spans]}
 
 
-def big_document(api: str, megabytes: float) -> dict:
-    """One large document through the whole pipeline: wall time and each stage's time."""
-    seed = SEED.read_text(encoding="utf-8") + "\n\n"
-    body = (seed * int(megabytes * 1e6 // len(seed.encode()))).encode()
-    started = time.monotonic()
-    res = requests.post(f"{api}/v1/jobs", data=body, headers={"Content-Type": "text/plain"}, timeout=60)
-    job = requests.get(f"{api}/v1/jobs/{res.json()['id']}?wait=60", timeout=90).json()
-    assert job["status"] == "succeeded", job
-    return {"big_mb": round(len(body) / 1e6, 1), "big_wall_s": round(time.monotonic() - started, 2),
-            "big_stage_ms": "/".join(str(s["duration_ms"]) for s in job["stages"])}
+def idle_latency(api: str, bodies: list[bytes]) -> dict:
+    """One job at a time: POST, then GET ?wait; the client's time for the pair. A sample."""
+    client = Client(api)
+    times = []
+    for body in bodies:
+        started = time.perf_counter()
+        client.wait(client.submit(body))
+        times.append(time.perf_counter() - started)
+    return {"jobs": len(bodies), "seconds": sum(times), "latencies": times}
 
 
-def _seconds(stamp: str) -> float:
-    from datetime import datetime
+def summary(samples: list[dict]) -> dict:
+    """Samples taken in turns with other sides, as one figure: jobs/s over all, p50/p90/p99 in ms."""
+    latencies = [t for s in samples for t in s["latencies"]]
+    cuts = statistics.quantiles(latencies, n=100, method="inclusive") if len(latencies) > 1 else latencies * 99
+    jobs = sum(s["jobs"] for s in samples)
+    return {"jobs": jobs, "jobs_s": jobs / sum(s["seconds"] for s in samples),
+            "p50_ms": 1000 * statistics.median(latencies), "p90_ms": 1000 * cuts[89],
+            "p99_ms": 1000 * cuts[98]}
+
+
+def _epoch(stamp: str) -> float:
     return datetime.fromisoformat(stamp.replace("Z", "+00:00")).timestamp()
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--jobs", type=int, default=300)
-    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
-    parser.add_argument("--clients", type=int, default=8)
-    parser.add_argument("--big-mb", type=float, default=10, help="size of the one large document")
-    args = parser.parse_args()
-    cols = ["jobs", "intake_req_s", "pipeline_jobs_s", "latency_p50_s", "latency_p95_s",
-            "big_mb", "big_wall_s", "big_stage_ms"]
-    print("\t".join(["workers", *cols]))
-    for n in args.workers:
-        with tempfile.TemporaryDirectory() as tmp:
-            r = run(n, args.jobs, args.clients, Path(tmp), args.big_mb)
-        print("\t".join([str(n), *(str(r[c]) for c in cols)]), flush=True)
-
-
-if __name__ == "__main__":
-    main()

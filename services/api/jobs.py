@@ -14,6 +14,7 @@ from redis import RedisError
 
 from services.api.auth import authenticate
 from services.api.intake import Submission, read_submissions
+from services.api.job_body import job_response
 from services.api.openapi import PROBLEM, UPLOAD_BODY, accepted_response
 from services.api.problems import RETRY_AFTER_SECONDS, ApiProblem
 from services.api.runtime import runtime
@@ -81,12 +82,14 @@ class JobById(MethodView):
         rt = runtime()
         if args["wait"] and rt.waiters.acquire(blocking=False):
             try:
-                job = rt.store.wait(job_id, g.owner, args["wait"])
+                job = rt.store.wait(job_id, g.owner, args["wait"], results=False)
             finally:
                 rt.waiters.release()
         else:
-            job = rt.store.get(job_id, g.owner)
-        return job or _not_found(job_id)
+            job = rt.store.get(job_id, g.owner, results=False)
+        if job is None:
+            _not_found(job_id)
+        return job_response(job, rt.store.raw_results(job))
 
     @blp.response(204)
     @blp.alt_response(404, **PROBLEM)

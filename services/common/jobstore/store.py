@@ -95,7 +95,7 @@ class JobStore(JobTransitions):
         if owner is not None and job.owner != owner:
             return None
         if results:
-            job.result = self._results(job)
+            job.result = self.decoded_results(job)
         return job
 
     def exists(self, job_id: str) -> bool:
@@ -108,14 +108,23 @@ class JobStore(JobTransitions):
         raw = self.redis.get(keys.result_key(job_id, stage))
         return None if raw is None else json.loads(raw)
 
-    def _results(self, job: Job) -> dict:
+    def raw_results(self, job: Job) -> list[bytes]:
+        """The outputs of the job's finished stages as stored: each a JSON object of Job.result
+        fields, in stage order.
+
+        The API sends them on as they are: decoding and re-encoding megabytes of results cost more
+        than the rest of a read.
+        """
         done = [s.name for s in job.stages if s.status is StageStatus.SUCCEEDED]
         if not done:
-            return {}
+            return []
+        values = self.redis.mget([keys.result_key(job.id, s) for s in done])
+        return [v for v in values if v is not None]
+
+    def decoded_results(self, job: Job) -> dict:
         result: dict = {}
-        for value in self.redis.mget([keys.result_key(job.id, s) for s in done]):
-            if value is not None:
-                result.update(json.loads(value))  # each stage's output is a mapping of result fields
+        for raw in self.raw_results(job):
+            result.update(json.loads(raw))
         return result
 
     def list(self, owner: str, limit: int, after: Cursor | None = None) -> tuple[list[Job], Cursor | None]:
@@ -166,20 +175,28 @@ class JobStore(JobTransitions):
 
     # -- waiting and health --------------------------------------------------------------
 
-    def wait(self, job_id: str, owner: str | None, timeout: float) -> Job | None:
-        """The job once it has finished, or as it is when ``timeout`` seconds have passed."""
+    def wait(self, job_id: str, owner: str | None, timeout: float, *, results: bool = True) -> Job | None:
+        """The job once it has finished, or as it is when ``timeout`` seconds have passed.
+
+        Each stage change wakes the wait to read the job's hash alone; its results (megabytes,
+        it may be) are read once, at the end.
+        """
         deadline = time.monotonic() + timeout
-        pubsub = self.redis.pubsub(ignore_subscribe_messages=True)
-        try:
-            pubsub.subscribe(keys.events_channel(job_id))
-            while True:
-                job = self.get(job_id, owner)
-                remaining = deadline - time.monotonic()
-                if job is None or job.finished or remaining <= 0:
-                    return job
-                pubsub.get_message(timeout=min(remaining, 5.0))
-        finally:
-            pubsub.close()
+        job = self.get(job_id, owner, results=False)
+        if job is not None and not job.finished and timeout > 0:
+            pubsub = self.redis.pubsub(ignore_subscribe_messages=True)
+            try:
+                pubsub.subscribe(keys.events_channel(job_id))
+                # Read again after subscribing, so a change between the two is not missed.
+                while (job := self.get(job_id, owner, results=False)) is not None and not job.finished:
+                    if (remaining := deadline - time.monotonic()) <= 0:
+                        break
+                    pubsub.get_message(timeout=min(remaining, 5.0))
+            finally:
+                pubsub.close()
+        if job is not None and results:
+            job.result = self.decoded_results(job)
+        return job
 
     def ping(self) -> bool:
         return bool(self.redis.ping())

@@ -1,0 +1,70 @@
+"""The work itself, without the service: the three stages in a plain loop, and each stage's MB/s by size."""
+from __future__ import annotations
+
+import math
+import time
+from typing import Callable
+
+from workers.stages.cleaning import clean
+from workers.stages.quotes import extract_quotes
+from workers.stages.summary import summarise
+
+import corpus
+
+# Small documents are timed over several calls, so each size is measured for at least this long.
+MIN_SECONDS_PER_SIZE = 0.3
+
+
+def pipeline(data: bytes) -> None:
+    """What a docpipe job runs, with the stages' default options."""
+    text = clean(data, "text/plain").text
+    extract_quotes(text)
+    summarise(text)
+
+
+def loop(bodies: list[bytes]) -> dict:
+    """Every document through the three stages, one after another: a sample (load.summary)."""
+    times = []
+    for body in bodies:
+        t = time.perf_counter()
+        pipeline(body)
+        times.append(time.perf_counter() - t)
+    return {"jobs": len(bodies), "seconds": sum(times), "latencies": times}
+
+
+def stage_scaling(sizes: list[int]) -> dict[str, list[tuple[int, float]]]:
+    """For each stage, (document bytes, MB/s) at each size; each stage gets its own input."""
+    stages: dict[str, Callable] = {
+        "cleaning": lambda doc: clean(doc, "text/plain"),
+        "quotes": extract_quotes,
+        "summary": summarise,
+    }
+    rates: dict[str, list[tuple[int, float]]] = {name: [] for name in stages}
+    for size in sizes:
+        data = corpus.sized(size, 1)[0]
+        text = clean(data, "text/plain").text
+        for name, fn in stages.items():
+            arg = data if name == "cleaning" else text
+            calls, seconds = _time(fn, arg)
+            rates[name].append((len(data), len(data) / 1e6 * calls / seconds))
+    return rates
+
+
+def fitted_exponent(points: list[tuple[int, float]]) -> float:
+    """k in time ∝ size^k, least squares on log time against log size (MB/s → time per doc)."""
+    xs = [math.log(size) for size, _ in points]
+    ys = [math.log(size / 1e6 / rate) for size, rate in points]
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+
+
+def _time(fn: Callable, arg) -> tuple[int, float]:
+    if len(arg) < 1_000_000:
+        fn(arg)  # warm caches; a large document is warm enough after its own first pages
+    calls, started = 0, time.perf_counter()
+    while True:
+        fn(arg)
+        calls += 1
+        elapsed = time.perf_counter() - started
+        if elapsed >= MIN_SECONDS_PER_SIZE or calls >= 1000:
+            return calls, elapsed
