@@ -76,13 +76,13 @@ class JobById(MethodView):
     def get(self, args, job_id):
         """A job with per-stage progress and, as stages finish, their results.
 
-        With `wait`, the answer comes when the job has finished or the time is up; when too many
-        requests are already waiting, it comes at once.
+        With `wait`, the answer comes when the job has finished (with `since`, when it has
+        changed) or the time is up; when too many requests are already waiting, it comes at once.
         """
         rt = runtime()
         if args["wait"] and rt.waiters.acquire(blocking=False):
             try:
-                job = rt.store.wait(job_id, g.owner, args["wait"], results=False)
+                job = rt.store.wait(job_id, g.owner, args["wait"], results=False, since=args["since"])
             finally:
                 rt.waiters.release()
         else:

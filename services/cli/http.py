@@ -49,9 +49,11 @@ class ApiClient:
         return self._call("POST", f"/v1/jobs?{urllib.parse.urlencode(query)}", data,
                           {"Content-Type": ctype})
 
-    def job(self, job_id: str, wait: float = 0) -> dict:
-        """The job; with ``wait`` the server holds the answer until it ends or ``wait`` passes."""
-        query = f"?wait={wait:g}" if wait else ""
+    def job(self, job_id: str, wait: float = 0, since: str | None = None) -> dict:
+        """The job; with ``wait`` the server holds the answer until it ends (with ``since``, an
+        ``updated_at`` already seen: until it changes) or ``wait`` passes."""
+        params = {"wait": f"{wait:g}", **({"since": since} if since else {})} if wait else {}
+        query = f"?{urllib.parse.urlencode(params)}" if params else ""
         return self._call("GET", f"/v1/jobs/{urllib.parse.quote(job_id, safe='')}{query}",
                           timeout=wait + 30)
 

@@ -175,20 +175,26 @@ class JobStore(JobTransitions):
 
     # -- waiting and health --------------------------------------------------------------
 
-    def wait(self, job_id: str, owner: str | None, timeout: float, *, results: bool = True) -> Job | None:
-        """The job once it has finished, or as it is when ``timeout`` seconds have passed.
+    def wait(self, job_id: str, owner: str | None, timeout: float, *, results: bool = True,
+             since: str | None = None) -> Job | None:
+        """The job once it has finished — or, given ``since`` (an ``updated_at`` the caller has
+        seen), once it has changed — or as it is when ``timeout`` seconds have passed.
 
         Each stage change wakes the wait to read the job's hash alone; its results (megabytes,
         it may be) are read once, at the end.
         """
         deadline = time.monotonic() + timeout
+
+        def waiting(job: Job | None) -> bool:
+            return job is not None and not job.finished and (since is None or job.updated_at == since)
+
         job = self.get(job_id, owner, results=False)
-        if job is not None and not job.finished and timeout > 0:
+        if waiting(job) and timeout > 0:
             pubsub = self.redis.pubsub(ignore_subscribe_messages=True)
             try:
                 pubsub.subscribe(keys.events_channel(job_id))
                 # Read again after subscribing, so a change between the two is not missed.
-                while (job := self.get(job_id, owner, results=False)) is not None and not job.finished:
+                while waiting(job := self.get(job_id, owner, results=False)):
                     if (remaining := deadline - time.monotonic()) <= 0:
                         break
                     pubsub.get_message(timeout=min(remaining, 5.0))
