@@ -74,3 +74,21 @@ def test_a_quoted_predicate_with_an_unquoted_subject_and_a_cue_after_is_mixed():
     assert [part.text for part in quote.parts] == ["would hurt every family in the north,"]
     assert quote.content.text == "Raising the fuel levy “would hurt every family in the north,”"
     assert only("“We would hurt every family,” said Ann Lee.").kind == "direct"
+
+
+def test_fragment_in_a_clause_reported_by_an_earlier_verb_is_the_outer_speakers():
+    text = (
+        "Nadia Ferreira said at a town hall in Leeds that Tom Okoye had called the levy "
+        "“a tax on ambition” for small firms."
+    )
+    quote = only(text, "mixed")
+    assert text[quote.speaker.start : quote.speaker.end] == "Nadia Ferreira"
+    text = "She told reporters that she recalls the inspectors being “baffled” by the figures."
+    quote = only(text, "mixed")
+    assert (quote.speaker.start, quote.speaker.end) == (0, 3)
+
+
+def test_fragment_after_an_unreported_clause_keeps_its_own_speaker():
+    text = "After the vote in Leeds, Tom Okoye called the levy “a tax on ambition” for small firms."
+    quote = only(text, "mixed")
+    assert text[quote.speaker.start : quote.speaker.end] == "Tom Okoye"

@@ -35,6 +35,9 @@ _SPLIT_GAP_CHARS = 60
 # An uncued quote this close after an attributed one in the same paragraph continues it.
 _FOLLOW_CHARS = 250
 _NEW_STATEMENT = re.compile(r"(?<![\w’'\-])(?:that|adding|saying|noting|arguing|explaining)(?![\w’'\-])")
+# Between a reporting verb and the subject of its complement: nothing, "that", or an adjunct
+# of time or place and then "that" ("said during a rally in Michigan that").
+_COMPLEMENT_LINK = re.compile(r"[ \u00a0]+(?:[^.;:!?\"“”\n]{0,80}?[ \u00a0]that[ \u00a0]+|that[ \u00a0]+)?")
 _QUOTE_MARK = re.compile(r"[\"“”«»„]")
 _PARTICIPLE = re.compile(
     r"[ \u00a0]*,[ \u00a0]*(adding|saying|noting|arguing|claiming|insisting|warning|explaining|stressing)"
@@ -190,6 +193,8 @@ class DirectPass:
         if found is None and prev is not None and self._same_sentence(prev[0].close, cue.start):
             found = prev[1].found  # “…,” the mayor said, adding that it would take “more hours”
         found = found or self.finder.subject(floor, cue.start) or self.finder.np_before(floor, cue.start)
+        if not linked and found is not None:
+            found = self._outer_speaker(floor, found) or found
         if linked and ":" not in text[cue.end : open_pos] and not complete(text, q):
             # `he said "budget reforms" and unpaid taxes would pay for it`: the clause goes on.
             end = clause_tail(self.doc, q, "that" in text[cue.end : open_pos] and verb.lower() in REPORTING_VERBS)
@@ -206,6 +211,17 @@ class DirectPass:
             return Draft(q.start, q.end, "direct", found, verb)
         clausal = verb.lower() in REPORTING_VERBS
         return Draft(start, max(q.end, clause_tail(self.doc, q, clausal)), "mixed", found, verb)
+
+    def _outer_speaker(self, floor: int, inner: Found) -> Found | None:
+        """`Trump said (during a rally) that Clinton called it “the gold standard”`: a clause
+        reported by an earlier verb in the sentence is that verb's subject's report."""
+        outer = self.cues.last(floor, inner.start)
+        if outer is None or outer.word.lower() not in REPORTING_VERBS:
+            return None
+        if not _COMPLEMENT_LINK.fullmatch(self.text, outer.end, inner.start):
+            return None
+        found = self.finder.before(floor, outer.start)
+        return found if found is not None and found.end <= outer.start else None
 
     def _may_frame(self, q: Quoted, floor: int) -> bool:
         """Whether "according to" or "as" comes before the quote after ``floor``, so that
