@@ -171,3 +171,20 @@ def test_unquoted_words_finishing_the_sentence_then_the_speaker():
     quote = extract_quotes(text)[-1]
     assert (quote.text, quote.cue, quote.speaker.via) == ("The only way the mill reopens is with new owners", "said", "pronoun")
     assert text[quote.speaker.start : quote.speaker.end] == "he"
+
+
+def test_cue_right_after_a_quote_names_its_speaker_even_with_a_verb_before():
+    text = (
+        "Imani Clarke said the archive was worth saving because “nobody else keeps these letters,” "
+        "she said. “They would simply be gone.”"
+    )
+    first, second = extract_quotes(text)
+    assert text[first.speaker.start : first.speaker.end] == "she"
+    assert (second.speaker.start, second.speaker.end) == (first.speaker.start, first.speaker.end)
+    assert first.speaker.name == second.speaker.name == "Imani Clarke"
+
+
+def test_a_descriptive_phrase_after_a_quote_does_not_replace_the_speaker_before_it():
+    text = "Imani Clarke told the board: “We cannot wait another year,” the minutes record."
+    quote = only(text, "direct")
+    assert text[quote.speaker.start : quote.speaker.end] == "Imani Clarke"

@@ -93,7 +93,7 @@ class DirectPass:
                 verb = None  # the last verb is in an earlier sentence, so no verb is in this one
             before = self._cue_before(q, clause_start, prev, verb)
             if before is not None:
-                return before, None
+                return self._own_cue(before, q), None
         if is_title(self.text, q):
             return None, None  # “Fox News Sunday,” Pence said: a title, not a quote
         end_para = para if q.close < para.end else self.paras[self.doc.paragraph_index(q.close)]
@@ -116,6 +116,17 @@ class DirectPass:
         ):
             return Draft(q.start, q.end, "direct", None, None, continues=True), None
         return None, None
+
+    def _own_cue(self, draft: Draft, q: Quoted) -> Draft:
+        """`X said the law mattered because “…,” she said.`: a cue right after the quote is its
+        own attribution, so its speaker phrase is the quote's (the nearer mention)."""
+        if not self._open_ended(q, ""):
+            return draft
+        limit = self.paras[self.doc.paragraph_index(q.close)].end
+        after = self._cue_after(q, q.close_end, max(limit, q.close_end))
+        if after is not None and after[0].kind != "noun phrase":
+            draft.found, draft.cue = after[0], after[1]
+        return draft
 
     def _lead_in(self, q: Quoted, floor: int) -> int:
         """Where the clause of a quoted fragment starts: `the tax ''is a misguided approach,''
