@@ -188,3 +188,11 @@ def test_a_descriptive_phrase_after_a_quote_does_not_replace_the_speaker_before_
     text = "Imani Clarke told the board: “We cannot wait another year,” the minutes record."
     quote = only(text, "direct")
     assert text[quote.speaker.start : quote.speaker.end] == "Imani Clarke"
+
+
+def test_a_verb_of_speaking_manner_after_a_quote_attributes_it():
+    text = "The hearing ran late. “Why was nobody told about the leak?” Councillor Ruth Abara demanded."
+    quote = only(text, "direct")
+    assert quote.speaker.name == "Ruth Abara"
+    text = "“Keep the lights off until they pass,” she whispered."
+    assert text[only(text).speaker.start : only(text).speaker.end] == "she"

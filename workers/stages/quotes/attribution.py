@@ -7,7 +7,7 @@ from workers.stages.quotes.candidates import Draft, is_title
 from workers.stages.quotes.cues import ACCORDING, CLAUSE_WINDOW_CHARS, Cue, content_start
 from workers.stages.quotes.document import Document, at_least_words, trim, word_before
 from workers.stages.quotes.introductions import block_cue, introduced
-from workers.stages.quotes.lexicon import REPORTING_VERBS, WEAK_VERBS
+from workers.stages.quotes.lexicon import REPORTING_VERBS, SPEECH_MANNER, WEAK_VERBS
 from workers.stages.quotes.marks import Quoted
 from workers.stages.quotes.mixed import AS_FRAME, clause_tail, complete, framed_as
 from workers.stages.quotes.speakers import Found, SpeakerFinder
@@ -168,6 +168,9 @@ class DirectPass:
         if dash and mention is not None:
             return Found(mention.start, mention.end, "name", mention), text[pos:dash.end()].strip(), mention.end
         cue = self.cues.first(start, limit)
+        manner = self.cues.first(start, cue.start if cue else limit, reporting=False)
+        if manner is not None and manner.word.lower() in SPEECH_MANNER:
+            cue = manner  # “Why not?” Vitter demanded.
         if cue is None or cue.word.lower() in WEAK_VERBS:
             return None
         if cue.start == start:

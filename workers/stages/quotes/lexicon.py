@@ -175,6 +175,9 @@ rate rated rates rating
 rule ruled rules ruling
 """.strip().splitlines()
 FRAMING_VERBS = frozenset(f for line in _FRAMING for f in _forms(line))
+# Framing verbs that name a way of speaking: after a quote they attribute it (“Why?” she demanded).
+_MANNERS = {"demand", "plead", "scream", "yell", "whisper", "muse", "scold", "chide"}
+SPEECH_MANNER = frozenset(f for line in _FRAMING if line.split()[0] in _MANNERS for f in _forms(line))
 # Base forms that are mostly nouns still frame a quoted phrase ("his call for “…”").
 FRAMING_ALSO = frozenset(f for line in _VERBS for f in _forms(line)) & _NOUN_LIKE
 
