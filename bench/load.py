@@ -30,17 +30,23 @@ class Client:
 
     def request(self, method: str, path: str, body: bytes | None = None,
                 headers: dict | None = None, timeout: float = 60) -> tuple[int, dict]:
-        conn = getattr(self.local, "conn", None)
-        if conn is None:
-            conn = self.local.conn = http.client.HTTPConnection(self.host, self.port, timeout=timeout)
-        conn.timeout = timeout
+        reused = getattr(self.local, "conn", None) is not None
+        conn = self.local.conn if reused else http.client.HTTPConnection(self.host, self.port)
+        self.local.conn, conn.timeout = conn, timeout
+        if conn.sock is not None:
+            conn.sock.settimeout(timeout)
         try:
             conn.request(method, path, body=body, headers=headers or {})
             res = conn.getresponse()
             return res.status, json.loads(res.read() or b"{}")
-        except (http.client.HTTPException, OSError):
+        except (http.client.HTTPException, OSError) as exc:
             conn.close()
             self.local.conn = None
+            if reused and isinstance(exc, (http.client.RemoteDisconnected, ConnectionResetError,
+                                           BrokenPipeError)):
+                # The server closed a keep-alive connection that sat idle: nothing was read of
+                # this request, so it goes again on a new connection.
+                return self.request(method, path, body, headers, timeout)
             raise
 
     def submit(self, body: bytes, content_type: str = "text/plain") -> str:
