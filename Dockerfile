@@ -19,9 +19,9 @@ FROM base AS api
 RUN pip install /wheels/docpipe-*.whl
 USER docpipe
 EXPOSE 8000
-# gthread: long-polls (?wait=60) hold a thread, not a whole process.
-CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--worker-class", "gthread", "--workers", "2", \
-     "--threads", "16", "--access-logfile", "-", "services.api.wsgi:app"]
+# gevent workers (services/gunicorn_conf.py): slow clients cost a greenlet, not a thread.
+CMD ["gunicorn", "-c", "python:services.gunicorn_conf", "--bind", "0.0.0.0:8000", \
+     "--access-logfile", "-", "services.api.wsgi:app"]
 
 FROM base AS worker
 # OCR (Tesseract and its English data) and legacy .doc (antiword) run as programs.

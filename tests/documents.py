@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import io
+import random
 import struct
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -205,3 +207,35 @@ def _compound_file(streams: list[tuple[str, bytes]]) -> bytes:
               + b"\0" * 6 + struct.pack("<9I", 0, 1, 1, 0, 0x1000, end, 0, end, 0)
               + struct.pack("<109I", 0, *[free] * 108))
     return header + struct.pack("<128I", *fat + [free] * (128 - len(fat))) + b"".join(entries) + body
+
+
+def docx_bomb(xml_mb: int) -> bytes:
+    """A DOCX whose document.xml unpacks to ``xml_mb`` MB at a ratio of ~12: under any ratio
+    limit, yet its tree takes gigabytes to build."""
+    words = [b"alpha", b"beta", b"gamma", b"delta"]
+    rng = random.Random(7)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.'
+                    'openxmlformats.org/package/2006/content-types"><Default Extension="rels" '
+                    'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+                    '<Default Extension="xml" ContentType="application/xml"/><Override PartName='
+                    '"/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+                    'wordprocessingml.document.main+xml"/></Types>')
+        zf.writestr("_rels/.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.'
+                    'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type='
+                    '"http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+                    'officeDocument" Target="word/document.xml"/></Relationships>')
+        with zf.open("word/document.xml", "w") as part:
+            part.write(b'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.'
+                       b'org/wordprocessingml/2006/main"><w:body>')
+            # Distinct paragraphs spanning more than deflate's 32 KB window keep the ratio low.
+            pool = [b"<w:p><w:r><w:t>" + b" ".join(rng.choices(words, k=40)) + b"</w:t></w:r></w:p>"
+                    for _ in range(1000)]
+            written = 0
+            while written < xml_mb * 1024 * 1024:
+                chunk = b"".join(rng.choices(pool, k=1000))
+                part.write(chunk)
+                written += len(chunk)
+            part.write(b"</w:body></w:document>")
+    return out.getvalue()

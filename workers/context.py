@@ -5,14 +5,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Iterator
 
-import redis
-
 from services.common.jobstore import JobStore
 from services.common.settings import Settings, get_settings
-
-# Redis errors worth retrying: the server restarting, a network blip, a concurrent update.
-TRANSIENT = (redis.ConnectionError, redis.TimeoutError, redis.WatchError)
-
 
 @dataclass(frozen=True)
 class WorkerContext:

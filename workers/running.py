@@ -1,8 +1,11 @@
-"""How a stage task runs: start the stage, do the work, store the output or fail the job.
+"""How a stage task runs: start the stage, do the work, store the output, queue the next stage.
 
 Stage functions raise on documents they cannot handle: that fails the job visibly with the
-stage's reason. Redis hiccups are retried with backoff; a message redelivered after its worker
-died too often fails the job instead of looping forever (Celery issue 9082).
+stage's reason. Broker and store errors (Redis restarting, a network blip, a concurrent update)
+are transient wherever they strike — starting, storing, queueing the next stage: the task runs
+again later, from a retry message or, when the broker cannot take one, from its own message put
+back. A message redelivered after its worker died too often fails the job instead of looping
+(Celery issue 9082). Every step is idempotent, so running a delivery twice stores one output.
 """
 from __future__ import annotations
 
@@ -10,42 +13,43 @@ import logging
 import time
 from typing import Any, Callable
 
+import kombu.exceptions
+import redis
 from celery import Task
-from celery.exceptions import Ignore, SoftTimeLimitExceeded, TimeLimitExceeded
+from celery.exceptions import Ignore, Reject, SoftTimeLimitExceeded, TimeLimitExceeded
 
 from services.common.errors import StageFailed
 from services.common.jobs import Job, Stage, StageStatus
 from services.common.jobstore import JobStore
-from services.common.pipeline import announce, pipeline_for
-from workers.context import TRANSIENT, WorkerContext, current
+from services.common.pipeline import announce, queue_stage
+from workers import memory
+from workers.context import WorkerContext, current
+from workers.failures import describe
 
 LOGGER = logging.getLogger(__name__)
-# A message can arrive before the API has stored its job (see services/api/jobs._submit); one
-# whose job is still missing after these waits belonged to a request that failed.
-MISSING_JOB_RETRIES = 3
-MISSING_JOB_WAIT_SECONDS = 0.5
+# Errors that say nothing about the job: the broker or the store is away or busy for a moment.
+TRANSIENT = (redis.ConnectionError, redis.TimeoutError, redis.WatchError,
+             kombu.exceptions.OperationalError, ConnectionError)
+RETRY_BASE_SECONDS = 1
+RETRY_MAX_SECONDS = 30
 
 # A stage's work: the job as its stage started -> the stage's output (JSON-ready).
 Work = Callable[[JobStore, Job], Any]
 
 
 class StageTask(Task):
-    """A pipeline stage: retries transient errors and fails the job when the task gives up."""
+    """A pipeline stage; fails the job when the task dies of something run_stage did not catch."""
 
     abstract = True
     stage: Stage
-    autoretry_for = TRANSIENT
-    max_retries = 5
-    retry_backoff = 1
-    retry_backoff_max = 30
-    retry_jitter = True
+    max_retries = None  # transient errors are retried for as long as they last
 
     def on_failure(self, exc, task_id, args, kwargs, einfo) -> None:
-        # Reached when retries are exhausted or the hard time limit killed the process.
+        # Reached when the hard time limit killed the process, or on an error in this glue.
         if isinstance(exc, TimeLimitExceeded):
             failure = StageFailed("TimeLimitExceeded", f"the stage was stopped after {exc.args[0]} s")
         else:
-            failure = StageFailed(type(exc).__name__, f"{type(exc).__name__}: {exc}")
+            failure = describe(exc)
         try:
             _record_failure(self, current(), args[0], failure)
         except TRANSIENT:
@@ -53,73 +57,104 @@ class StageTask(Task):
 
 
 def run_stage(task: StageTask, job_id: str, work: Work) -> None:
-    """Run one stage of a job; stop the chain (Ignore) when the job must go no further."""
+    """Run one stage of a job; Ignore when this delivery must go no further."""
     context = current()
     try:
-        _run_stage(task, context, job_id, work)
-    except SoftTimeLimitExceeded:  # may strike anywhere, even while storing the output
-        failure = StageFailed("TimeLimitExceeded", "the stage took longer than "
-                              f"{context.settings.stage_time_limit_seconds} s")
-        _record_failure(task, context, job_id, failure)
-        raise Ignore() from None
-    except StageFailed as failure:
+        try:
+            _run_stage(task, context, job_id, work)
+            return
+        except SoftTimeLimitExceeded:  # may strike anywhere, even while storing the output
+            failure = StageFailed("TimeLimitExceeded", "the stage took longer than "
+                                  f"{context.settings.stage_time_limit_seconds} s")
+        except StageFailed as exc:
+            failure = exc
         _record_failure(task, context, job_id, failure, failure.__cause__)
-        raise Ignore() from None
+        raise Ignore()
+    except TRANSIENT as exc:
+        retry_later(task, exc, context.settings.visibility_timeout_seconds)
+
+
+def retry_later(task: Task, exc: Exception, visibility_timeout: int) -> None:
+    """Run the task again later: from a retry message, or from this very message put back when
+    the broker cannot take a new one (Celery would drop the message: Reject(requeue=False))."""
+    # Under the visibility timeout: a retry held longer is handed out a second time.
+    countdown = min(RETRY_MAX_SECONDS, visibility_timeout // 2,
+                    RETRY_BASE_SECONDS * 2 ** min(task.request.retries, 10))
+    LOGGER.warning("%s %s: %s; running it again in %s s", task.name, task.request.id,
+                   type(exc).__name__, countdown)
+    try:
+        raise task.retry(exc=exc, countdown=countdown)
+    except Reject:
+        raise Reject(exc, requeue=True) from exc
 
 
 def _run_stage(task: StageTask, context: WorkerContext, job_id: str, work: Work) -> None:
-    jobs, stage = context.store, task.stage
-    job = _start(task, jobs, job_id)
+    jobs, stage, settings = context.store, task.stage, context.settings
+    job = jobs.start_stage(job_id, stage, task.request.hostname, task.request.id,
+                           lease_seconds=settings.visibility_timeout_seconds)
     if job is None:
-        LOGGER.info("job %s: %s not run (job ended, cancelled or gone)", job_id, stage)
+        LOGGER.info("job %s: %s not run (job ended or gone, or the stage runs elsewhere)",
+                    job_id, stage)
         raise Ignore()
     run = job.stage(stage)
     if run.status is StageStatus.SUCCEEDED:
-        LOGGER.info("job %s: %s was already done; going on with the chain", job_id, stage)
+        LOGGER.info("job %s: %s was already done; going on", job_id, stage)
+        _go_on(task, job, after_redelivery=True)
         return
     lost = run.attempts - 1 - task.request.retries
-    if lost >= context.settings.max_deliveries:
+    if lost >= settings.max_deliveries:
         raise StageFailed("WorkerLost", f"the worker running this stage died {lost} times; the "
                           "document may be too large or malformed")
     started = time.perf_counter()
+    memory.reset_peak()
     try:
         output = work(jobs, job)
     except (SoftTimeLimitExceeded, *TRANSIENT):
         raise
+    except MemoryError as exc:  # dropping its traceback frees what the stage held
+        raise describe(exc) from None
     except Exception as exc:  # a stage's own error is the job's failure reason
-        raise StageFailed(type(exc).__name__, str(exc) or type(exc).__name__) from exc
-    if not jobs.finish_stage(job, stage, output):
+        if memory.ran_out():
+            raise describe(MemoryError()) from None
+        raise describe(exc) from exc
+    try:
+        stored = jobs.finish_stage(job, stage, output)
+    except TRANSIENT:
+        raise
+    except redis.RedisError as exc:  # a full Redis, say: the job cannot go on
+        raise describe(exc) from exc
+    if not stored:
         raise Ignore()  # cancelled while running
     LOGGER.info("job %s: %s done in %.1f ms", job_id, stage, 1000 * (time.perf_counter() - started))
-    if stage.is_last:
+    _go_on(task, job, after_redelivery=False)
+
+
+def _go_on(task: StageTask, job: Job, after_redelivery: bool) -> None:
+    """Queue the next stage, or announce the end of the job after the last one.
+
+    After a redelivery the next stage is queued only if nothing has started it yet; the end is
+    announced again (webhooks are delivered at least once), since the first call may be lost.
+    """
+    if task.stage.is_last:
         announce(task.app, job)
-
-
-def _start(task: StageTask, jobs: JobStore, job_id: str) -> Job | None:
-    """Start the stage, waiting a little for a job the API has not stored yet."""
-    job = jobs.start_stage(job_id, task.stage, task.request.hostname)
-    if job is not None:
-        return job
-    if jobs.exists(job_id):  # it ended, or the API stored it just after our first try
-        return jobs.start_stage(job_id, task.stage, task.request.hostname)
-    if task.request.retries < MISSING_JOB_RETRIES:
-        # The API queues the message just before it stores the job: give it a moment.
-        raise task.retry(countdown=MISSING_JOB_WAIT_SECONDS)
-    return None
+        return
+    following = task.stage.following()[0]
+    if not after_redelivery or job.stage(following).status is StageStatus.PENDING:
+        queue_stage(task.app, job.id, following)
 
 
 def _record_failure(task: StageTask, context: WorkerContext, job_id: str, failure: StageFailed,
                     exc: BaseException | None = None) -> None:
-    error = {"type": failure.kind, "detail": failure.detail}
-    failed = context.store.fail_stage(job_id, task.stage, error)
+    failed = context.store.fail_stage(job_id, task.stage, {"type": failure.kind,
+                                                           "detail": failure.detail})
     if failed is not None:
         LOGGER.warning("job %s: %s failed: %s", job_id, task.stage, failure.detail, exc_info=exc)
         announce(task.app, failed)
         return
     job = context.store.get(job_id, results=False)
-    if job is not None and not job.finished and not task.stage.is_last:
-        # The stage's output is stored but Celery could not queue the next stage (a time
-        # limit or a broker error struck while it published): queue the rest ourselves.
-        LOGGER.warning("job %s: %s done but the chain broke (%s); queueing the rest",
+    if job is not None and not job.finished and job.stage(task.stage).status is StageStatus.SUCCEEDED:
+        # The output is stored but the next stage could not be queued (a time limit struck
+        # while it was published): carry the job on.
+        LOGGER.warning("job %s: %s done but the next stage was not queued (%s); queueing it",
                        job_id, task.stage, failure.detail)
-        pipeline_for(job_id, task.app, after=task.stage).apply_async()
+        _go_on(task, job, after_redelivery=True)

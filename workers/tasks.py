@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from celery import shared_task
 
+from services.common.errors import StageFailed
 from services.common.jobs import Job, Stage
 from services.common.jobstore import JobStore
 from services.common.pipeline import TASK_NAMES
@@ -19,7 +20,7 @@ from workers.stages.cleaning import OcrLimits
 def _clean(jobs: JobStore, job: Job) -> dict:
     data = jobs.get_input(job.id)
     if data is None:
-        raise LookupError("the uploaded document is no longer stored")
+        raise StageFailed("InputMissing", "the uploaded document is no longer stored")
     settings = current().settings
     # OCR stops in time for the stage to report what it read, before the stage's time limit.
     budget = min(settings.ocr_time_budget_seconds, settings.stage_time_limit_seconds / 2)
@@ -30,7 +31,7 @@ def _clean(jobs: JobStore, job: Job) -> dict:
 def _text(jobs: JobStore, job: Job) -> str:
     output = jobs.get_result(job.id, Stage.CLEANING)
     if output is None:
-        raise LookupError("the cleaned text is no longer stored")
+        raise StageFailed("InputMissing", "the cleaned text is no longer stored")
     return output["document"]["text"]
 
 

@@ -18,8 +18,9 @@ from celery import Task, shared_task
 from services.common import webhooks
 from services.common.jobs import rfc3339, utcnow
 from services.common.pipeline import NOTIFY_TASK
-from workers import pinned_http
-from workers.context import TRANSIENT, current
+from workers import pinned_http, telemetry
+from workers.context import current
+from workers.running import TRANSIENT, retry_later
 
 LOGGER = logging.getLogger(__name__)
 MAX_ATTEMPTS = 8
@@ -28,9 +29,15 @@ BACKOFF_MAX_SECONDS = 600
 RETRYABLE_STATUS = frozenset({408, 429, 500, 502, 503, 504})
 
 
-@shared_task(name=NOTIFY_TASK, bind=True, max_retries=MAX_ATTEMPTS - 1,
-             autoretry_for=TRANSIENT, retry_backoff=True)
+@shared_task(name=NOTIFY_TASK, bind=True, max_retries=MAX_ATTEMPTS - 1)
 def notify(self: Task, job_id: str) -> None:
+    try:
+        _notify(self, job_id)
+    except TRANSIENT as exc:  # the store or broker, not the receiver: try again, keep the message
+        retry_later(self, exc, current().settings.visibility_timeout_seconds)
+
+
+def _notify(self: Task, job_id: str) -> None:
     jobs = current().store
     job = jobs.get(job_id, results=False)
     if job is None or not job.has_callback:
@@ -39,8 +46,10 @@ def notify(self: Task, job_id: str) -> None:
     attempt = self.request.retries + 1
     delivered = status is not None and 200 <= status < 300
     jobs.record_webhook(job_id, {"attempts": attempt, "status_code": status, "error": error,
-                                    "delivered": delivered, "at": rfc3339(utcnow())})
-    if not delivered and (status is None or status in RETRYABLE_STATUS) and attempt < MAX_ATTEMPTS:
+                                 "delivered": delivered, "at": rfc3339(utcnow())})
+    retrying = not delivered and (status is None or status in RETRYABLE_STATUS) and attempt < MAX_ATTEMPTS
+    telemetry.count_webhook(jobs.redis, "delivered" if delivered else "retried" if retrying else "failed")
+    if retrying:
         raise self.retry(countdown=retry_countdown(attempt))
     if not delivered:
         LOGGER.warning("job %s: webhook to %s gave up: %s", job_id, job.callback_url, error or status)

@@ -10,8 +10,10 @@ from kombu.exceptions import OperationalError
 from marshmallow import ValidationError
 from redis import RedisError
 
-from services.api import health, jobs, runtime, web
+from services.api import health, jobs, metrics, runtime, traffic, web
+from services.api.intake import request_limit
 from services.api.openapi import ProblemResponses
+from services.api.slow_clients import BodyTimeout, with_body_deadline
 from services.api.problems import RETRY_AFTER_SECONDS, ProblemApi, problem_response, validation_problem
 from services.api.schemas import JobBatchSchema, JobCreateSchema
 from services.common.settings import Settings, get_settings
@@ -29,8 +31,8 @@ def create_app(settings: Settings | None = None) -> Flask:
     settings = settings or get_settings()
     app = Flask(__name__)
     app.config.from_mapping(
-        # Room for a batch of documents and JSON escaping; each document is checked on its own.
-        MAX_CONTENT_LENGTH=4 * settings.max_document_bytes + 1024 * 1024,
+        # The largest body of any request; POST /v1/jobs sets a request's own (intake.request_limit).
+        MAX_CONTENT_LENGTH=request_limit("application/json", settings.max_document_bytes),
         API_TITLE="docpipe",
         API_VERSION="1",
         OPENAPI_VERSION="3.1.0",
@@ -44,14 +46,17 @@ def create_app(settings: Settings | None = None) -> Flask:
     )
     app.json.sort_keys = False  # keep the documented field order
     runtime.init_app(app, settings)
+    traffic.init_app(app, app.extensions["docpipe"].store)
     api = ProblemApi(app, spec_kwargs={"extra_plugins": [ProblemResponses()]})
     api.spec.components.schema("JobCreate", schema=JobCreateSchema)
     api.spec.components.schema("JobBatch", schema=JobBatchSchema)
     api.register_blueprint(jobs.blp)
     api.register_blueprint(health.blp)
+    api.register_blueprint(metrics.blp)
     app.register_blueprint(web.bp)
     app.add_url_rule(f"{SWAGGER_UI_URL}<path:name>", "swagger_assets", _swagger_asset)
     _register_error_handlers(app)
+    app.wsgi_app = with_body_deadline(app.wsgi_app, settings.body_timeout_seconds)
     return app
 
 
@@ -65,6 +70,11 @@ def _register_error_handlers(app: Flask) -> None:
         problem = validation_problem(exc, "body")
         return problem_response(422, problem.description, errors=problem.errors,
                                 slug="invalid-request")
+
+    @app.errorhandler(BodyTimeout)
+    def _slow_body(exc: BodyTimeout):
+        return problem_response(408, str(exc), slug="request-timeout",
+                                errors=[{"field": "_body", "in": "body", "reason": str(exc)}])
 
     @app.errorhandler(RedisError)
     @app.errorhandler(OperationalError)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from flask import Request
 from marshmallow import ValidationError
+from werkzeug.exceptions import RequestEntityTooLarge
 
 from services.api.problems import ApiProblem, validation_problem
 from services.api.schemas import JobCreateSchema, UploadArgsSchema
@@ -14,6 +15,7 @@ from services.common.settings import Settings
 
 # More parts than this in one multipart request are refused (one job each).
 MAX_BATCH_FILES = 100
+MIB = 1024 * 1024
 # Schemas are built once: building one costs more than the rest of a submission's parsing.
 _JOB_CREATE = JobCreateSchema()
 _UPLOAD_ARGS = UploadArgsSchema()
@@ -30,22 +32,47 @@ class Submission:
 
 
 def read_submissions(request: Request, settings: Settings) -> list[Submission]:
-    """Every document in the request; raises ApiProblem for anything unusable."""
+    """Every document in the request; raises ApiProblem for anything unusable.
+
+    A Content-Length over the request's limit is refused before the body is read, and a body
+    without one (chunked) is read no further than the limit and one byte.
+    """
     mimetype = request.mimetype
-    if mimetype == "application/json":
-        subs = [_from_json(request, settings.max_document_bytes)]
-    elif mimetype == "multipart/form-data":
-        subs = _from_multipart(request, settings.max_document_bytes)
-    else:
-        subs = [_from_raw(request, settings.max_document_bytes)]
+    limit = request_limit(mimetype, settings.max_document_bytes)
+    # One byte over the limit is read, so a body that goes on past it is told from one that ends there.
+    request.max_content_length = limit + 1
+    try:
+        if mimetype == "application/json":
+            subs = [_from_json(request, settings.max_document_bytes)]
+        elif mimetype == "multipart/form-data":
+            subs = _from_multipart(request, settings.max_document_bytes)
+        else:
+            subs = [_from_raw(request, settings.max_document_bytes)]
+        if request.stream.tell() > limit:
+            raise RequestEntityTooLarge()
+    except RequestEntityTooLarge:
+        raise _problem(413, f"The request body is over {limit} bytes, the limit for "
+                       f"{mimetype or 'a raw upload'}.", "_body", "body",
+                       slug="document-too-large") from None
     if not settings.webhook_allow_private:
         for sub in subs:
             _check_callback(sub.callback_url, "body" if mimetype == "application/json" else "query")
     return subs
 
 
+def request_limit(mimetype: str, max_document_bytes: int) -> int:
+    """The largest body a request may have: one document, or for JSON and multipart a batch
+    of them or the room JSON escaping takes (each document is checked on its own)."""
+    if mimetype in ("application/json", "multipart/form-data"):
+        return 4 * max_document_bytes + MIB
+    return max_document_bytes
+
+
 def _from_json(request: Request, max_bytes: int) -> Submission:
-    body = request.get_json(silent=True)
+    try:
+        body = request.get_json(silent=True)
+    except RecursionError:
+        raise _too_deep("_body", "body") from None
     if body is None:
         raise _problem(400, "The body is not valid JSON.", "_body", "body", slug="malformed-json")
     if not isinstance(body, dict):
@@ -67,7 +94,8 @@ def _from_multipart(request: Request, max_bytes: int) -> list[Submission]:
     if len(uploads) > MAX_BATCH_FILES:
         raise _problem(413, f"{len(uploads)} files in one request; the limit is {MAX_BATCH_FILES}.",
                        "file", "body", slug="too-many-files")
-    title, _, options, callback = _upload_args({**request.args.to_dict(), **request.form.to_dict()})
+    title, _, options, callback = _upload_args({**request.args.to_dict(), **request.form.to_dict()},
+                                               "body")
     out = []
     for upload in uploads:
         data = upload.read()
@@ -79,24 +107,26 @@ def _from_multipart(request: Request, max_bytes: int) -> list[Submission]:
 
 
 def _from_raw(request: Request, max_bytes: int) -> Submission:
-    title, filename, options, callback = _upload_args(request.args.to_dict())
+    title, filename, options, callback = _upload_args(request.args.to_dict(), "query")
     data = request.get_data(cache=False)
     _check_size(data, max_bytes, "body", "body")
     ctype = _resolve(request.content_type, filename, data, "Content-Type", "header")
     return Submission(data, ctype, filename, title, options, callback)
 
 
-def _upload_args(raw: dict) -> tuple[str | None, str | None, dict, str | None]:
+def _upload_args(raw: dict, where: str) -> tuple[str | None, str | None, dict, str | None]:
     """(title, filename, options, callback_url) from query parameters or form fields."""
     if "options" in raw:  # a multipart form may carry the JSON options object as one field
         try:
             raw = {**json.loads(raw.pop("options")), **raw}
+        except RecursionError:
+            raise _too_deep("options", where) from None
         except (ValueError, TypeError):
-            raise _problem(422, "The 'options' field must be a JSON object.", "options", "body") from None
+            raise _problem(422, "The 'options' field must be a JSON object.", "options", where) from None
     try:
         args = _UPLOAD_ARGS.load(raw)
     except ValidationError as exc:
-        raise validation_problem(exc, "query") from None
+        raise validation_problem(exc, where) from None
     title, filename, callback = (args.pop(k, None) for k in ("title", "filename", "callback_url"))
     return title, filename, args, callback
 
@@ -121,6 +151,10 @@ def _resolve(declared: str | None, filename: str | None, data: bytes, field: str
         raise _problem(415, str(exc), field, where, slug="unsupported-media-type") from None
     except formats.MislabelledDocument as exc:
         raise _problem(422, str(exc), field, where, slug="mislabelled-document") from None
+
+
+def _too_deep(field: str, where: str) -> ApiProblem:
+    return _problem(400, "The JSON is nested too deeply to read.", field, where, slug="malformed-json")
 
 
 def _problem(status: int, detail: str, field: str, where: str,

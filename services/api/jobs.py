@@ -19,9 +19,10 @@ from services.api.openapi import PROBLEM, UPLOAD_BODY, accepted_response
 from services.api.problems import RETRY_AFTER_SECONDS, ApiProblem
 from services.api.runtime import runtime
 from services.api.schemas import JobBatchSchema, JobListSchema, JobSchema, ListArgsSchema, WaitArgsSchema
+from services.common import logs
 from services.common.errors import IdempotencyConflict
 from services.common.jobs import STAGES, Job, JobStatus, StageRun, new_job_id, rfc3339, utcnow
-from services.common.pipeline import announce, pipeline_for, queued_count
+from services.common.pipeline import announce, queue_stage, queued_count
 
 LOGGER = logging.getLogger(__name__)
 blp = Blueprint("jobs", __name__, url_prefix="/v1/jobs",
@@ -35,8 +36,10 @@ _JOB, _JOB_BATCH = JobSchema(), JobBatchSchema()
 class Jobs(MethodView):
     @blp.doc(requestBody=UPLOAD_BODY, responses={"202": accepted_response()}, parameters=[{
         "in": "header", "name": "Idempotency-Key", "schema": {"type": "string"},
-        "description": "Repeat a submission safely: the same key answers the same job."}])
+        "description": "Repeat a submission safely: the same key with the same request answers "
+                       "the same job; with another request (document, options, callback…), 422."}])
     @blp.alt_response(400, **PROBLEM)
+    @blp.alt_response(408, **PROBLEM)
     @blp.alt_response(413, **PROBLEM)
     @blp.alt_response(415, **PROBLEM)
     @blp.alt_response(422, **PROBLEM)
@@ -69,16 +72,17 @@ class JobById(MethodView):
     @blp.arguments(WaitArgsSchema, location="query")
     @blp.response(200, JobSchema)
     @blp.alt_response(404, **PROBLEM)
+    @blp.alt_response(422, **PROBLEM)
     def get(self, args, job_id):
         """A job with per-stage progress and, as stages finish, their results.
 
-        With `wait`, the answer comes when the job has finished or the time is up; when too many
-        requests are already waiting, it comes at once.
+        With `wait`, the answer comes when the job has finished (with `since`, when it has
+        changed) or the time is up; when too many requests are already waiting, it comes at once.
         """
         rt = runtime()
         if args["wait"] and rt.waiters.acquire(blocking=False):
             try:
-                job = rt.store.wait(job_id, g.owner, args["wait"], results=False)
+                job = rt.store.wait(job_id, g.owner, args["wait"], results=False, since=args["since"])
             finally:
                 rt.waiters.release()
         else:
@@ -101,22 +105,26 @@ class JobById(MethodView):
 
 
 def _submit(sub: Submission, idempotency_key: str | None) -> Job:
-    """Queue the job's message, then store the job: a stored job always has its message.
+    """Store the job, then queue its first stage.
 
-    The other order could leave a job stuck in 'queued' if this process died in between, and
-    an Idempotency-Key retry would then keep answering that stuck job. A message whose job
-    never got stored is dropped by the worker after a short wait.
+    Should the message be lost (this process dies in between, or the broker fails just then),
+    the workers' reconciler queues the stage of a stored job that makes no progress.
     """
     rt = runtime()
     job = _new_job(sub, rt.settings.result_ttl_seconds)
+    logs.bind_job(job.id)  # what is logged from here on concerns this job
     try:
-        if idempotency_key and (earlier := rt.store.find_idempotent(job, idempotency_key)):
-            return earlier
-        pipeline_for(job.id, rt.celery).apply_async()
-        return rt.store.create(job, sub.data, idempotency_key)[0]
+        job, created = rt.store.create(job, sub.data, idempotency_key)
     except IdempotencyConflict as exc:
-        raise ApiProblem(422, f"{exc}; use a new key for a new document.", slug="idempotency-conflict",
+        raise ApiProblem(422, f"{exc}; use a new key for a new request.", slug="idempotency-conflict",
                          errors=[{"field": "Idempotency-Key", "in": "header", "reason": str(exc)}])
+    if created:
+        try:
+            queue_stage(rt.celery, job.id, STAGES[0])
+        except (OperationalError, RedisError):
+            LOGGER.warning("job %s: stored, but its first stage could not be queued; the "
+                           "reconciler will queue it", job.id)
+    return job
 
 
 def _new_job(sub: Submission, ttl_seconds: int) -> Job:

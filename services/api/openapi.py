@@ -44,6 +44,8 @@ ERRORS: dict[int, tuple[str, dict]] = {
     404: ("No such job: it never existed, has expired, or belongs to another API key.",
           examples.problem(404, "job-not-found", "No job 'f00': it never existed, has expired, "
                            "or belongs to another API key.")),
+    408: ("The request body did not arrive within BODY_TIMEOUT_SECONDS (a slow or stalled client).",
+          examples.problem(408, "request-timeout", "The request body did not arrive within 30 s.")),
     413: ("The document (or the batch) is larger than MAX_DOCUMENT_BYTES allows.",
           examples.problem(413, "document-too-large", TOO_LARGE, _field("file", "body", TOO_LARGE))),
     415: ("The document's type is not one docpipe reads.",

@@ -224,6 +224,10 @@ class WaitArgsSchema(Schema):
     wait = fields.Float(load_default=0, validate=validate.Range(0, MAX_WAIT_SECONDS),
                         metadata={"description": "Hold the request up to this many seconds "
                                                  "until the job has finished."})
+    since = fields.String(load_default=None, validate=validate.Length(max=64), metadata={
+        "description": "With `wait`: answer as soon as the job has changed, i.e. its `updated_at` "
+                       "differs from this value (the `updated_at` of the copy you hold), so a "
+                       "client follows each stage as it starts and ends."})
 
 
 class ListArgsSchema(Schema):

@@ -3,12 +3,16 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, render_template, send_from_directory
 
+from services.common import formats
+
 bp = Blueprint("web", __name__)
 
 
 @bp.get("/")
 def index():
-    return render_template("index.html")
+    # The file chooser offers what the API accepts: the one table of types, extensions first.
+    accept = ",".join([*formats.EXTENSIONS, *formats.SUPPORTED])
+    return render_template("index.html", accept=accept)
 
 
 @bp.get("/favicon.ico")

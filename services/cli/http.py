@@ -1,6 +1,7 @@
 """docpipe's HTTP API as the CLI sees it: submit a file, read a job, long-poll it."""
 from __future__ import annotations
 
+import http.client
 import json
 import mimetypes
 import os
@@ -27,11 +28,15 @@ class ApiError(Exception):
 
 
 class Unreachable(Exception):
-    """Raised when no HTTP answer comes back at all (refused, unknown host, timeout)."""
+    """Raised when no docpipe answer can come back: a malformed API URL, a refused connection,
+    an unknown host, a timeout, or a server that does not speak docpipe's JSON."""
 
 
 class ApiClient:
     def __init__(self, base_url: str, api_key: str | None = None):
+        parts = urllib.parse.urlparse(base_url)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise Unreachable(f"the API URL must look like http://host:port, not {base_url!r}")
         self.base_url = base_url.rstrip("/")
         self.headers = {"X-API-Key": api_key} if api_key else {}
 
@@ -44,9 +49,11 @@ class ApiClient:
         return self._call("POST", f"/v1/jobs?{urllib.parse.urlencode(query)}", data,
                           {"Content-Type": ctype})
 
-    def job(self, job_id: str, wait: float = 0) -> dict:
-        """The job; with ``wait`` the server holds the answer until it ends or ``wait`` passes."""
-        query = f"?wait={wait:g}" if wait else ""
+    def job(self, job_id: str, wait: float = 0, since: str | None = None) -> dict:
+        """The job; with ``wait`` the server holds the answer until it ends (with ``since``, an
+        ``updated_at`` already seen: until it changes) or ``wait`` passes."""
+        params = {"wait": f"{wait:g}", **({"since": since} if since else {})} if wait else {}
+        query = f"?{urllib.parse.urlencode(params)}" if params else ""
         return self._call("GET", f"/v1/jobs/{urllib.parse.quote(job_id, safe='')}{query}",
                           timeout=wait + 30)
 
@@ -67,16 +74,21 @@ class ApiClient:
                                      headers={**self.headers, **headers})
         try:
             with urllib.request.urlopen(req, timeout=timeout) as res:
-                return json.loads(res.read())
+                body = res.read()
         except urllib.error.HTTPError as err:
             error = ApiError(err.code, _detail(err))
             if err.code in (429, 503):
                 raise _Busy(error, _retry_after(err.headers.get("Retry-After"))) from None
             raise error from None
-        except (urllib.error.URLError, OSError) as err:
+        except (OSError, http.client.HTTPException) as err:  # URLError is an OSError
             reason = getattr(err, "reason", err)
             raise Unreachable(f"cannot reach {self.base_url} ({reason}); is docpipe running? "
                               "(`make run`, or set --api-url / DOCPIPE_API_URL)") from None
+        try:
+            return json.loads(body)
+        except ValueError:
+            raise Unreachable(f"{self.base_url} answered something other than docpipe's JSON; "
+                              "is the API URL right?") from None
 
 
 class _Busy(Exception):

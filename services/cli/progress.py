@@ -13,8 +13,11 @@ from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedCo
 from services.cli.http import ApiClient, ApiError, Unreachable
 
 FINISHED = ("succeeded", "failed", "cancelled")
-# `?wait=` answers as soon as a job ends; while it runs, this is how stale a shown stage may be.
-POLL_WINDOW_SECONDS = 2.0
+# `?wait=N&since=<updated_at>` answers as soon as the job changes, so each stage shows as it
+# starts; a job that does not change for this long is asked about again.
+WAIT_SECONDS = 30.0
+# An answer this quick for an unchanged job means the API had no long-poll slot free.
+BUSY_PAUSE_SECONDS = 1.0
 MAX_FOLLOWERS = 8  # concurrent long-polls; the API holds a dozen per process before answering at once
 
 
@@ -37,19 +40,18 @@ def stages_done(job: dict) -> int:
 
 def follow(client: ApiClient, job_id: str, on_change: Callable[[dict], None]) -> dict:
     """Long-poll one job until it has ended, calling ``on_change`` whenever its step changes."""
-    last = None
+    last, seen = None, None
     while True:
         asked = time.monotonic()
-        job = client.job(job_id, wait=POLL_WINDOW_SECONDS)
+        job = client.job(job_id, wait=WAIT_SECONDS, since=seen)
         if step(job) != last:
             last = step(job)
             on_change(job)
         if job["status"] in FINISHED:
             return job
-        if time.monotonic() - asked < POLL_WINDOW_SECONDS / 2:
-            # Answered at once although unfinished: the API had no long-poll slot free. Wait
-            # rather than hammer it.
-            time.sleep(POLL_WINDOW_SECONDS / 2)
+        if job.get("updated_at") == seen and time.monotonic() - asked < BUSY_PAUSE_SECONDS:
+            time.sleep(BUSY_PAUSE_SECONDS)  # no slot free: wait rather than hammer the API
+        seen = job.get("updated_at")
 
 
 class Board:

@@ -10,6 +10,7 @@ import io
 import os
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from email.message import Message
 
@@ -126,9 +127,11 @@ def _zip_kind(data: bytes) -> str | None:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
             if "mimetype" in names:
-                declared = archive.read("mimetype")[:100].decode("ascii", "replace").strip()
+                with archive.open("mimetype") as entry:  # 100 bytes, however big the entry claims to be
+                    declared = entry.read(100).decode("ascii", "replace").strip()
                 return _ZIP_MIMETYPES.get(declared)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, RuntimeError,
+            NotImplementedError, EOFError, zlib.error):  # broken, encrypted or exotic: not ours
         return None
     return next((mime for part, mime in _ZIP_PARTS if part in names), None)
 

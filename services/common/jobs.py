@@ -72,6 +72,8 @@ class StageRun:
     attempts: int = 0
     worker: str | None = None
     error: dict | None = None
+    # The message (Celery task id) of the latest delivery that started the stage; not shown.
+    delivery: str | None = None
 
 
 @dataclass

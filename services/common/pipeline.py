@@ -5,11 +5,14 @@ workers register their tasks under the same names, spelled only here.
 """
 from __future__ import annotations
 
+import base64
+import json
 from functools import lru_cache
 
 import redis
-from celery import Celery, chain, signature
+from celery import Celery
 from kombu import Queue
+from kombu.exceptions import OperationalError
 
 from services.common.jobs import STAGES, Job, Stage
 from services.common.settings import Settings
@@ -18,6 +21,7 @@ TASK_NAMES = {Stage.CLEANING: "docpipe.clean", Stage.QUOTES: "docpipe.quotes",
               Stage.SUMMARY: "docpipe.summary"}
 # One queue per stage, so an operator can give a slow stage workers of its own.
 QUEUES = {stage: f"docpipe.{stage}" for stage in STAGES}
+STAGE_TASKS = frozenset(TASK_NAMES.values())
 NOTIFY_TASK, NOTIFY_QUEUE = "docpipe.notify", "docpipe.notify"
 
 
@@ -63,18 +67,27 @@ def make_celery(settings: Settings, name: str = "docpipe") -> Celery:
     return app
 
 
-def pipeline_for(job_id: str, app: Celery, after: Stage | None = None) -> chain:
-    """clean -> quotes -> summary (or the stages after ``after``), each given only the job ID."""
-    stages = after.following() if after else STAGES
-    return chain(
-        signature(TASK_NAMES[stage], args=(job_id,), app=app, immutable=True) for stage in stages
-    )
+def queue_stage(app: Celery, job_id: str, stage: Stage) -> None:
+    """Queue one stage of a job; each stage queues the next when its output is stored.
+
+    The message carries only the job ID; a stage queued twice runs once (see JobStore.start_stage).
+    """
+    _publish(app, TASK_NAMES[stage], job_id)
 
 
 def announce(app: Celery, job: Job) -> None:
     """Queue the webhook call for a job that has ended, if it has a callback."""
     if job.has_callback:
-        app.send_task(NOTIFY_TASK, args=(job.id,))
+        _publish(app, NOTIFY_TASK, job.id)
+
+
+def _publish(app: Celery, task_name: str, job_id: str) -> None:
+    try:
+        app.send_task(task_name, args=(job_id,))
+    except AttributeError as exc:
+        # kombu 5.7 publishing on a channel whose connection Redis just dropped ('NoneType'
+        # object has no attribute 'client'; kombu #582, #970): the broker is away, as ever.
+        raise OperationalError(f"the broker connection was lost: {exc}") from exc
 
 
 def queue_depths(app: Celery) -> dict[str, int]:
@@ -85,6 +98,34 @@ def queue_depths(app: Celery) -> dict[str, int]:
 def queued_count(app: Celery) -> int:
     """Messages waiting in the first stage's queue (the intake backlog)."""
     return _queue_lengths(app, [QUEUES[STAGES[0]]])[QUEUES[STAGES[0]]]
+
+
+def job_ids_in_flight(app: Celery) -> set[str]:
+    """Jobs with a stage message waiting in a queue or delivered and not yet acknowledged.
+
+    Reads the Redis transport's own lists and its "unacked" hash: a job found here needs no
+    message from the reconciler.
+    """
+    client = _broker_client(app.conf.broker_url)
+    unacked_key = app.conf.broker_transport_options.get("unacked_key", "unacked")
+    with client.pipeline(transaction=False) as pipe:
+        for queue in QUEUES.values():
+            pipe.lrange(queue, 0, -1)
+        pipe.hvals(unacked_key)
+        *queued, unacked = pipe.execute()
+    messages = [json.loads(raw) for batch in queued for raw in batch]
+    messages += [json.loads(raw)[0] for raw in unacked]
+    return {job_id for message in messages if (job_id := _job_id(message))}
+
+
+def _job_id(message: dict) -> str | None:
+    if message.get("headers", {}).get("task") not in STAGE_TASKS:
+        return None
+    body = message["body"]
+    if message.get("properties", {}).get("body_encoding") == "base64":
+        body = base64.b64decode(body)
+    args = json.loads(body)[0]
+    return args[0] if args else None
 
 
 def _queue_lengths(app: Celery, queues: list[str]) -> dict[str, int]:

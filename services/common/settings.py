@@ -9,6 +9,7 @@ MIB = 1024 * 1024
 HARD_LIMIT_GRACE_SECONDS = 10
 # Between the hard time limit and the visibility timeout: time for the pool to report the kill.
 VISIBILITY_MARGIN_SECONDS = 20
+LOG_FORMATS = ("text", "json")
 
 
 def _int(name: str, default: int) -> int:
@@ -39,17 +40,23 @@ class Settings:
     visibility_timeout_seconds: int = 0  # 0: derived from the stage time limit
     max_queued_jobs: int = 10_000
     max_waiting_requests: int = 12
+    body_timeout_seconds: int = 30
     max_deliveries: int = 3
     worker_max_memory_mb: int = 1024
     unacked_restore_interval_seconds: int = 5
+    reconcile_interval_seconds: int = 30
     webhook_secret: str = ""
     webhook_timeout_seconds: int = 10
     webhook_allow_private: bool = False
     log_level: str = "INFO"
+    log_format: str = "text"  # "json": one JSON object per line
+    metrics_key: str = ""  # set: /metrics needs "Authorization: Bearer <key>"
     ocr_max_pages: int = 20
     ocr_time_budget_seconds: int = 60
 
     def __post_init__(self) -> None:
+        if self.log_format not in LOG_FORMATS:
+            raise ValueError(f"LOG_FORMAT must be one of {', '.join(LOG_FORMATS)}, got {self.log_format!r}")
         if not self.visibility_timeout_seconds:
             # Above the hard limit (soft + HARD_LIMIT_GRACE_SECONDS), so a slow stage that is
             # still running is not handed to a second worker.
@@ -71,15 +78,20 @@ class Settings:
             visibility_timeout_seconds=_int("VISIBILITY_TIMEOUT_SECONDS", 0),
             max_queued_jobs=_int("MAX_QUEUED_JOBS", cls.max_queued_jobs),
             max_waiting_requests=_int("MAX_WAITING_REQUESTS", cls.max_waiting_requests),
+            body_timeout_seconds=_int("BODY_TIMEOUT_SECONDS", cls.body_timeout_seconds),
             max_deliveries=_int("MAX_DELIVERIES", cls.max_deliveries),
             worker_max_memory_mb=_int("WORKER_MAX_MEMORY_MB", cls.worker_max_memory_mb),
             unacked_restore_interval_seconds=_int(
                 "UNACKED_RESTORE_INTERVAL_SECONDS", cls.unacked_restore_interval_seconds
             ),
+            reconcile_interval_seconds=_int("RECONCILE_INTERVAL_SECONDS",
+                                            cls.reconcile_interval_seconds),
             webhook_secret=os.environ.get("WEBHOOK_SECRET", ""),
             webhook_timeout_seconds=_int("WEBHOOK_TIMEOUT_SECONDS", cls.webhook_timeout_seconds),
             webhook_allow_private=_bool("WEBHOOK_ALLOW_PRIVATE_NETWORKS"),
             log_level=os.environ.get("LOG_LEVEL", cls.log_level).upper(),
+            log_format=os.environ.get("LOG_FORMAT", cls.log_format).strip().lower() or cls.log_format,
+            metrics_key=os.environ.get("METRICS_KEY", "").strip(),
             ocr_max_pages=_int("OCR_MAX_PAGES", cls.ocr_max_pages),
             ocr_time_budget_seconds=_int("OCR_TIME_BUDGET_SECONDS", cls.ocr_time_budget_seconds),
         )

@@ -49,15 +49,28 @@ def _digest(secret: str, timestamp: int, body: bytes) -> str:
 def forbidden_address(url: str) -> str | None:
     """Why a callback URL must not be called, judged without DNS (the API's quick check), or None.
 
-    Only literal addresses and 'localhost' are judged here; the worker resolves the name once
-    before each call with callback_address().
+    The host is read as the resolver reads it — `localhost.` is localhost, and `2130706433`,
+    `0x7f000001`, `0177.1` and `0` are IPv4 addresses — so no spelling of a loopback or private
+    address gets past; the worker resolves names once before each call with callback_address().
     """
-    host = urlsplit(url).hostname or ""
+    host = (urlsplit(url).hostname or "").rstrip(".")
     if host == "localhost" or host.endswith(".localhost"):
         return "the callback URL points at this host"
+    address = literal_address(host)
+    return _non_public(address) if address is not None else None
+
+
+def literal_address(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    """The address a host written as a number stands for, in any form inet_aton accepts."""
     try:
-        return _non_public(ipaddress.ip_address(host))
+        return ipaddress.ip_address(host.split("%")[0])
     except ValueError:
+        pass
+    if not host or not all(part.isalnum() for part in host.split(".")) or not host[0].isdigit():
+        return None  # a name: only DNS can say where it points
+    try:
+        return ipaddress.IPv4Address(socket.inet_aton(host))
+    except OSError:
         return None
 
 

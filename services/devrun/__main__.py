@@ -1,6 +1,7 @@
 """`make run`: Redis, N Celery workers and the API, then the seeds through `docpipe submit --wait`.
 
-Ctrl-C stops everything it started. Each process logs to .run/NAME.log; the API's request log is
+Workers are supervised: started again when they exit. `make worker` (``--worker-only``) runs just
+one supervised worker against REDIS_URL. Ctrl-C stops everything it started. Each process logs to .run/NAME.log; the API's request log is
 shown here as well.
 """
 from __future__ import annotations
@@ -69,7 +70,8 @@ def start_workers(sup: Supervisor, count: int, concurrency: int | None) -> None:
     for n in range(1, count + 1):
         extra = [f"--concurrency={concurrency}"] if concurrency else []
         proc = sup.start(f"worker-{n}", [str(BIN / "celery"), "-A", "workers.celery_app", "worker",
-                                         "--loglevel=INFO", "--hostname", f"devrun{n}@%h", *extra])
+                                         "--loglevel=INFO", "--hostname", f"devrun{n}@%h", *extra],
+                         restart=True)
         say(f"started worker-{n} (pid {proc.pid}, log {sup.log_path(f'worker-{n}')})")
 
 
@@ -80,8 +82,8 @@ def bind_address(api_url: str) -> tuple[str, int]:
 
 def start_api(sup: Supervisor, api_url: str) -> None:
     host, port = bind_address(api_url)
-    proc = sup.start("api", [str(BIN / "gunicorn"), "--bind", f"{host}:{port}", "--worker-class",
-                             "gthread", "--workers", "2", "--threads", "16", "--access-logfile", "-",
+    proc = sup.start("api", [str(BIN / "gunicorn"), "-c", "python:services.gunicorn_conf",
+                             "--bind", f"{host}:{port}", "--access-logfile", "-",
                              "--access-logformat", ACCESS_LOG_FORMAT, "services.api.wsgi:app"], echo=True)
     say(f"started the API on {api_url} (pid {proc.pid}, log {sup.log_path('api')}); "
         "its requests show below as `api | …`")
@@ -110,11 +112,16 @@ def main() -> int:
     parser.add_argument("--api-url", default="http://127.0.0.1:8000")
     parser.add_argument("--workers", type=int, default=1, help="Celery worker processes to start")
     parser.add_argument("--concurrency", type=int, help="pool processes per worker (default: cores)")
+    parser.add_argument("--worker-only", action="store_true",
+                        help="one supervised worker against REDIS_URL and nothing else (`make worker`)")
     parser.add_argument("seeds", type=Path, nargs="?", help="submitted once the service is ready")
     args = parser.parse_args()
     sup = Supervisor()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
+        if args.worker_only:
+            start_workers(sup, 1, args.concurrency)
+            sup.watch()
         check_port_free(*bind_address(args.api_url))
         sup.env["REDIS_URL"] = choose_redis(sup)
         start_workers(sup, max(1, args.workers), args.concurrency)
@@ -125,9 +132,7 @@ def main() -> int:
             cli.main(["submit", "--wait", "--api-url", args.api_url, str(args.seeds)])
         say(f"serving: web page {args.api_url}/ · API docs {args.api_url}/docs · "
             f"`docpipe submit --wait FILE` · Ctrl-C stops everything")
-        while True:
-            sup.check()
-            time.sleep(1)
+        sup.watch()
     except KeyboardInterrupt:
         print()
         return 0

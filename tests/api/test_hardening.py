@@ -4,6 +4,9 @@ import threading
 
 import pytest
 
+from flask import Response
+from werkzeug.test import EnvironBuilder
+
 from services.api import create_app
 
 
@@ -115,3 +118,80 @@ def test_openapi_documents_problems_and_the_batch_answer(client):
     one_of = post["responses"]["202"]["content"]["application/json"]["schema"]["oneOf"]
     assert {"#/components/schemas/Job", "#/components/schemas/JobBatch"} == {s["$ref"] for s in one_of}
     assert {"Job", "JobBatch", "JobCreate", "Problem"} <= set(spec["components"]["schemas"])
+
+
+DEEP = "[" * 100_000 + "]" * 100_000
+
+
+def test_deeply_nested_json_is_400_wherever_it_comes(client):
+    for res, field in (
+        (client.post("/v1/jobs", data=DEEP, content_type="application/json"), "_body"),
+        (client.post("/v1/jobs", data={"file": (io.BytesIO(b"Some text."), "a.txt"), "options": DEEP},
+                     content_type="multipart/form-data"), "options"),
+        (client.post(f"/v1/jobs?options={DEEP[:4000]}{DEEP[-4000:]}", data=b"Some text.",
+                     content_type="text/plain"), "options"),
+    ):
+        assert problem(res, 400)["errors"][0]["field"] == field
+
+
+@pytest.mark.parametrize("change", [{"options": {"summary_sentences": 5}}, {"title": "Other"},
+                                    {"callback_url": "https://hooks.example/x"},
+                                    {"content_type": "text/markdown"}])
+def test_idempotency_key_reused_with_another_request_is_422(client, change):
+    request = {"text": "Same text."}
+    first = client.post("/v1/jobs", json=request, headers={"Idempotency-Key": "k"})
+    again = client.post("/v1/jobs", json=request, headers={"Idempotency-Key": "k"})
+    assert first.status_code == again.status_code == 202
+    assert first.get_json()["id"] == again.get_json()["id"]
+    res = client.post("/v1/jobs", json={**request, **change}, headers={"Idempotency-Key": "k"})
+    assert problem(res, 422)["errors"][0]["field"] == "Idempotency-Key"
+
+
+@pytest.mark.parametrize("host", ["2130706433", "0x7f000001", "0", "localhost.", "0177.0.0.1", "127.1",
+                                  "[::ffff:127.0.0.1]", "10.1", "169.254.169.254"])
+def test_callbacks_to_this_host_or_a_private_network_are_refused_in_any_spelling(client, host):
+    res = client.post("/v1/jobs", json={"text": "x", "callback_url": f"http://{host}/hook"})
+    assert problem(res, 422)["errors"][0]["field"] == "callback_url"
+
+
+class Unread:
+    """A request body that records how much of it was read."""
+
+    def __init__(self, size=None):
+        self.size, self.read_bytes = size, 0
+
+    def read(self, n=-1):
+        n = 65536 if n is None or n < 0 else n
+        if self.size is not None:
+            n = min(n, self.size - self.read_bytes)
+        self.read_bytes += n
+        return b"a" * n
+
+    def readline(self, n=-1):
+        return self.read(n)
+
+
+def post_stream(settings, body, **environ):
+    """POST a body from a stream the way a server hands it over, to an app with a 1000-byte limit."""
+    app = create_app(type(settings)(redis_url=settings.redis_url, max_document_bytes=1000))
+    env = EnvironBuilder(path="/v1/jobs", method="POST", content_type="text/plain").get_environ()
+    env.update({"wsgi.input": body, **environ})
+    return Response.from_app(app, env)
+
+
+def test_a_content_length_over_the_limit_is_refused_without_reading_the_body(settings):
+    body = Unread(size=11_000_000)
+    res = post_stream(settings, body, CONTENT_LENGTH="11000000")
+    assert problem(res, 413)["errors"][0]["field"] == "_body"
+    assert body.read_bytes == 0
+
+
+def test_a_chunked_body_is_read_no_further_than_the_limit_and_one_byte(settings):
+    body = Unread()
+    res = post_stream(settings, body, **{"wsgi.input_terminated": True, "CONTENT_LENGTH": "",
+                                         "HTTP_TRANSFER_ENCODING": "chunked"})
+    assert problem(res, 413)["errors"][0]["field"] == "body"
+    assert body.read_bytes <= 1001
+    exactly = post_stream(settings, Unread(size=1000), **{"wsgi.input_terminated": True,
+                                                          "CONTENT_LENGTH": ""})
+    assert exactly.status_code == 202

@@ -25,7 +25,7 @@ class Service:
 
     def __init__(self, redis_url: str, logdir: Path, **env: str):
         self.env = {**os.environ, "REDIS_URL": redis_url, "STAGE_TIME_LIMIT_SECONDS": "30",
-                    "UNACKED_RESTORE_INTERVAL_SECONDS": "1",
+                    "UNACKED_RESTORE_INTERVAL_SECONDS": "1", "RECONCILE_INTERVAL_SECONDS": "1",
                     "LOG_LEVEL": "INFO", "WEBHOOK_SECRET": WEBHOOK_SECRET,
                     "WEBHOOK_ALLOW_PRIVATE_NETWORKS": "1", **env}
         self.logdir = logdir
@@ -40,9 +40,10 @@ class Service:
             return subprocess.Popen(argv, cwd=ROOT, env=self.env, stdout=log,
                                     stderr=subprocess.STDOUT, start_new_session=True)
 
-    def start_api(self) -> None:
-        self.api = self._spawn("api", [str(BIN / "gunicorn"), "--bind", self.url[7:], "--workers", "2",
-                                       "--worker-class", "gthread", "--threads", "8",
+    def start_api(self, *gunicorn_args: str) -> None:
+        """gunicorn as configured in services.gunicorn_conf, unless arguments override it."""
+        self.api = self._spawn("api", [str(BIN / "gunicorn"), "-c", "python:services.gunicorn_conf",
+                                       "--bind", self.url[7:], *gunicorn_args,
                                        "services.api.wsgi:app"])
         self._wait_for("/healthz")
 
@@ -53,11 +54,22 @@ class Service:
             "--without-gossip"])
         deadline = time.monotonic() + READY_SECONDS
         while time.monotonic() < deadline:
-            names = requests.get(f"{self.url}/readyz", timeout=5).json().get("workers", [])
+            try:
+                names = requests.get(f"{self.url}/readyz", timeout=10).json().get("workers", [])
+            except requests.Timeout:
+                names = []
             if f"{name}@e2e" in names:
                 return
             time.sleep(0.3)
         raise RuntimeError(f"worker {name} did not answer; see {self.logdir / name}.log")
+
+    def revive_workers(self) -> list[str]:
+        """Start again any worker whose process exited, as `make worker` and compose do."""
+        dead = [name for name, proc in self.workers.items() if proc.poll() is not None]
+        for name in dead:
+            self.workers.pop(name)
+            self.start_worker(name)
+        return dead
 
     def kill_worker(self, name: str) -> None:
         proc = self.workers.pop(name)
@@ -67,12 +79,12 @@ class Service:
     def stop(self) -> None:
         procs = [*self.workers.values(), *([self.api] if self.api else [])]
         for proc in procs:
-            os.killpg(proc.pid, signal.SIGTERM)
+            _signal_group(proc, signal.SIGTERM)
         for proc in procs:
             try:
                 proc.wait(timeout=20)
             except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
+                _signal_group(proc, signal.SIGKILL)
         self.workers.clear()
 
     def _wait_for(self, path: str) -> None:
@@ -101,10 +113,18 @@ class Service:
                 return job
 
 
+def _signal_group(proc: subprocess.Popen, sig: int) -> None:
+    try:
+        os.killpg(proc.pid, sig)
+    except ProcessLookupError:  # the whole group is gone already
+        pass
+
+
 @contextmanager
-def running_service(workdir: Path, persistent_redis: bool = False, **env: str):
+def running_service(workdir: Path, persistent_redis: bool = False, fsync: str = "always",
+                    **env: str):
     """A private Redis and the API; tests start the workers they need."""
-    redis_server = RedisServer(workdir, persistent_redis)
+    redis_server = RedisServer(workdir, persistent_redis, fsync)
     redis_server.start()
     svc = Service(redis_server.url, workdir, **env)
     svc.redis = redis_server
@@ -116,7 +136,25 @@ def running_service(workdir: Path, persistent_redis: bool = False, **env: str):
         redis_server.stop()
 
 
+def service_with_worker(tmp_path_factory, worker: str, **env: str):
+    """A service with one worker, for a module's fixture to ``yield from``."""
+    with running_service(tmp_path_factory.mktemp(worker), **env) as svc:
+        svc.start_worker(worker)
+        yield svc
+
+
 @pytest.fixture(scope="module")
 def service(tmp_path_factory):
     with running_service(tmp_path_factory.mktemp("e2e")) as svc:
         yield svc
+
+
+def module_worker(name: str):
+    """An autouse module fixture: worker NAME runs for the module's tests (some kill and restart it)."""
+    @pytest.fixture(scope="module", autouse=True)
+    def worker(service):
+        service.start_worker(name)
+        yield
+        if name in service.workers:
+            service.kill_worker(name)
+    return worker

@@ -1,25 +1,22 @@
 """The `docpipe` command against a real service (gunicorn, a Celery worker, Redis), run as a user would."""
+import functools
+import http.server
 import json
 import os
 import subprocess
 import sys
+import threading
 import time
 
 import pytest
 
 from tests.conftest import ROOT, SEED, free_port
+from tests.e2e.conftest import module_worker
 
 pytestmark = pytest.mark.e2e
 DOCPIPE = [sys.executable, "-m", "services.cli"]
 STEPS = ["submitting", "queued", "cleaning", "quotes", "summary", "done"]
-
-
-@pytest.fixture(scope="module", autouse=True)
-def one_worker(service):
-    service.start_worker("cli1")
-    yield
-    if "cli1" in service.workers:
-        service.kill_worker("cli1")
+one_worker = module_worker("cli1")
 
 
 def docpipe(*args: str, url: str, timeout: float = 90) -> subprocess.CompletedProcess:
@@ -104,6 +101,20 @@ def test_unreachable_service_is_a_connection_error():
     no_traceback(res)
     assert res.returncode == 2 and res.stderr.startswith("docpipe: cannot reach http://127.0.0.1:")
     assert res.stderr.count("\n") == 1
+
+
+def test_a_bad_api_url_or_a_server_that_is_not_docpipe_is_one_line_exit_2(tmp_path):
+    (tmp_path / "v1" / "jobs").mkdir(parents=True)
+    (tmp_path / "v1" / "jobs" / "abc").write_text("<html>not docpipe</html>")
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
+    with http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler) as server:
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        other = docpipe("status", "abc", url=f"http://127.0.0.1:{server.server_port}")
+        server.shutdown()
+    for res in (other, docpipe("status", "abc", url="notaurl")):
+        no_traceback(res)
+        assert res.returncode == 2 and res.stderr.count("\n") == 1, res.stderr
+    assert "other than docpipe's JSON" in other.stderr
 
 
 @pytest.mark.parametrize("args", [[], ["submit"], ["result"], ["result", "x", "--format", "pdf"]])

@@ -4,10 +4,12 @@ import signal
 import time
 
 import pytest
+import redis
 import requests
 
 from services.common.jobs import Stage
 from services.common.jobstore import JobStore
+from services.common.pipeline import QUEUES
 from tests.documents import SEED
 from tests.e2e.conftest import running_service
 
@@ -111,3 +113,16 @@ def test_redelivered_stage_that_had_finished_lets_the_chain_go_on(service):
     assert job["status"] == "succeeded", job
     assert [s["worker"] for s in job["stages"]] == ["dead@e2e", "survivor@e2e", "survivor@e2e"]
     assert job["result"]["quotes"][0]["speaker"]["name"] == "Ana Ruiz"
+
+
+def test_a_job_whose_message_was_lost_is_queued_again_by_the_reconciler(service):
+    # What a Redis crash or an API dying between storing and queueing leaves: a job, no message.
+    accepted = service.submit(json={"text": "“The dam held,” the engineer said."})
+    broker = redis.Redis.from_url(service.env["REDIS_URL"])
+    assert broker.delete(QUEUES[Stage.CLEANING]) == 1
+    service.start_worker("reconciling")
+    started = time.monotonic()
+    job = service.wait(accepted["id"], timeout=60)
+    assert job["status"] == "succeeded", job
+    assert [s["attempts"] for s in job["stages"]] == [1, 1, 1]
+    assert time.monotonic() - started < 6 + 10  # visibility timeout, a reconciler round, the run

@@ -6,17 +6,11 @@ import requests
 
 from tests.conftest import SEED
 from tests.e2e.browser import browser, page, screenshot  # noqa: F401 (fixtures)
+from tests.e2e.conftest import module_worker
 
 pytestmark = pytest.mark.e2e
 WAIT_MS = 60_000
-
-
-@pytest.fixture(scope="module", autouse=True)
-def one_worker(service):
-    service.start_worker("web1")
-    yield
-    if "web1" in service.workers:
-        service.kill_worker("web1")
+one_worker = module_worker("web1")
 
 
 def shown_job(page, service) -> dict:
@@ -146,3 +140,31 @@ def test_docs_render_every_operation(page, service):
     assert {"202", "413", "415", "422", "429", "503"} <= {c.strip()[:3] for c in codes}
     screenshot(page, "docs")
     assert json.loads(page.evaluate("JSON.stringify(window.ui.specSelectors.specJson())"))["openapi"] == spec["openapi"]
+
+
+def _luminance(rgb: str) -> float:
+    channels = [int(c) / 255 for c in rgb[rgb.index("(") + 1:rgb.index(")")].split(",")[:3]]
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def test_marked_text_and_stage_chips_have_readable_contrast(page, service):
+    page.goto(service.url)
+    page.evaluate("""() => {  // a chip in every state, beside the legend's marks
+        const ol = document.createElement('ol'); ol.className = 'steps';
+        for (const s of ['pending', 'running', 'succeeded', 'failed']) {
+            const li = document.createElement('li'); li.className = s; li.textContent = s; ol.append(li);
+        }
+        document.getElementById('joblist').append(ol);
+        document.getElementById('jobs').hidden = false; document.getElementById('result').hidden = false;
+    }""")
+    pairs = page.evaluate("""() => [...document.querySelectorAll('.legend span, .steps li, .hint, .problem')]
+        .map((e) => {
+            let bg = 'rgba(0, 0, 0, 0)', n = e;
+            while (n && bg === 'rgba(0, 0, 0, 0)') { bg = getComputedStyle(n).backgroundColor; n = n.parentElement; }
+            return [e.className || e.tagName, getComputedStyle(e).color, bg === 'rgba(0, 0, 0, 0)' ? 'rgb(255, 255, 255)' : bg];
+        })""")
+    assert len(pairs) >= 8
+    for name, fg, bg in pairs:
+        light, dark = sorted((_luminance(fg), _luminance(bg)), reverse=True)
+        assert (light + 0.05) / (dark + 0.05) >= 4.5, (name, fg, bg)  # WCAG AA for body text

@@ -124,6 +124,20 @@ def test_wait_returns_as_soon_as_the_job_finishes(store):
     assert time.monotonic() - started < 5
 
 
+def test_wait_since_returns_at_the_next_change_not_at_the_end(store):
+    job, _ = store.create(make_job(), b"x")
+    timer = threading.Timer(0.3, store.start_stage, (job.id, CLEANING))
+    timer.start()
+    started = time.monotonic()
+    changed = store.wait(job.id, "alice", timeout=10, since=job.updated_at)
+    timer.join()
+    assert changed.status is JobStatus.RUNNING and changed.updated_at != job.updated_at
+    assert changed.stage(CLEANING).status is StageStatus.RUNNING
+    assert time.monotonic() - started < 5
+    # Asked with the copy it now holds, the caller waits for the change after that one.
+    assert store.wait(job.id, "alice", timeout=0.5, since=changed.updated_at).updated_at == changed.updated_at
+
+
 def test_wait_gives_up_after_the_timeout(store):
     job, _ = store.create(make_job(), b"x")
     started = time.monotonic()

@@ -1,16 +1,19 @@
-"""The task glue against a real Redis: failures, redeliveries and a broken chain."""
+"""The task glue against a real Redis: failures, redeliveries, transient errors, the next stage."""
 import json
 from types import SimpleNamespace
 
 import pytest
-from celery.exceptions import Ignore, Retry
+import redis
+from celery.exceptions import Ignore, Reject, Retry
+from kombu.exceptions import OperationalError
 
+from services.common.errors import StageFailed
 from services.common.jobs import JobStatus, Stage, StageStatus
 from services.common.pipeline import QUEUES, make_celery
 from tests.jobs import make_job
 from workers import running
 
-CLEANING = Stage.CLEANING
+CLEANING, QUOTES = Stage.CLEANING, Stage.QUOTES
 
 
 @pytest.fixture
@@ -18,11 +21,14 @@ def store(settings, worker_context):
     return worker_context(settings).store
 
 
-def fake_task(stage, settings, retries=0):
-    task = SimpleNamespace(stage=stage, app=make_celery(settings),
-                           request=SimpleNamespace(retries=retries, hostname="test@host"))
-    task.retry = lambda countdown: Retry(when=countdown)
-    return task
+def fake_task(stage, settings, retries=0, delivery="delivery-1", retry_publishes=True):
+    def retry(exc, countdown):
+        if not retry_publishes:  # what Celery does when it cannot publish the retry
+            raise Reject(exc, requeue=False)
+        return Retry(exc=exc, when=countdown)
+
+    return SimpleNamespace(stage=stage, app=make_celery(settings), name=f"docpipe.{stage}", retry=retry,
+                           request=SimpleNamespace(retries=retries, hostname="test@host", id=delivery))
 
 
 def queued_tasks(jobs, stage):
@@ -33,15 +39,35 @@ def must_not_run(jobs, job):
     pytest.fail("the stage ran")
 
 
-def test_a_stage_error_fails_the_job_and_stops_the_chain(store, settings):
-    job, _ = store.create(make_job(), b"x")
+def output(jobs, job):
+    return {"text": "x"}
+
+
+def test_a_stage_error_fails_the_job_with_its_reason_and_queues_nothing(store, settings):
+    job, _ = store.create(make_job(), b"   ")
+
+    def clean_nothing(jobs, job):
+        from workers.stages.cleaning import clean
+        return clean(jobs.get_input(job.id), "text/plain")
+
     with pytest.raises(Ignore):
-        running.run_stage(fake_task(CLEANING, settings), job.id,
-                          lambda jobs, job: (_ for _ in ()).throw(ValueError("no text in it")))
+        running.run_stage(fake_task(CLEANING, settings), job.id, clean_nothing)
     failed = store.get(job.id)
     assert failed.status is JobStatus.FAILED
-    assert failed.error == {"stage": "cleaning", "type": "ValueError", "detail": "no text in it"}
-    assert queued_tasks(store, Stage.QUOTES) == []
+    assert failed.error == {"stage": "cleaning", "type": "NoTextFound", "detail": "The document is empty."}
+    assert queued_tasks(store, QUOTES) == []
+
+
+def test_an_error_from_outside_the_stages_never_quotes_its_message(store, settings):
+    job, _ = store.create(make_job(), b"x")
+
+    def leaky(jobs, job):
+        raise ValueError("Secret document text that must not reach the job's error")
+
+    with pytest.raises(Ignore):
+        running.run_stage(fake_task(CLEANING, settings), job.id, leaky)
+    error = store.get(job.id).error
+    assert error["type"] == "ValueError" and "Secret" not in error["detail"]
 
 
 def test_a_stage_whose_worker_kept_dying_fails_with_worker_lost(store, settings):
@@ -57,55 +83,128 @@ def test_retries_do_not_count_as_lost_workers(store, settings):
     job, _ = store.create(make_job(), b"x")
     for _ in range(settings.max_deliveries):
         store.start_stage(job.id, CLEANING)
-    running.run_stage(fake_task(CLEANING, settings, retries=settings.max_deliveries), job.id,
-                      lambda jobs, job: {"text": "ok"})
+    running.run_stage(fake_task(CLEANING, settings, retries=settings.max_deliveries), job.id, output)
     assert store.get(job.id).stage(CLEANING).status is StageStatus.SUCCEEDED
 
 
-def test_the_stage_gets_the_job_as_it_started(store, settings):
+def test_a_stored_stage_queues_the_next_and_the_stage_gets_the_job_as_it_started(store, settings):
     job, _ = store.create(make_job(), b"x")
     seen = []
     running.run_stage(fake_task(CLEANING, settings), job.id,
                       lambda jobs, started: seen.append(started) or {"text": "x"})
     assert seen[0].id == job.id and seen[0].stage(CLEANING).status is StageStatus.RUNNING
     assert seen[0].stage(CLEANING).worker == "test@host"
+    assert queued_tasks(store, QUOTES) == ["docpipe.quotes"]
 
 
-def test_an_error_after_the_output_was_stored_queues_the_rest_of_the_chain(store, settings):
+@pytest.mark.parametrize("error", [redis.ConnectionError("gone"), OperationalError("broker gone"),
+                                   redis.WatchError("busy")])
+def test_a_transient_error_runs_the_stage_again_later(store, settings, error):
     job, _ = store.create(make_job(), b"x")
-    store.finish_stage(store.start_stage(job.id, CLEANING), CLEANING, {"text": "x"})
-    running._record_failure(fake_task(CLEANING, settings), running.current(), job.id,
-                            running.StageFailed("SoftTimeLimitExceeded", "late"))
+
+    def flaky(jobs, job):
+        raise error
+
+    with pytest.raises(Retry):
+        running.run_stage(fake_task(CLEANING, settings), job.id, flaky)
+    with pytest.raises(Reject) as rejected:  # the broker cannot take the retry either
+        running.run_stage(fake_task(CLEANING, settings, retry_publishes=False), job.id, flaky)
+    assert rejected.value.requeue is True
     assert store.get(job.id).status is JobStatus.RUNNING
-    assert queued_tasks(store, Stage.QUOTES) == ["docpipe.quotes"]
+
+
+def test_a_failure_to_queue_the_next_stage_is_transient_and_the_redelivery_carries_on(
+        store, settings, monkeypatch):
+    job, _ = store.create(make_job(), b"x")
+    real_queue = running.queue_stage
+    monkeypatch.setattr(running, "queue_stage", lambda *a: (_ for _ in ()).throw(OperationalError("down")))
+    with pytest.raises(Retry):
+        running.run_stage(fake_task(CLEANING, settings), job.id, output)
+    assert store.get(job.id).stage(CLEANING).status is StageStatus.SUCCEEDED
+    monkeypatch.setattr(running, "queue_stage", real_queue)
+    running.run_stage(fake_task(CLEANING, settings, retries=1), job.id, must_not_run)
+    assert queued_tasks(store, QUOTES) == ["docpipe.quotes"]
+    running.run_stage(fake_task(CLEANING, settings, retries=2), job.id, must_not_run)
+    assert queued_tasks(store, QUOTES) == ["docpipe.quotes"] * 2  # the quotes stage is pending
+    store.start_stage(job.id, QUOTES)
+    running.run_stage(fake_task(CLEANING, settings, retries=3), job.id, must_not_run)
+    assert len(queued_tasks(store, QUOTES)) == 2  # started: nothing more to queue
+
+
+def test_a_second_message_for_a_running_stage_is_dropped_but_a_redelivery_runs(store, settings):
+    job, _ = store.create(make_job(), b"x")
+    store.start_stage(job.id, CLEANING, "w1", "delivery-1", settings.visibility_timeout_seconds)
+    with pytest.raises(Ignore):
+        running.run_stage(fake_task(CLEANING, settings, delivery="delivery-2"), job.id, must_not_run)
+    running.run_stage(fake_task(CLEANING, settings, delivery="delivery-1"), job.id, output)
+    assert store.get(job.id).stage(CLEANING).attempts == 2
+
+
+def test_a_full_store_fails_the_job_with_a_clear_reason(store, settings, monkeypatch):
+    job, _ = store.create(make_job(), b"x")
+    oom = redis.OutOfMemoryError("Command # 1 (SET docpipe:job:…:result the document's text) caused "
+                                 "error: OOM command not allowed")
+    monkeypatch.setattr(store, "finish_stage", lambda *a: (_ for _ in ()).throw(oom))
+    with pytest.raises(Ignore):
+        running.run_stage(fake_task(CLEANING, settings), job.id, output)
+    error = store.get(job.id).error
+    assert error["type"] == "StoreFull" and "text" not in error["detail"]
 
 
 def test_the_last_stage_announces_only_a_job_with_a_callback(store, settings):
     for callback, expected in ((None, 0), ("https://hooks.example/done", 1)):
         job, _ = store.create(make_job(callback_url=callback), b"x")
         for stage in Stage:
-            running.run_stage(fake_task(stage, settings), job.id, lambda jobs, job: {"text": "x"})
+            running.run_stage(fake_task(stage, settings), job.id, output)
         assert store.get(job.id).status is JobStatus.SUCCEEDED
         assert store.redis.llen("docpipe.notify") == expected
 
 
-def test_a_message_that_came_before_its_job_waits_for_it_then_gives_up(store, settings):
-    with pytest.raises(Retry):
-        running.run_stage(fake_task(CLEANING, settings), "not-stored-yet", must_not_run)
+def test_a_message_whose_job_is_not_stored_is_dropped(store, settings):
     with pytest.raises(Ignore):
-        running.run_stage(fake_task(CLEANING, settings, running.MISSING_JOB_RETRIES),
-                          "never-stored", must_not_run)
+        running.run_stage(fake_task(CLEANING, settings), "never-stored", must_not_run)
 
 
-def test_a_job_stored_just_after_the_first_look_is_run(store, settings, monkeypatch):
-    job = make_job()
-    real_start = store.start_stage
+def test_a_stage_failed_on_purpose_keeps_its_reason(store, settings):
+    job, _ = store.create(make_job(), b"x")
 
-    def api_stores_it_meanwhile(*args):
-        monkeypatch.setattr(store, "start_stage", real_start)
-        store.create(job, b"x")  # the API's write lands between the worker's two reads
-        return None
+    def refuse(jobs, job):
+        raise StageFailed("InputMissing", "the uploaded document is no longer stored")
 
-    monkeypatch.setattr(store, "start_stage", api_stores_it_meanwhile)
-    running.run_stage(fake_task(CLEANING, settings), job.id, lambda jobs, job: {"text": "x"})
-    assert store.get(job.id).stage(CLEANING).status is StageStatus.SUCCEEDED
+    with pytest.raises(Ignore):
+        running.run_stage(fake_task(CLEANING, settings), job.id, refuse)
+    assert store.get(job.id).error["detail"] == "the uploaded document is no longer stored"
+
+
+def test_a_stage_out_of_memory_fails_the_job_with_a_clear_reason(store, settings):
+    job, _ = store.create(make_job(), b"x")
+
+    def hungry(jobs, job):
+        raise MemoryError()
+
+    with pytest.raises(Ignore):
+        running.run_stage(fake_task(CLEANING, settings), job.id, hungry)
+    error = store.get(job.id).error
+    assert error["type"] == "MemoryError" and "WORKER_MAX_MEMORY_MB" in error["detail"]
+
+
+def test_a_redelivered_last_stage_announces_the_end_again(store, settings, monkeypatch):
+    job, _ = store.create(make_job(callback_url="https://hooks.example/done"), b"x")
+    for stage in (Stage.CLEANING, QUOTES):
+        running.run_stage(fake_task(stage, settings), job.id, output)
+    monkeypatch.setattr(running, "announce", lambda *a: (_ for _ in ()).throw(OperationalError("down")))
+    with pytest.raises(Retry):  # stored and finished, but the webhook could not be queued
+        running.run_stage(fake_task(Stage.SUMMARY, settings), job.id, output)
+    assert store.get(job.id).status is JobStatus.SUCCEEDED
+    monkeypatch.undo()
+    running.run_stage(fake_task(Stage.SUMMARY, settings, retries=1), job.id, must_not_run)
+    assert store.redis.llen("docpipe.notify") == 1
+
+
+def test_kombus_lost_channel_error_counts_as_the_broker_being_away(settings, monkeypatch):
+    from services.common import pipeline
+
+    app = make_celery(settings)
+    monkeypatch.setattr(app, "send_task", lambda *a, **k: None.client)  # what kombu 5.7 raises
+    with pytest.raises(OperationalError):
+        pipeline.queue_stage(app, "some-job", CLEANING)

@@ -6,7 +6,7 @@ import pytest
 
 from tests.documents import seed_paragraphs
 from workers.stages.cleaning import html as cleaning_html
-from workers.stages.cleaning import clean
+from workers.stages.cleaning import UnreadableDocument, clean
 from workers.stages.cleaning.html_dense import dense_text
 
 CHROME = ("<header><a href='/'>Example News</a></header>"
@@ -130,3 +130,15 @@ def test_a_page_with_less_than_an_article_of_prose_is_not_second_guessed(monkeyp
 def test_an_extraction_that_drops_only_chrome_is_kept():
     doc = clean(article_page(seed_paragraphs()), "text/html")
     assert doc.text.split("\n\n") == seed_paragraphs() and doc.warnings == []
+
+
+def test_html_nested_deeper_than_the_parser_reads_is_refused_as_such():
+    deep = "<html><body>" + "<div>" * 5000 + "<p>Words deep inside the page.</p>" + "</div>" * 5000
+    with pytest.raises(UnreadableDocument, match="nested too deep"):
+        clean(deep.encode(), "text/html")
+
+
+def test_html_nested_a_hundred_levels_is_read():
+    page = ("<html><body>" + "<div>" * 100 + "<p>" + "Words a hundred levels down, read all the same. " * 5
+            + "</p>" + "</div>" * 100 + "</body></html>")
+    assert "a hundred levels down" in clean(page.encode(), "text/html").text

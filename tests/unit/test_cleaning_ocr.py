@@ -78,3 +78,17 @@ def test_blank_scan_has_no_text():
     Image.new("L", (800, 600), 255).save(blank, "PNG")
     with pytest.raises(NoTextFound, match="no text"):
         clean(blank.getvalue(), "image/png")
+
+
+def test_a_scan_stamped_with_a_line_of_text_is_still_read_with_ocr():
+    fpdf = pytest.importorskip("fpdf")
+    page = io.BytesIO()
+    Image.open(io.BytesIO(seed_scan(ONE_PAGE, fmt="PNG"))).save(page, "PNG")
+    pdf = fpdf.FPDF()
+    pdf.add_page()
+    pdf.image(page, x=0, y=0, w=pdf.w, h=pdf.h)
+    pdf.set_font("Helvetica", size=8)
+    pdf.text(10, 5, "FAX 2009-06-02 12:14  P.01/01")  # the fax gateway's stamp, as text
+    doc = clean(bytes(pdf.output()), "application/pdf")
+    assert doc.stats["ocr_pages"] == 1
+    assert words_kept(ONE_PAGE, doc.text) >= 0.95

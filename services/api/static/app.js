@@ -5,8 +5,9 @@ import { el, hideResult, showResult } from "./result.js";
 const $ = (id) => document.getElementById(id);
 const STEPS = ["queued", "cleaning", "quotes", "summary", "done"];
 const FINISHED = ["succeeded", "failed", "cancelled"];
-// `?wait=` answers as soon as a job ends; meanwhile this is how stale a shown stage may be.
-const WAIT_SECONDS = 2;
+// `?wait=N&since=<updated_at>` answers as soon as the job changes, so each stage shows as it
+// starts; an unchanged job is asked about again after WAIT_SECONDS.
+const WAIT_SECONDS = 30;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let files = [];
@@ -78,14 +79,17 @@ function jobRow(label) {
 }
 
 async function follow(id, row, mine) {
+  let seen = "";
   while (mine === run) {
     const asked = performance.now();
-    const job = await call(`/v1/jobs/${encodeURIComponent(id)}?wait=${WAIT_SECONDS}`);
+    const since = seen ? `&since=${encodeURIComponent(seen)}` : "";
+    const job = await call(`/v1/jobs/${encodeURIComponent(id)}?wait=${WAIT_SECONDS}${since}`);
     if (mine !== run) return null;
     row.update(job);
     if (FINISHED.includes(job.status)) return job;
-    // Answered at once though unfinished: the server had no long-poll slot free.
-    if (performance.now() - asked < WAIT_SECONDS * 500) await sleep(WAIT_SECONDS * 500);
+    // Unchanged and answered at once: the server had no long-poll slot free.
+    if (job.updated_at === seen && performance.now() - asked < 1000) await sleep(1000);
+    seen = job.updated_at;
   }
   return null;
 }

@@ -7,7 +7,10 @@ Layout (every key of a job expires at the job's ``expires_at``):
   docpipe:owner:{owner}:jobs      sorted set of the owner's job ids by creation time
   docpipe:idem:{owner}:{key}      job id answered for an Idempotency-Key
   docpipe:events:{id}             pub/sub channel, one message per change (long-poll)
-  docpipe:stats                   counters for /metrics
+  docpipe:active                  sorted set of unfinished job ids by time of their last change
+  docpipe:reconciler              lock: the one worker reconciling stalled jobs right now
+  docpipe:stats                   counters and histogram buckets for /metrics
+  docpipe:workers                 sorted set of worker names by their last heartbeat
 """
 from __future__ import annotations
 
@@ -46,3 +49,6 @@ def events_channel(job_id: str) -> str:
 
 
 STATS_KEY = key("stats")
+ACTIVE_KEY = key("active")
+RECONCILER_LOCK_KEY = key("reconciler")
+WORKERS_KEY = key("workers")

@@ -1,6 +1,7 @@
 """How a job is kept in its Redis hash: encoding, decoding and stage bookkeeping."""
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import asdict
 from datetime import datetime
@@ -32,6 +33,12 @@ def job_from_fields(fields: dict[str, str]) -> Job:
         error=json.loads(fields["error"]) if fields.get("error") else None,
         webhook=json.loads(fields["webhook"]) if fields.get("webhook") else None,
     )
+
+
+def request_digest(job: Job) -> str:
+    """What a request asked for: its document and everything said about it, but not when."""
+    asked = {"input": job.input, "options": job.options, "callback_url": job.callback_url}
+    return hashlib.sha256(json.dumps(asked, sort_keys=True).encode()).hexdigest()
 
 
 def owner_of(fields: dict[str, str]) -> str:

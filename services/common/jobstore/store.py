@@ -10,7 +10,7 @@ from redis.client import Pipeline
 
 from services.common.errors import IdempotencyConflict
 from services.common.jobs import Job, Stage, StageStatus
-from services.common.jobstore import keys, records
+from services.common.jobstore import keys, records, stats
 from services.common.jobstore.records import decode
 from services.common.jobstore.transitions import MAX_TRANSACTION_RETRIES, JobTransitions
 
@@ -55,7 +55,8 @@ class JobStore(JobTransitions):
                     if earlier is not None:
                         return earlier, False
                     pipe.multi()
-                    pipe.set(idem, f"{job.id} {job.input['sha256']}", exat=int(records.epoch(job.expires_at)))
+                    pipe.set(idem, f"{job.id} {records.request_digest(job)}",
+                             exat=int(records.epoch(job.expires_at)))
                     self._queue_insert(pipe, job, data)
                     pipe.execute()
                     return job, True
@@ -63,17 +64,13 @@ class JobStore(JobTransitions):
                     continue
         raise redis.WatchError(f"Idempotency-Key {idempotency_key!r} kept changing")
 
-    def find_idempotent(self, job: Job, idempotency_key: str) -> Job | None:
-        """The job an earlier request with this key created, if it is still stored."""
-        return self._idempotent_match(
-            self.redis.get(keys.idempotency_key(job.owner, idempotency_key)), job)
-
     def _idempotent_match(self, marker: bytes | None, job: Job) -> Job | None:
         if marker is None:
             return None
         job_id, digest = marker.decode().split(" ", 1)
-        if digest != job.input["sha256"]:
-            raise IdempotencyConflict("this Idempotency-Key was already used for another document")
+        if digest != records.request_digest(job):
+            raise IdempotencyConflict("this Idempotency-Key was already used for another request "
+                                      "(another document, type, title, options or callback)")
         return self.get(job_id, job.owner)  # None when that job has since expired or been deleted
 
     @staticmethod
@@ -86,7 +83,8 @@ class JobStore(JobTransitions):
         pipe.zadd(index, {job.id: records.epoch(job.created_at) * 1000})
         pipe.expireat(index, expires, gt=True)
         pipe.expireat(index, expires, nx=True)
-        pipe.hincrby(keys.STATS_KEY, "jobs_submitted", 1)
+        stats.job_submitted(pipe)
+        pipe.zadd(keys.ACTIVE_KEY, {job.id: records.epoch(job.created_at)})
 
     def get(self, job_id: str, owner: str | None = None, *, results: bool = True) -> Job | None:
         """The job as the API shows it, or None when unknown, expired or not the owner's."""
@@ -155,22 +153,48 @@ class JobStore(JobTransitions):
         cursor = (rows[-1][1], rows[-1][0].decode()) if len(rows) == limit else None
         return jobs, cursor
 
+    # -- stalled jobs (the reconciler's view) ----------------------------------------------
+
+    def stalled(self, before: float, limit: int = 1000) -> list[str]:
+        """Unfinished jobs whose last change is older than ``before`` (a Unix time), oldest first."""
+        ids = self.redis.zrangebyscore(keys.ACTIVE_KEY, "-inf", before, start=0, num=limit)
+        return [job_id.decode() for job_id in ids]
+
+    def touch(self, *job_ids: str) -> None:
+        """Count now as the jobs' last sign of life (their message was seen, or just queued)."""
+        if job_ids:
+            self.redis.zadd(keys.ACTIVE_KEY, dict.fromkeys(job_ids, time.time()), xx=True)
+
+    def forget(self, job_id: str) -> None:
+        """Drop a job that ended or expired from the unfinished ones."""
+        self.redis.zrem(keys.ACTIVE_KEY, job_id)
+
+    def take_reconciler_lock(self, owner: str, seconds: int) -> bool:
+        """Be the one reconciler for ``seconds`` (the lock expires by itself); False when taken."""
+        return bool(self.redis.set(keys.RECONCILER_LOCK_KEY, owner, nx=True, ex=seconds))
+
     # -- waiting and health --------------------------------------------------------------
 
-    def wait(self, job_id: str, owner: str | None, timeout: float, *, results: bool = True) -> Job | None:
-        """The job once it has finished, or as it is when ``timeout`` seconds have passed.
+    def wait(self, job_id: str, owner: str | None, timeout: float, *, results: bool = True,
+             since: str | None = None) -> Job | None:
+        """The job once it has finished — or, given ``since`` (an ``updated_at`` the caller has
+        seen), once it has changed — or as it is when ``timeout`` seconds have passed.
 
         Each stage change wakes the wait to read the job's hash alone; its results (megabytes,
         it may be) are read once, at the end.
         """
         deadline = time.monotonic() + timeout
+
+        def waiting(job: Job | None) -> bool:
+            return job is not None and not job.finished and (since is None or job.updated_at == since)
+
         job = self.get(job_id, owner, results=False)
-        if job is not None and not job.finished and timeout > 0:
+        if waiting(job) and timeout > 0:
             pubsub = self.redis.pubsub(ignore_subscribe_messages=True)
             try:
                 pubsub.subscribe(keys.events_channel(job_id))
                 # Read again after subscribing, so a change between the two is not missed.
-                while (job := self.get(job_id, owner, results=False)) is not None and not job.finished:
+                while waiting(job := self.get(job_id, owner, results=False)):
                     if (remaining := deadline - time.monotonic()) <= 0:
                         break
                     pubsub.get_message(timeout=min(remaining, 5.0))

@@ -12,7 +12,7 @@ import redis
 from redis.client import Pipeline
 
 from services.common.jobs import STAGES, Job, JobStatus, Stage, StageRun, StageStatus, rfc3339, utcnow
-from services.common.jobstore import keys, records
+from services.common.jobstore import keys, records, stats
 from services.common.jobstore.records import decode, dump_stage, load_stage, stage_field
 
 # A stage update sent by the API and a worker at once is retried this many times.
@@ -44,7 +44,10 @@ class JobTransitions:
                     outcome = mutate(fields, pipe)
                     if outcome is None or not pipe.command_stack:
                         return outcome  # aborted, or nothing to write: no event either
-                    pipe.hset(job_key, "updated_at", rfc3339(utcnow()))
+                    now = utcnow()
+                    pipe.hset(job_key, "updated_at", rfc3339(now))
+                    # Progress, for the reconciler; a job that ended has left the set already.
+                    pipe.zadd(keys.ACTIVE_KEY, {job_id: now.timestamp()}, xx=True)
                     pipe.publish(keys.events_channel(job_id), "changed")
                     pipe.execute()
                     return outcome
@@ -52,27 +55,31 @@ class JobTransitions:
                     continue
         raise redis.WatchError(f"job {job_id} kept changing under a stage update")
 
-    def start_stage(self, job_id: str, stage: Stage, worker: str | None = None) -> Job | None:
-        """Mark a stage running and count the attempt; the job as it now is, or None when it must
-        go no further.
+    def start_stage(self, job_id: str, stage: Stage, worker: str | None = None,
+                    delivery: str | None = None, lease_seconds: float = 0) -> Job | None:
+        """Mark a stage running and count the attempt; the job as it now is, or None when this
+        delivery must not run it (the job ended, or another message runs the stage right now).
 
-        A stage that already succeeded is left as it is: its message was redelivered after the
-        worker stored the output but died before queueing the next stage.
+        A stage that already succeeded is left as it is and returned (even when it ended the
+        job): its message was redelivered after the worker stored the output but died before
+        queueing what comes next. A stage started less than ``lease_seconds`` ago by another
+        message is that message's to finish.
         """
 
         def mutate(fields: dict[str, str], pipe: Pipeline) -> Job | None:
             run = load_stage(stage, fields)
+            if run.status is StageStatus.SUCCEEDED:
+                return records.job_from_fields(fields)
             if JobStatus(fields["status"]).finished or run.status in (
                 StageStatus.FAILED, StageStatus.SKIPPED
-            ):
+            ) or _held_by_another(run, delivery, lease_seconds):
                 return None
-            if run.status is not StageStatus.SUCCEEDED:
-                run.status, run.attempts = StageStatus.RUNNING, run.attempts + 1
-                run.started_at, run.worker = rfc3339(utcnow()), worker
-                updates = {"status": JobStatus.RUNNING.value, stage_field(stage): dump_stage(run)}
-                pipe.hset(keys.job_key(job_id), mapping=updates)
-                fields = {**fields, **updates}
-            return records.job_from_fields(fields)
+            run.status, run.attempts = StageStatus.RUNNING, run.attempts + 1
+            run.started_at, run.worker, run.delivery = rfc3339(utcnow()), worker, delivery
+            updates = {"status": JobStatus.RUNNING.value, stage_field(stage): dump_stage(run)}
+            pipe.hset(keys.job_key(job_id), mapping=updates)
+            stats.job_status_changed(pipe, fields["status"], JobStatus.RUNNING.value)
+            return records.job_from_fields({**fields, **updates})
 
         return self._update(job_id, mutate)
 
@@ -94,7 +101,8 @@ class JobTransitions:
             if stage.is_last:
                 updates["status"] = JobStatus.SUCCEEDED.value
                 pipe.delete(keys.input_key(job.id))  # the cleaned text is kept; the upload is not needed
-                pipe.hincrby(keys.STATS_KEY, "jobs_succeeded", 1)
+                stats.job_ended(pipe, fields["status"], JobStatus.SUCCEEDED.value, job.created_at)
+                pipe.zrem(keys.ACTIVE_KEY, job.id)
             pipe.hset(keys.job_key(job.id), mapping=updates)
             _count_stage(pipe, run)
             return True
@@ -119,10 +127,14 @@ class JobTransitions:
             updates.update(records.skipped_stages(fields, exclude=stage))
             pipe.hset(keys.job_key(job_id), mapping=updates)
             pipe.delete(keys.input_key(job_id))
-            pipe.hincrby(keys.STATS_KEY, "jobs_failed", 1)
+            stats.job_ended(pipe, fields["status"], JobStatus.FAILED.value, _created_at(fields))
+            pipe.zrem(keys.ACTIVE_KEY, job_id)
             _count_stage(pipe, run)
             return records.job_from_fields({**fields, **updates})
 
+        # The upload goes first, outside the transaction: a DEL is allowed even in a full Redis,
+        # and the memory it frees lets the failure be recorded there.
+        self.redis.delete(keys.input_key(job_id))
         return self._update(job_id, mutate)
 
     def cancel(self, job_id: str, owner: str | None = None) -> bool | None:
@@ -137,7 +149,8 @@ class JobTransitions:
             updates.update(records.skipped_stages(fields, include_running=True))
             pipe.hset(keys.job_key(job_id), mapping=updates)
             pipe.delete(keys.input_key(job_id), *(keys.result_key(job_id, s) for s in STAGES))
-            pipe.hincrby(keys.STATS_KEY, "jobs_cancelled", 1)
+            stats.job_ended(pipe, fields["status"], JobStatus.CANCELLED.value, _created_at(fields))
+            pipe.zrem(keys.ACTIVE_KEY, job_id)
             return True
 
         return self._update(job_id, mutate)
@@ -162,6 +175,7 @@ class JobTransitions:
             pipe.delete(*doomed)
             if "meta" in fields:
                 pipe.zrem(keys.owner_key(records.owner_of(fields)), job_id)
+            pipe.zrem(keys.ACTIVE_KEY, job_id)
             pipe.publish(keys.events_channel(job_id), "deleted")
             pipe.execute()
 
@@ -175,6 +189,12 @@ class JobTransitions:
         self._update(job_id, mutate, only=("status",))
 
 
+def _held_by_another(run: StageRun, delivery: str | None, lease_seconds: float) -> bool:
+    if run.status is not StageStatus.RUNNING or not delivery or run.delivery in (None, delivery):
+        return False
+    return utcnow().timestamp() - records.epoch(run.started_at or "1970-01-01T00:00:00Z") < lease_seconds
+
+
 def _read(pipe: Pipeline, job_key: str, only: tuple[str, ...]) -> dict[str, str]:
     if not only:
         return decode(pipe.hgetall(job_key))
@@ -183,5 +203,8 @@ def _read(pipe: Pipeline, job_key: str, only: tuple[str, ...]) -> dict[str, str]
 
 
 def _count_stage(pipe: Pipeline, run: StageRun) -> None:
-    pipe.hincrby(keys.STATS_KEY, f"stage:{run.name}:{run.status.value}", 1)
-    pipe.hincrby(keys.STATS_KEY, f"stage:{run.name}:duration_ms", run.duration_ms or 0)
+    stats.stage_ended(pipe, run)
+
+
+def _created_at(fields: dict[str, str]) -> str:
+    return json.loads(fields["meta"])["created_at"]

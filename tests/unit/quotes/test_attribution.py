@@ -146,3 +146,28 @@ def test_capitalised_titles_before_the_name_after_the_verb():
     text = "“The talks went well,” said European Commission President Ana Duarte, leaving the hall."
     quote = only(text, "direct")
     assert (quote.speaker.name, text[quote.speaker.start : quote.speaker.end]) == ("Ana Duarte", "Ana Duarte")
+
+
+def test_a_verb_between_the_quote_and_the_cue_makes_a_clause_not_a_speaker_phrase():
+    # "Ann Lee sings to Bob Stone before asking": the listener is not the speaker.
+    text = "“Promise you will come home,” Ann Lee sings to Bob Stone before asking him, “Where do we go from here?”"
+    quotes = extract_quotes(text)
+    assert all(q.speaker is None or q.speaker.name != "Bob Stone" for q in quotes)
+    assert quotes[-1].speaker.name == "Ann Lee"
+
+
+def test_a_title_in_quote_marks_is_not_a_quote_even_with_a_cue_after_it():
+    text = "On this week’s episode of “Morning Market Watch,” host Ann Lee said rates would fall again next year."
+    assert [(q.kind, q.text) for q in extract_quotes(text)] == [("indirect", "rates would fall again next year")]
+    assert extract_quotes("In her 2019 book, “Grow Your Own Garden,” Ann Lee suggested starting with herbs.") == []
+    assert only("“Never again,” Ann Lee said.").text == "Never again,"
+
+
+def test_unquoted_words_finishing_the_sentence_then_the_speaker():
+    text = (
+        "Ann Lee spoke first.\n\nBob Stone answered her.\n\n"
+        "“The only way the mill reopens is with new owners” before winter, he said."
+    )
+    quote = extract_quotes(text)[-1]
+    assert (quote.text, quote.cue, quote.speaker.via) == ("The only way the mill reopens is with new owners", "said", "pronoun")
+    assert text[quote.speaker.start : quote.speaker.end] == "he"

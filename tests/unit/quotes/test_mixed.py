@@ -65,3 +65,12 @@ def test_a_quoted_fragment_gives_its_exact_marked_words_and_the_verb_before_its_
     quote = only(text)
     assert (quote.kind, quote.text, quote.cue, quote.speaker.name) == ("mixed", "nonsense", "dismissed", "The senator")
     assert quote.content.text == "the report as “nonsense”"
+
+
+def test_a_quoted_predicate_with_an_unquoted_subject_and_a_cue_after_is_mixed():
+    text = "Raising the fuel levy “would hurt every family in the north,” said Ann Lee."
+    quote = only(text)
+    assert (quote.kind, quote.speaker.name, quote.cue) == ("mixed", "Ann Lee", "said")
+    assert [part.text for part in quote.parts] == ["would hurt every family in the north,"]
+    assert quote.content.text == "Raising the fuel levy “would hurt every family in the north,”"
+    assert only("“We would hurt every family,” said Ann Lee.").kind == "direct"

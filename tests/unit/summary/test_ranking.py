@@ -1,10 +1,11 @@
-"""Sentence ranking: an opening headline, centrality against position."""
-import pytest
+"""Sentence ranking: an opening headline, centrality against position, the style estimate."""
+from dataclasses import astuple
 
-from workers.stages.summary.ranking import rank
+from workers.stages.summary.features import NAMES, features
+from workers.stages.summary.ranking import CENTRED_SHIFT, LEAD_STORY, blend, rank
 
 
-def test_headline_does_not_push_the_first_body_sentence_down(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_headline_does_not_push_the_first_body_sentence_down() -> None:
     body = [
         "Floods closed the main road into Carlisle on Monday after two days of heavy rain.",
         "Police said drivers should avoid the area until the water level falls.",
@@ -15,16 +16,10 @@ def test_headline_does_not_push_the_first_body_sentence_down(monkeypatch: pytest
     without, _ = rank(body)
     assert with_title[1] == max(with_title)
     assert without[0] == max(without)
-    # Sentences sharing no words rank by position alone: the headline takes no place in it.
-    monkeypatch.setattr("workers.stages.summary.ranking.TITLE_WEIGHT", 0.0)
-    unrelated = [
-        "Floods closed the main road into Carlisle on Monday after heavy rain.",
-        "Shares in the largest British grocer slipped sharply during early trading.",
-        "A rare orchid bloomed at Kew for the first time in forty years.",
-    ]
-    headed, _ = rank(["Weather news today", *unrelated])
-    plain, _ = rank(unrelated)
-    assert headed[1:] == pytest.approx(plain)
+    # The headline takes no place in the lead order: the body keeps the positions it had.
+    lead = NAMES.index("lead")
+    headed = features(["Floods close Carlisle road", *body]).rows[1:]
+    assert [row[lead] for row in headed] == [row[lead] for row in features(body).rows]
 
 
 def test_a_central_sentence_beats_an_off_topic_opening() -> None:
@@ -37,3 +32,10 @@ def test_a_central_sentence_beats_an_off_topic_opening() -> None:
     ]
     scores, _ = rank(texts)
     assert scores.index(max(scores)) != 0
+
+
+def test_weights_lean_with_the_style_estimate() -> None:
+    lead_story, centred = blend(0.0), blend(1.0)
+    assert lead_story == astuple(LEAD_STORY)
+    assert centred == tuple(a + b for a, b in zip(astuple(LEAD_STORY), astuple(CENTRED_SHIFT)))
+    assert len(lead_story) == len(NAMES)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 
 import lxml.etree
 
@@ -14,6 +15,9 @@ MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 MAX_ZIP_ENTRIES = 10_000
 MAX_COMPRESSION_RATIO = 150
 _RATIO_FLOOR_BYTES = 1024 * 1024  # tiny parts compress absurdly well and are harmless
+# What reading a member of a broken, encrypted or exotically compressed archive raises.
+ZIP_ERRORS = (KeyError, ValueError, EOFError, RuntimeError, NotImplementedError, zipfile.BadZipFile,
+              zipfile.LargeZipFile, zlib.error)
 # No entities resolved, nothing fetched: the XML of an upload is untrusted.
 XML_PARSER = lxml.etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True,
                                   remove_pis=True)
@@ -48,5 +52,5 @@ def read_xml(archive: zipfile.ZipFile, name: str, what: str) -> lxml.etree._Elem
     """Parse one XML part of the archive; a missing or broken part makes the file unreadable."""
     try:
         return lxml.etree.fromstring(archive.read(name), parser=XML_PARSER)
-    except (KeyError, zipfile.BadZipFile, lxml.etree.XMLSyntaxError, ValueError) as exc:
+    except (*ZIP_ERRORS, lxml.etree.XMLSyntaxError) as exc:
         raise UnreadableDocument(f"The {what} is damaged: {name} could not be read ({exc}).") from exc

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import io
 import logging
-import zipfile
 
 import docx
 import docx.opc.exceptions
@@ -11,15 +10,14 @@ import lxml.etree
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from workers.stages.cleaning.archive import open_archive
+from workers.stages.cleaning.archive import ZIP_ERRORS, open_archive
 from workers.stages.cleaning.errors import UnreadableDocument
 
 LOGGER = logging.getLogger(__name__)
 
 _TITLE_STYLES = frozenset({"title"})
 _HEADING_STYLES = frozenset({"heading 1"})
-_BROKEN = (KeyError, ValueError, zipfile.BadZipFile, lxml.etree.XMLSyntaxError,
-           docx.opc.exceptions.PackageNotFoundError)
+_BROKEN = (*ZIP_ERRORS, lxml.etree.XMLSyntaxError, docx.opc.exceptions.PackageNotFoundError)
 
 
 def docx_paragraphs(data: bytes) -> tuple[list[str], str | None]:

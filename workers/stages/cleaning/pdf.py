@@ -20,6 +20,12 @@ MAX_PDF_PAGES = 2_000
 # reason instead of a killed task; pdfium reads a typical text page in a few milliseconds.
 # (OCR has a budget of its own, see ocr.py.)
 PDF_TIME_BUDGET_SECONDS = 60.0
+# A page is a scan when an image covers at least SCAN_MIN_IMAGE_SHARE of it and its text layer
+# holds less than SCAN_MAX_TEXT_CHARS: scanners and fax gateways stamp a header, a date or a
+# Bates number as text on the image, which must not hide the page's words from OCR. A page of
+# text beside a large photo has far more text than this.
+SCAN_MIN_IMAGE_SHARE = 0.5
+SCAN_MAX_TEXT_CHARS = 200
 
 
 def pdf_lines(data: bytes, ocr: Ocr, warnings: list[str]) -> tuple[list[Line], str | None]:
@@ -64,7 +70,7 @@ def _read_pages(document: pdfium.PdfDocument, ocr: Ocr) -> list[list[Box]]:
             textpage = page.get_textpage()
             boxes = _page_boxes(textpage, index)
             textpage.close()
-            if not boxes and _has_image(page):  # a scanned page: read it with OCR
+            if _is_scan(page, boxes):  # read it with OCR (which reads any stamp too)
                 boxes = ocr.pdf_page(page, index)
             pages.append(boxes)
         finally:
@@ -72,8 +78,17 @@ def _read_pages(document: pdfium.PdfDocument, ocr: Ocr) -> list[list[Box]]:
     return pages
 
 
-def _has_image(page: pdfium.PdfPage) -> bool:
-    return any(True for _ in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,)))
+def _is_scan(page: pdfium.PdfPage, boxes: list[Box]) -> bool:
+    """Whether a page is an image of text: images and no text layer, or a page-sized image
+    with no more text than a stamp."""
+    if sum(len(box.text) for box in boxes) >= SCAN_MAX_TEXT_CHARS:
+        return False
+    page_area = page.get_width() * page.get_height()
+    for image in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,)):
+        left, bottom, right, top = image.get_bounds()
+        if not boxes or (right - left) * (top - bottom) >= SCAN_MIN_IMAGE_SHARE * page_area:
+            return True
+    return False
 
 
 def _page_boxes(textpage: pdfium.PdfTextPage, page: int) -> list[Box]:

@@ -92,7 +92,7 @@ def _read_image(source: Source) -> Read:
 
 
 def _repair_lines(lines: list[Line], warnings: list[str]) -> list[Line]:
-    for line, text in zip(lines, repair_all([line.text for line in lines], warnings)):
+    for line, text in zip(lines, _repair_all([line.text for line in lines], warnings)):
         line.text = text
     return lines
 
@@ -101,18 +101,18 @@ def _paragraphs_with_title(read: Callable[[bytes], tuple[list[str], str | None]]
     """A reader for a format whose parser gives paragraphs and, maybe, a title."""
     def reader(source: Source) -> Read:
         paragraphs, title = read(source.data)
-        return Read(repair_all(paragraphs, source.warnings), normalise(title) if title else None)
+        return Read(_repair_all(paragraphs, source.warnings), normalise(title) if title else None)
     return reader
 
 
 def _paragraphs_only(read: Callable[[bytes], list[str]]) -> Reader:
     """A reader for a format whose parser gives paragraphs alone."""
     def reader(source: Source) -> Read:
-        return Read(repair_all(read(source.data), source.warnings))
+        return Read(_repair_all(read(source.data), source.warnings))
     return reader
 
 
-def repair_all(texts: list[str], warnings: list[str]) -> list[str]:
+def _repair_all(texts: list[str], warnings: list[str]) -> list[str]:
     """Repair many short texts, reporting each kind of repair once."""
     found: list[str] = []
     repaired = [repair(t, found) for t in texts]

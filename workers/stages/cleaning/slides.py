@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import io
-import zipfile
 
 import lxml.etree
 import pptx
@@ -10,10 +9,10 @@ import pptx.exc
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.shapes.base import BaseShape
 
-from workers.stages.cleaning.archive import open_archive
+from workers.stages.cleaning.archive import ZIP_ERRORS, open_archive
 from workers.stages.cleaning.errors import UnreadableDocument
 
-_BROKEN = (KeyError, ValueError, zipfile.BadZipFile, lxml.etree.XMLSyntaxError, pptx.exc.PackageNotFoundError)
+_BROKEN = (*ZIP_ERRORS, lxml.etree.XMLSyntaxError, pptx.exc.PackageNotFoundError)
 
 
 def slide_paragraphs(data: bytes) -> tuple[list[str], str | None]:

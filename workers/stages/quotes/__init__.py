@@ -8,9 +8,11 @@ The steps, in the order a text goes through them (each reads what the one before
    running over several paragraphs joined).
 3. ``candidates``: the outermost quoted spans to attribute, and transcript turns as quotes.
 4. ``attribution``: each quoted span attributed from the cue next to it (``speakers`` finds the
-   speaker phrase, ``mixed`` the clause around a quoted phrase); uncued short ones dropped, a
-   quote split around its cue joined.
-5. ``reported``: reported speech in the sentences no quotation covers.
+   speaker phrase, ``mixed`` the clause around a quoted phrase, ``introductions`` a block quote
+   after `X said:`, a colon or a name and a dash before it); uncued short ones dropped, a quote
+   split around its cue kept as one quote in two parts.
+5. ``reported``: reported speech in the sentences no quotation covers (``statements``: only a
+   complement that states something).
 6. ``resolution``: in document order, each speaker phrase resolved to a name (``surnames``:
    surname to full name; pronoun to the person meant; an uncued paragraph to the previous
    speaker), and each quote cut into its ``parts``, giving the ``results``.

@@ -2,6 +2,7 @@
 each pass after them fills in."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -9,6 +10,14 @@ from workers.stages.quotes.document import Document
 from workers.stages.quotes.marks import Quoted, outermost
 from workers.stages.quotes.names import Mention
 from workers.stages.quotes.speakers import Found
+
+
+# A title of a work or a show ("Fox News Sunday", "Make Your Kid a Millionaire") is a few words,
+# each capitalised but the short function words; quoted, it names something and says nothing.
+_TITLE_WORDS = 6
+_TITLE_CHARS = 80
+_WORD = re.compile(r"[\w’'\-]+")
+_SMALL_WORDS = frozenset("a an the of and or in on at to for by with from as vs".split())
 
 
 @dataclass(slots=True)
@@ -54,3 +63,13 @@ def _turns(doc: Document) -> list[Draft]:
             end -= 1  # the turn re-opened a quote mark and this one closes it
         drafts.append(Draft(start, end, "direct", found, None))
     return drafts
+
+
+def is_title(text: str, q: Quoted) -> bool:
+    """Quoted words that are a title in Title Case: two to six words, every other word capitalised."""
+    if q.end - q.start > _TITLE_CHARS or not text[q.start].isupper():
+        return False  # most quotes: read no further
+    words = _WORD.findall(text, q.start, q.end)
+    if not 2 <= len(words) <= _TITLE_WORDS:
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or w in _SMALL_WORDS for w in words) and words[0][0].isupper()

@@ -11,6 +11,7 @@ from workers.stages.quotes.results import Part
 _REOPENERS = "\"'“”‘’„‚«»‹›"
 # Double marks and spaces never open or close a part (a quotation nested at the edge of another,
 # sloppy doubled marks); single marks may be an inner quotation's or an apostrophe: kept.
+# A mixed quote's content (the clause around its quoted words) keeps its marks.
 _DOUBLE = "\"“”„«»"
 _CLOSERS = "\"”»"
 _EDGES = frozenset("\"“”„«» \u00a0\t\n\r")
@@ -30,16 +31,16 @@ class Parts:
         if draft.kind == "direct":
             runs = draft.parts or [(draft.start, draft.end)]
             return "direct", [Part(text[s:e], s, e) for start, end in runs for s, e in self._lines(start, end)], None
-        start, end = _strip(text, draft.start, draft.end)
-        if start >= end:
-            return draft.kind, [], None
+        marked = self._marked(draft.start, draft.end) if draft.kind == "mixed" else []
+        if not marked:  # an indirect quote's content is its one part: no mark at its edges
+            start, end = _strip(text, draft.start, draft.end)
+            content = Part(text[start:end], start, end)
+            return "indirect", [content] if start < end else [], content
+        start, end = draft.start, draft.end
         if end < len(text) and text[end] in _CLOSERS and sum(text.count(m, start, end) for m in _DOUBLE) % 2:
             end += 1  # the clause ends with the quoted words: it holds their closing mark too
-        content = Part(text[start:end], start, end)
-        marked = self._marked(start, end) if draft.kind == "mixed" else []
-        if not marked:
-            return "indirect", [content], content
-        return "mixed", [Part(text[s:e], s, e) for start, end in marked for s, e in self._lines(start, end)], content
+        parts = [Part(text[s:e], s, e) for start, end in marked for s, e in self._lines(start, end)]
+        return "mixed", parts, Part(text[start:end], start, end)
 
     def _marked(self, start: int, end: int) -> list[tuple[int, int]]:
         """The quoted spans inside [start, end), cut to it where one runs over its edge."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from workers.stages.quotes.document import Document, word_before
+from workers.stages.quotes.document import Document, at_least_words, trim, word_before
 from workers.stages.quotes.lexicon import AUXILIARIES, DETERMINERS, PRONOUNS, ROLE_WORDS, SPEAKER_NOUNS, TITLES
 from workers.stages.quotes.names import Mention
 
@@ -20,6 +20,10 @@ _SUBJECT_WORDS = 6
 _PAREN_MAX_CHARS = 40
 # Words allowed before a name after the verb: "said opposition leader Pierre Dubois".
 _TITLE_WORDS = 3
+# Longest run of words between a quote and its verb taken as the speaker's description.
+_SPEAKER_MAX_WORDS = 8
+_BREAK = re.compile(r"[,;:!?\"“”«»]")
+_RELATIVE = re.compile(r"(?<![\w’'\-])(?:who|which|that|it|its|there)(?![\w’'\-])", re.IGNORECASE)
 # How far a name may sit behind the capitalised titles before it.
 _TITLED_NAME_CHARS = 80
 
@@ -40,6 +44,7 @@ class SpeakerFinder:
     def __init__(self, doc: Document) -> None:
         self.text = doc.text
         self.names = doc.names
+        self.cues = doc.cues
         self._word_key: tuple[int, int] = (-1, -1)  # the last word_before asked, and its answer
         self._word: tuple[int, int] | None = None
 
@@ -112,6 +117,49 @@ class SpeakerFinder:
                 while end > floor and self.text[end - 1] in " \u00a0":
                     end -= 1
         return end
+
+    def phrase_between(self, start: int, end: int, strict: bool = False) -> Found | None:
+        """The words between a quote and its verb name the speaker: `“…,” panel Chairman Rep. X (R-Utah) said`."""
+        end = self.skip_back(start, end)
+        if at_least_words(self.text, start, end, _SPEAKER_MAX_WORDS + 1) or _BREAK.search(self.text, start, end):
+            return None
+        if self.cues.first(start, end, reporting=False) or _RELATIVE.search(self.text, start, end):
+            return None  # a clause of its own, not a name ("who told a young woman")
+        mentions = self.names.between(start, end)
+        if mentions:
+            return Found(mentions[-1].start, mentions[-1].end, "name", mentions[-1])
+        start, end = trim(self.text, start, end)
+        first = self.text[start : end].split(" ", 1)[0].lower()
+        if start >= end or (strict and first not in DETERMINERS):
+            return None
+        return Found(start, end, "noun phrase")
+
+    def tail_then_speaker(self, start: int, speaker: int) -> bool:
+        """A few unquoted words finishing the quoted sentence, a comma, then the speaker phrase
+        at ``speaker``: `“… jail time” for criminal behavior, she said`."""
+        comma = self.text.rfind(",", start, speaker)
+        return (
+            comma > start
+            and self.text[start].islower()  # "for criminal behavior", not a name and its aside
+            and last_visible(self.text, start, speaker) == ","
+            and not at_least_words(self.text, start, comma, _SPEAKER_MAX_WORDS + 1)
+            and _BREAK.search(self.text, start, comma) is None
+        )
+
+    def name_then_aside(self, start: int, end: int) -> Found | None:
+        """`“…,” Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said`:
+        a name opening the clause, then an aside between commas up to the verb."""
+        mention = self.names.starting_at(start)
+        if mention is None or not self.text.startswith(",", mention.end):
+            return None
+        if last_visible(self.text, mention.end, self.skip_back(start, end)) != ",":
+            return None
+        return Found(mention.start, mention.end, "name", mention)
+
+    def np_before(self, floor: int, pos: int) -> Found | None:
+        """The phrase after the last comma before the verb: "As a phone rang, the announcer said"."""
+        comma = max(self.text.rfind(",", floor, pos), self.text.rfind(";", floor, pos))
+        return self.phrase_between(max(floor, comma + 1), pos, strict=True)
 
     def _word_ending(self, floor: int, end: int) -> tuple[int, int] | None:
         """``word_before(self.text, floor, end)``, remembering the last answer: the word before

@@ -1,13 +1,16 @@
 """Extractive summary: the sentences that best summarise a document, verbatim, in document order.
 
 1. Sentences (``sentences``): segment the text with exact offsets; tell headlines from body.
-2. Features: tf-idf vectors of content-word stems (``vectors``); each sentence's similarity to the
-   sentences after and before it (``centrality``); how fit it is to stand alone (``quality``):
-   fragments, bylines, captions and bare quotes are demoted.
-3. Rank (``ranking``): centrality blended equally with a lead prior, plus similarity to an opening
-   headline, times the quality factor; scaled so the best sentence scores 1.
-4. Select (``selection``): greedy maximal marginal relevance, so the picks do not repeat each other,
-   within the sentence count and the character budget; returned in document order.
+2. Features (``features``): per sentence its lead position, its tf-idf centrality towards each
+   side and its TextRank degree, shared words over log lengths (``vectors``, ``centrality``),
+   its similarity to an opening headline, its length and how fit it is to stand alone
+   (``quality``: fragments, bylines, captions and bare quotes are demoted); per document a few
+   style figures (sentence count and length).
+3. Rank (``ranking``): a log-linear score of the features whose weights lean from those that
+   suit a story told from the top towards those that suit one told around its centre, as far
+   as the document's style estimate (``style``) says; scaled so the best sentence scores 1.
+4. Select (``selection``): greedy maximal marginal relevance, so the picks do not repeat each
+   other, within the sentence count and the character budget; returned in document order.
 """
 from __future__ import annotations
 

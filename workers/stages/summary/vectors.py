@@ -17,6 +17,8 @@ _STOPWORDS = frozenset(
 # Truncating words to this many letters merges inflections ("protest", "protesters") at a
 # fraction of a stemmer's cost; 6 scored best among 5-8 on the CNN/DailyMail dev set.
 STEM_LETTERS = 6
+# A one-word sentence has log length 0; this floor keeps its similarity finite.
+MIN_LOG_LENGTH = 0.5
 
 Vector = dict[str, float]
 
@@ -30,17 +32,17 @@ def terms(sentence: str) -> list[str]:
     ]
 
 
-def tfidf_vectors(term_lists: list[list[str]]) -> list[Vector]:
-    """Unit-length tf-idf vectors, idf counted over the document's own sentences."""
+def tfidf_vectors(counts: list[Counter[str]]) -> list[Vector]:
+    """Unit-length tf-idf vectors of each sentence's term counts, idf over the document's sentences."""
     df: Counter[str] = Counter()
-    for words in term_lists:
-        df.update(set(words))
-    n = len(term_lists)
-    idf = {t: math.log((n + 1) / c) for t, c in df.items()}
+    for sentence in counts:
+        df.update(sentence.keys())
+    n1 = len(counts) + 1
+    idf = {t: math.log(n1 / c) for t, c in df.items()}
     vectors = []
-    for words in term_lists:
-        weights = {t: (1.0 + math.log(c)) * idf[t] for t, c in Counter(words).items()}
-        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+    for sentence in counts:
+        weights = {t: (1.0 + math.log(c)) * idf[t] if c > 1 else idf[t] for t, c in sentence.items()}
+        norm = math.sqrt(sum([w * w for w in weights.values()])) or 1.0
         vectors.append({t: w / norm for t, w in weights.items()})
     return vectors
 
@@ -50,3 +52,19 @@ def cosine(a: Vector, b: Vector) -> float:
     if len(a) > len(b):
         a, b = b, a
     return sum(w * b.get(t, 0.0) for t, w in a.items())
+
+
+def overlap_vectors(counts: list[Counter[str]]) -> list[Vector]:
+    """Term counts scaled so that a dot product approximates TextRank's similarity.
+
+    TextRank divides the words two sentences share by log |s1| + log |s2|; dividing each count
+    by sqrt(2 log |s|) divides the shared words by 2 sqrt(log |s1| log |s2|) instead, which is
+    within a few percent of it for news sentences and lets the sums run over vectors, in
+    linear time.
+    """
+    vectors = []
+    for sentence in counts:
+        size = sum(sentence.values())
+        scale = 1.0 / math.sqrt(2.0 * max(math.log(size), MIN_LOG_LENGTH)) if size else 0.0
+        vectors.append({t: c * scale for t, c in sentence.items()})
+    return vectors
