@@ -22,8 +22,8 @@ BENCH = ROOT / "bench"
 BIN = Path(sys.executable).parent
 # As docpipe's API runs: its gunicorn config module when the project has one, else the
 # Dockerfile's command line. The ceiling app gets the same.
-GUNICORN_CONF = ROOT / "services" / "api" / "gunicorn_conf.py"
-GUNICORN_ARGS = (["-c", "python:services.api.gunicorn_conf"] if GUNICORN_CONF.exists()
+GUNICORN_CONF = ROOT / "services" / "gunicorn_conf.py"
+GUNICORN_ARGS = (["-c", "python:services.gunicorn_conf"] if GUNICORN_CONF.exists()
                  else ["--worker-class", "gthread", "--workers", "2", "--threads", "16"])
 STOP_GRACE_SECONDS = 20
 
