@@ -1,4 +1,4 @@
-"""The pipeline contract shared by API and workers: task names, queues, Celery config, the chain.
+"""The pipeline contract shared by API and workers: task names, queues, Celery config, how a stage is queued.
 
 The API publishes tasks by NAME, so it never imports worker code or the stage libraries; the
 workers register their tasks under the same names, spelled only here.
