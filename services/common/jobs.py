@@ -91,6 +91,8 @@ class Job:
     webhook: dict | None = None
     error: dict | None = None
     result: dict = field(default_factory=dict)
+    # How many times the stored job has been written ("0" for a new one); not shown.
+    revision: str = "0"
 
     @property
     def finished(self) -> bool:

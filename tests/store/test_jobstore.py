@@ -166,3 +166,28 @@ def test_list_pages_through_jobs_created_in_the_same_millisecond(store):
         if cursor is None:
             break
     assert sorted(seen) == sorted(j.id for j in jobs) and len(seen) == 7
+
+
+def test_a_transition_decided_on_a_job_that_changed_since_is_decided_again(store):
+    job, _ = store.create(make_job(), b"hello")
+    started = store.start_stage(job.id, CLEANING, delivery="d1")
+    store.record_webhook(job.id, {"status": 200})  # a change the worker has not seen
+    done = store.finish_stage(started, CLEANING, {"document": {"text": "hello"}})
+    assert done is not None and done.webhook == {"status": 200}  # not overwritten, and seen
+    assert store.get(job.id, results=False) == done
+    # The job as this transition left it is what the next one is decided on: no read first.
+    assert store.start_stage(job.id, Stage.QUOTES, known=done).stage(Stage.QUOTES).attempts == 1
+
+
+def test_a_long_poll_is_not_woken_by_changes_that_do_not_end_the_job(store):
+    job, _ = store.create(make_job(), b"hello")
+    reads = []
+    original = store.get
+    store.get = lambda *a, **k: reads.append(1) or original(*a, **k)
+    waiter = threading.Thread(target=lambda: reads.append(store.wait(job.id, None, 10)))
+    waiter.start()
+    time.sleep(0.2)
+    run_all(store, job.id)
+    waiter.join(10)
+    assert reads[-1].status is JobStatus.SUCCEEDED
+    assert len(reads) == 4  # before and after subscribing, once at the end, and the answer

@@ -3,11 +3,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict
+from dataclasses import fields
 from datetime import datetime
 
 from services.common.jobs import STAGES, Job, JobStatus, Stage, StageRun, StageStatus, rfc3339, utcnow
+from services.common.jobstore.revisions import REVISION
 
+# A stage's hash field holds its run but its name (which the field's name says).
+_STAGE_FIELDS = tuple(f.name for f in fields(StageRun) if f.name != "name")
 META_FIELDS = ("id", "owner", "created_at", "expires_at", "input", "options", "callback_url")
 
 
@@ -32,7 +35,19 @@ def job_from_fields(fields: dict[str, str]) -> Job:
         stages=[load_stage(s, fields) for s in STAGES],
         error=json.loads(fields["error"]) if fields.get("error") else None,
         webhook=json.loads(fields["webhook"]) if fields.get("webhook") else None,
+        revision=fields.get(REVISION, "0"),
     )
+
+
+def known_fields(job: Job) -> dict[str, str]:
+    """The hash fields of a job as it was read or last written, with its revision."""
+    fields = job_fields(job)
+    fields[REVISION] = job.revision
+    if job.error:
+        fields["error"] = json.dumps(job.error)
+    if job.webhook:
+        fields["webhook"] = json.dumps(job.webhook)
+    return fields
 
 
 def request_digest(job: Job) -> str:
@@ -50,9 +65,8 @@ def epoch(stamp: str) -> float:
 
 
 def dump_stage(run: StageRun) -> str:
-    data = asdict(run)
+    data = {name: getattr(run, name) for name in _STAGE_FIELDS}
     data["status"] = run.status.value
-    del data["name"]
     return json.dumps(data)
 
 

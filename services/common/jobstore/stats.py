@@ -1,7 +1,8 @@
 """The stats hash: counters and histogram buckets for /metrics, and the workers' heartbeats.
 
-Job and stage figures are queued on the same MULTI pipeline as the transition they count, so a
-histogram's count always equals the number of jobs (or stage runs) that ended that way.
+Job and stage figures are written atomically with the transition they count (on its MULTI
+pipeline or among its guarded writes), so a histogram's count always equals the number of jobs
+(or stage runs) that ended that way.
 """
 from __future__ import annotations
 
@@ -15,6 +16,10 @@ from redis.client import Pipeline
 from services.common import metrics
 from services.common.jobs import StageRun, utcnow
 from services.common.jobstore import keys
+from services.common.jobstore.revisions import Writes
+
+# Where a figure is queued: a transaction's pipeline, or a transition's guarded writes.
+Batch = Pipeline | Writes
 
 
 def job_submitted(pipe: Pipeline) -> None:
@@ -22,7 +27,7 @@ def job_submitted(pipe: Pipeline) -> None:
     pipe.hincrby(keys.STATS_KEY, metrics.field(metrics.IN_FLIGHT, "queued"), 1)
 
 
-def job_status_changed(pipe: Pipeline, before: str, after: str) -> None:
+def job_status_changed(pipe: Batch, before: str, after: str) -> None:
     """Keep the in-flight gauge: a job left ``before`` for ``after``."""
     if before == after:
         return
@@ -32,7 +37,7 @@ def job_status_changed(pipe: Pipeline, before: str, after: str) -> None:
         pipe.hincrby(keys.STATS_KEY, metrics.field(metrics.IN_FLIGHT, after), 1)
 
 
-def job_ended(pipe: Pipeline, before: str, outcome: str, created_at: str) -> None:
+def job_ended(pipe: Batch, before: str, outcome: str, created_at: str) -> None:
     """Count a job that ended (succeeded, failed, cancelled) and its time since the POST."""
     pipe.hincrby(keys.STATS_KEY, f"jobs_{outcome}", 1)
     job_status_changed(pipe, before, outcome)
@@ -40,13 +45,13 @@ def job_ended(pipe: Pipeline, before: str, outcome: str, created_at: str) -> Non
     _observe(pipe, metrics.JOB_SECONDS, (outcome,), max(0.0, seconds))
 
 
-def stage_ended(pipe: Pipeline, run: StageRun) -> None:
+def stage_ended(pipe: Batch, run: StageRun) -> None:
     """Count a stage run that ended, by outcome, and its duration."""
     seconds = (run.duration_ms or 0) / 1000
     _observe(pipe, metrics.STAGE_SECONDS, (run.name, run.status.value), seconds)
 
 
-def _observe(pipe: Pipeline, spec: metrics.HistogramSpec, labels: tuple[str, ...],
+def _observe(pipe: Batch, spec: metrics.HistogramSpec, labels: tuple[str, ...],
              seconds: float) -> None:
     bucket, total = spec.fields(labels, seconds)
     pipe.hincrby(keys.STATS_KEY, bucket, 1)

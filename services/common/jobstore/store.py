@@ -6,16 +6,19 @@ import time
 from typing import Any
 
 import redis
-from redis.client import Pipeline
+from redis.client import Pipeline, PubSub
 
 from services.common.errors import IdempotencyConflict
-from services.common.jobs import Job, Stage, StageStatus
+from services.common.jobs import Job, JobStatus, Stage, StageStatus
 from services.common.jobstore import keys, records, stats
 from services.common.jobstore.records import decode
+from services.common.jobstore.revisions import Revisions
 from services.common.jobstore.transitions import MAX_TRANSACTION_RETRIES, JobTransitions
 
 # Jobs of one owner created in the same millisecond that one page can step over (a batch upload).
 MAX_TIES = 100
+# Statuses published by a job that has not ended (events), which wake no plain long-poll.
+_UNFINISHED = frozenset(s.value.encode() for s in JobStatus if not s.finished)
 # A position in an owner's job list: (creation time in ms, job id).
 Cursor = tuple[float, str]
 
@@ -26,6 +29,7 @@ class JobStore(JobTransitions):
     def __init__(self, client: redis.Redis, ttl_seconds: int):
         self.redis = client
         self.ttl_seconds = ttl_seconds
+        self._revisions = Revisions(client)
 
     @classmethod
     def from_url(cls, url: str, ttl_seconds: int) -> "JobStore":
@@ -180,8 +184,9 @@ class JobStore(JobTransitions):
         """The job once it has finished — or, given ``since`` (an ``updated_at`` the caller has
         seen), once it has changed — or as it is when ``timeout`` seconds have passed.
 
-        Each stage change wakes the wait to read the job's hash alone; its results (megabytes,
-        it may be) are read once, at the end.
+        Each change publishes the job's new status: the wait reads the job's hash again only when
+        that status ends the wait (or, with ``since``, on any change); its results (megabytes, it
+        may be) are read once, at the end.
         """
         deadline = time.monotonic() + timeout
 
@@ -195,9 +200,8 @@ class JobStore(JobTransitions):
                 pubsub.subscribe(keys.events_channel(job_id))
                 # Read again after subscribing, so a change between the two is not missed.
                 while waiting(job := self.get(job_id, owner, results=False)):
-                    if (remaining := deadline - time.monotonic()) <= 0:
+                    if not _wait_for_event(pubsub, deadline, since is not None):
                         break
-                    pubsub.get_message(timeout=min(remaining, 5.0))
             finally:
                 pubsub.close()
         if job is not None and results:
@@ -209,3 +213,19 @@ class JobStore(JobTransitions):
 
     def stats(self) -> dict[str, int]:
         return {k: int(v) for k, v in decode(self.redis.hgetall(keys.STATS_KEY)).items()}
+
+
+def _wait_for_event(pubsub: PubSub, deadline: float, any_change: bool) -> bool:
+    """Wait for an event worth reading the job again for; False once the time is up.
+
+    A status that does not end the wait (a stage started, another finished) is let go by. Every
+    five seconds the job is read anyway, in case an event was lost.
+    """
+    recheck = time.monotonic() + 5.0
+    while (now := time.monotonic()) < deadline:
+        message = pubsub.get_message(timeout=min(deadline, recheck) - now)
+        if message is not None and (any_change or message["data"] not in _UNFINISHED):
+            return True
+        if message is None and time.monotonic() >= recheck:
+            return True
+    return False

@@ -1,7 +1,8 @@
-"""The job's state machine: every change to a stored job, each atomic under WATCH.
+"""The job's state machine: every change to a stored job, each applied only to the job as it
+was decided on (services/common/jobstore/revisions.py).
 
-An API cancel and a worker's stage update never overwrite each other, and each change is
-published on the job's events channel for long-polling clients.
+An API cancel and a worker's stage update never overwrite each other, and each change publishes
+the job's status on its events channel for long-polling clients.
 """
 from __future__ import annotations
 
@@ -9,67 +10,64 @@ import json
 from typing import Any, Callable
 
 import redis
-from redis.client import Pipeline
-
 from services.common.jobs import STAGES, Job, JobStatus, Stage, StageRun, StageStatus, rfc3339, utcnow
 from services.common.jobstore import keys, records, stats
 from services.common.jobstore.records import decode, dump_stage, load_stage, stage_field
+from services.common.jobstore.revisions import APPLIED, Revisions, Writes
 
 # A stage update sent by the API and a worker at once is retried this many times.
 MAX_TRANSACTION_RETRIES = 20
 
-# A mutation sees the job hash and queues its writes on the pipeline; None aborts it.
-Mutation = Callable[[dict[str, str], Pipeline], Any]
+# A mutation sees the job hash and queues its writes; None aborts it.
+Mutation = Callable[[dict[str, str], Writes], Any]
 
 
 class JobTransitions:
     """Stage and job status changes; mixed into JobStore, which provides ``self.redis``."""
 
     redis: redis.Redis
+    _revisions: Revisions
 
-    def _update(self, job_id: str, mutate: Mutation, only: tuple[str, ...] = ()) -> Any:
-        """Run ``mutate`` under WATCH on the job hash; stamp and publish only if it wrote.
+    def _update(self, job_id: str, mutate: Mutation, known: Job | None = None) -> tuple[Any, Job | None]:
+        """Decide with ``mutate`` on the job hash, then write what it queued if the job is still
+        as it was read; stamp it and publish the change. (mutate's outcome, the job as it now is)
 
-        ``mutate`` sees the whole hash, or only the fields named in ``only``.
+        ``known`` is the job as the caller last read or wrote it: then the hash is not read first.
         """
         job_key = keys.job_key(job_id)
+        fields = records.known_fields(known) if known is not None else decode(self.redis.hgetall(job_key))
         for _ in range(MAX_TRANSACTION_RETRIES):
-            with self.redis.pipeline(transaction=True) as pipe:
-                try:
-                    pipe.watch(job_key)
-                    fields = _read(pipe, job_key, only)
-                    if "status" not in fields:
-                        return None
-                    pipe.multi()
-                    outcome = mutate(fields, pipe)
-                    if outcome is None or not pipe.command_stack:
-                        return outcome  # aborted, or nothing to write: no event either
-                    now = utcnow()
-                    pipe.hset(job_key, "updated_at", rfc3339(now))
-                    # Progress, for the reconciler; a job that ended has left the set already.
-                    pipe.zadd(keys.ACTIVE_KEY, {job_id: now.timestamp()}, xx=True)
-                    pipe.publish(keys.events_channel(job_id), "changed")
-                    pipe.execute()
-                    return outcome
-                except redis.WatchError:
-                    continue
+            if "status" not in fields:
+                return None, None
+            writes = Writes()
+            outcome = mutate(fields, writes)
+            if outcome is None or not writes:
+                return outcome, records.job_from_fields(fields)  # aborted, or nothing to write
+            now = utcnow()
+            writes.hset(job_key, "updated_at", rfc3339(now))
+            # Progress, for the reconciler; a job that ended has left the set already.
+            writes.zadd(keys.ACTIVE_KEY, {job_id: now.timestamp()}, xx=True)
+            state, fields = self._revisions.apply(job_key, fields, writes, keys.events_channel(job_id))
+            if state == APPLIED:
+                return outcome, records.job_from_fields(fields)
         raise redis.WatchError(f"job {job_id} kept changing under a stage update")
 
     def start_stage(self, job_id: str, stage: Stage, worker: str | None = None,
-                    delivery: str | None = None, lease_seconds: float = 0) -> Job | None:
+                    delivery: str | None = None, lease_seconds: float = 0,
+                    known: Job | None = None) -> Job | None:
         """Mark a stage running and count the attempt; the job as it now is, or None when this
         delivery must not run it (the job ended, or another message runs the stage right now).
 
         A stage that already succeeded is left as it is and returned (even when it ended the
         job): its message was redelivered after the worker stored the output but died before
         queueing what comes next. A stage started less than ``lease_seconds`` ago by another
-        message is that message's to finish.
+        message is that message's to finish. ``known``: the job as the caller last wrote it.
         """
 
-        def mutate(fields: dict[str, str], pipe: Pipeline) -> Job | None:
+        def mutate(fields: dict[str, str], pipe: Writes) -> bool | None:
             run = load_stage(stage, fields)
             if run.status is StageStatus.SUCCEEDED:
-                return records.job_from_fields(fields)
+                return True
             if JobStatus(fields["status"]).finished or run.status in (
                 StageStatus.FAILED, StageStatus.SKIPPED
             ) or _held_by_another(run, delivery, lease_seconds):
@@ -79,19 +77,21 @@ class JobTransitions:
             updates = {"status": JobStatus.RUNNING.value, stage_field(stage): dump_stage(run)}
             pipe.hset(keys.job_key(job_id), mapping=updates)
             stats.job_status_changed(pipe, fields["status"], JobStatus.RUNNING.value)
-            return records.job_from_fields({**fields, **updates})
+            return True
 
-        return self._update(job_id, mutate)
+        started, job = self._update(job_id, mutate, known)
+        return job if started else None
 
-    def finish_stage(self, job: Job, stage: Stage, output: Any) -> bool:
-        """Store a stage's output; the last stage completes the job. False if the job moved on.
+    def finish_stage(self, job: Job, stage: Stage, output: Any) -> Job | None:
+        """Store a stage's output; the last stage completes the job. The job as it now is, or
+        None if it moved on.
 
-        ``job`` is the job as start_stage returned it; only its status and this stage are read again.
+        ``job`` is the job as start_stage returned it: it is not read again unless it changed since.
         """
         payload = json.dumps(output, ensure_ascii=False)
         expires = int(records.epoch(job.expires_at))
 
-        def mutate(fields: dict[str, str], pipe: Pipeline) -> bool | None:
+        def mutate(fields: dict[str, str], pipe: Writes) -> bool | None:
             run = load_stage(stage, fields)
             if JobStatus(fields["status"]).finished or run.status is not StageStatus.RUNNING:
                 return None
@@ -107,7 +107,8 @@ class JobTransitions:
             _count_stage(pipe, run)
             return True
 
-        return bool(self._update(job.id, mutate, only=("status", stage_field(stage))))
+        stored, now = self._update(job.id, mutate, known=job)
+        return now if stored else None
 
     def fail_stage(self, job_id: str, stage: Stage, error: dict) -> Job | None:
         """Fail a stage and the job with it, skipping later stages; the failed job.
@@ -116,7 +117,7 @@ class JobTransitions:
         output was stored, say while queueing the next stage, is not the stage's failure).
         """
 
-        def mutate(fields: dict[str, str], pipe: Pipeline) -> Job | None:
+        def mutate(fields: dict[str, str], pipe: Writes) -> bool | None:
             run = load_stage(stage, fields)
             if JobStatus(fields["status"]).finished or run.status is StageStatus.SUCCEEDED:
                 return None
@@ -130,17 +131,18 @@ class JobTransitions:
             stats.job_ended(pipe, fields["status"], JobStatus.FAILED.value, _created_at(fields))
             pipe.zrem(keys.ACTIVE_KEY, job_id)
             _count_stage(pipe, run)
-            return records.job_from_fields({**fields, **updates})
+            return True
 
-        # The upload goes first, outside the transaction: a DEL is allowed even in a full Redis,
-        # and the memory it frees lets the failure be recorded there.
+        # The upload goes first, on its own: a DEL is allowed even in a full Redis, and the
+        # memory it frees lets the failure be recorded there.
         self.redis.delete(keys.input_key(job_id))
-        return self._update(job_id, mutate)
+        failed, job = self._update(job_id, mutate)
+        return job if failed else None
 
     def cancel(self, job_id: str, owner: str | None = None) -> bool | None:
         """Cancel an unfinished job and drop its data; None if unknown, False if it had ended."""
 
-        def mutate(fields: dict[str, str], pipe: Pipeline) -> bool | None:
+        def mutate(fields: dict[str, str], pipe: Writes) -> bool | None:
             if owner is not None and records.owner_of(fields) != owner:
                 return None
             if JobStatus(fields["status"]).finished:
@@ -153,7 +155,7 @@ class JobTransitions:
             pipe.zrem(keys.ACTIVE_KEY, job_id)
             return True
 
-        return self._update(job_id, mutate)
+        return self._update(job_id, mutate)[0]
 
     def discard(self, job_id: str, owner: str | None = None) -> str | None:
         """DELETE's policy: cancel an unfinished job (its data dropped, the record kept so a
@@ -182,11 +184,11 @@ class JobTransitions:
     def record_webhook(self, job_id: str, delivery: dict) -> None:
         """Keep the outcome of the latest webhook delivery on the job."""
 
-        def mutate(fields: dict[str, str], pipe: Pipeline) -> bool:
+        def mutate(fields: dict[str, str], pipe: Writes) -> bool:
             pipe.hset(keys.job_key(job_id), "webhook", json.dumps(delivery))
             return True
 
-        self._update(job_id, mutate, only=("status",))
+        self._update(job_id, mutate)
 
 
 def _held_by_another(run: StageRun, delivery: str | None, lease_seconds: float) -> bool:
@@ -195,14 +197,7 @@ def _held_by_another(run: StageRun, delivery: str | None, lease_seconds: float) 
     return utcnow().timestamp() - records.epoch(run.started_at or "1970-01-01T00:00:00Z") < lease_seconds
 
 
-def _read(pipe: Pipeline, job_key: str, only: tuple[str, ...]) -> dict[str, str]:
-    if not only:
-        return decode(pipe.hgetall(job_key))
-    return {name: value.decode() for name, value in zip(only, pipe.hmget(job_key, only))
-            if value is not None}
-
-
-def _count_stage(pipe: Pipeline, run: StageRun) -> None:
+def _count_stage(pipe: Writes, run: StageRun) -> None:
     stats.stage_ended(pipe, run)
 
 
