@@ -1,4 +1,8 @@
-"""How a stage task runs: start the stage, do the work, store the output, queue the next stage.
+"""How a stage task runs: start the stage, do the work, store the output, go on.
+
+Going on means queueing the next stage — or, for a small upload (``INLINE_MAX_BYTES``), running
+it right here in the same task: its stage is started, timed and stored exactly as if it had its
+own message, and a redelivery of the message resumes at the stage it was running.
 
 Stage functions raise on documents they cannot handle: that fails the job visibly with the
 stage's reason. Broker and store errors (Redis restarting, a network blip, a concurrent update)
@@ -11,7 +15,7 @@ from __future__ import annotations
 
 import logging
 import time
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
 
 import kombu.exceptions
 import redis
@@ -50,26 +54,33 @@ class StageTask(Task):
             failure = StageFailed("TimeLimitExceeded", f"the stage was stopped after {exc.args[0]} s")
         else:
             failure = describe(exc)
+        context = current()
         try:
-            _record_failure(self, current(), args[0], failure)
+            _record_failure(self, context, args[0], stage_in_hand(self, context, args[0]), failure)
         except TRANSIENT:
             LOGGER.exception("job %s: could not record the failure of %s", args[0], self.stage)
 
 
-def run_stage(task: StageTask, job_id: str, work: Work) -> None:
-    """Run one stage of a job; Ignore when this delivery must go no further."""
+def run_stage(task: StageTask, job_id: str, works: Mapping[Stage, Work]) -> None:
+    """Run the task's stage of a job, and the next ones while they run here; Ignore when this
+    delivery must go no further."""
     context = current()
+    stage: Stage | None = task.stage
+    job: Job | None = None
     try:
-        try:
-            _run_stage(task, context, job_id, work)
-            return
-        except SoftTimeLimitExceeded:  # may strike anywhere, even while storing the output
-            failure = StageFailed("TimeLimitExceeded", "the stage took longer than "
-                                  f"{context.settings.stage_time_limit_seconds} s")
-        except StageFailed as exc:
-            failure = exc
-        _record_failure(task, context, job_id, failure, failure.__cause__)
-        raise Ignore()
+        while stage is not None:
+            try:
+                job = _run_one(task, context, job_id, stage, works[stage], job)
+            except SoftTimeLimitExceeded:  # may strike anywhere, even while storing the output
+                failure = StageFailed("TimeLimitExceeded", "the stage took longer than "
+                                      f"{context.settings.stage_time_limit_seconds} s")
+            except StageFailed as exc:
+                failure = exc
+            else:
+                stage = _go_on(task, context, job, stage)
+                continue
+            _record_failure(task, context, job_id, stage, failure, failure.__cause__)
+            raise Ignore()
     except TRANSIENT as exc:
         retry_later(task, exc, context.settings.visibility_timeout_seconds)
 
@@ -88,19 +99,21 @@ def retry_later(task: Task, exc: Exception, visibility_timeout: int) -> None:
         raise Reject(exc, requeue=True) from exc
 
 
-def _run_stage(task: StageTask, context: WorkerContext, job_id: str, work: Work) -> None:
-    jobs, stage, settings = context.store, task.stage, context.settings
+def _run_one(task: StageTask, context: WorkerContext, job_id: str, stage: Stage, work: Work,
+             known: Job | None) -> Job:
+    """Run one stage; the job after it, its ``result`` holding the outputs made in this task."""
+    jobs, settings = context.store, context.settings
     job = jobs.start_stage(job_id, stage, task.request.hostname, task.request.id,
-                           lease_seconds=settings.visibility_timeout_seconds)
+                           lease_seconds=settings.visibility_timeout_seconds, known=known)
     if job is None:
         LOGGER.info("job %s: %s not run (job ended or gone, or the stage runs elsewhere)",
                     job_id, stage)
         raise Ignore()
+    job.result = known.result if known is not None else {}
     run = job.stage(stage)
     if run.status is StageStatus.SUCCEEDED:
         LOGGER.info("job %s: %s was already done; going on", job_id, stage)
-        _go_on(task, job, after_redelivery=True)
-        return
+        return job
     lost = run.attempts - 1 - task.request.retries
     if lost >= settings.max_deliveries:
         raise StageFailed("WorkerLost", f"the worker running this stage died {lost} times; the "
@@ -118,43 +131,60 @@ def _run_stage(task: StageTask, context: WorkerContext, job_id: str, work: Work)
             raise describe(MemoryError()) from None
         raise describe(exc) from exc
     try:
-        stored = jobs.finish_stage(job, stage, output)
+        done = jobs.finish_stage(job, stage, output)
     except TRANSIENT:
         raise
     except redis.RedisError as exc:  # a full Redis, say: the job cannot go on
         raise describe(exc) from exc
-    if not stored:
+    if done is None:
         raise Ignore()  # cancelled while running
     LOGGER.info("job %s: %s done in %.1f ms", job_id, stage, 1000 * (time.perf_counter() - started))
-    _go_on(task, job, after_redelivery=False)
+    done.result = {**job.result, **output}
+    return done
 
 
-def _go_on(task: StageTask, job: Job, after_redelivery: bool) -> None:
-    """Queue the next stage, or announce the end of the job after the last one.
+def _go_on(task: StageTask, context: WorkerContext, job: Job, stage: Stage,
+           inline: bool = True) -> Stage | None:
+    """After ``stage``: the next stage to run in this task, or None once it has been queued — or,
+    after the last stage, once the job's end has been announced.
 
-    After a redelivery the next stage is queued only if nothing has started it yet; the end is
-    announced again (webhooks are delivered at least once), since the first call may be lost.
+    A next stage that already started is not queued again; the end is announced again after a
+    redelivery (webhooks are delivered at least once), since the first call may be lost.
     """
-    if task.stage.is_last:
+    if stage.is_last:
         announce(task.app, job)
-        return
-    following = task.stage.following()[0]
-    if not after_redelivery or job.stage(following).status is StageStatus.PENDING:
+        return None
+    following = stage.following()[0]
+    run = job.stage(following)
+    if inline and ((run.delivery is not None and run.delivery == task.request.id) or (
+            run.status is StageStatus.PENDING and job.input["bytes"] <= context.settings.inline_max_bytes)):
+        return following
+    if run.status is StageStatus.PENDING:
         queue_stage(task.app, job.id, following)
+    return None
 
 
-def _record_failure(task: StageTask, context: WorkerContext, job_id: str, failure: StageFailed,
-                    exc: BaseException | None = None) -> None:
-    failed = context.store.fail_stage(job_id, task.stage, {"type": failure.kind,
-                                                           "detail": failure.detail})
+def _record_failure(task: StageTask, context: WorkerContext, job_id: str, stage: Stage,
+                    failure: StageFailed, exc: BaseException | None = None) -> None:
+    failed = context.store.fail_stage(job_id, stage, {"type": failure.kind, "detail": failure.detail})
     if failed is not None:
-        LOGGER.warning("job %s: %s failed: %s", job_id, task.stage, failure.detail, exc_info=exc)
+        LOGGER.warning("job %s: %s failed: %s", job_id, stage, failure.detail, exc_info=exc)
         announce(task.app, failed)
         return
     job = context.store.get(job_id, results=False)
-    if job is not None and not job.finished and job.stage(task.stage).status is StageStatus.SUCCEEDED:
+    if job is not None and not job.finished and job.stage(stage).status is StageStatus.SUCCEEDED:
         # The output is stored but the next stage could not be queued (a time limit struck
         # while it was published): carry the job on.
         LOGGER.warning("job %s: %s done but the next stage was not queued (%s); queueing it",
-                       job_id, task.stage, failure.detail)
-        _go_on(task, job, after_redelivery=True)
+                       job_id, stage, failure.detail)
+        _go_on(task, context, job, stage, inline=False)
+
+
+def stage_in_hand(task: StageTask, context: WorkerContext, job_id: str) -> Stage:
+    """The stage this delivery is running: the task's own, or one it went on to."""
+    job = context.store.get(job_id, results=False)
+    if job is not None:
+        for run in job.stages:
+            if run.status is StageStatus.RUNNING and run.delivery == task.request.id:
+                return run.name
+    return task.stage

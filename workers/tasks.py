@@ -29,7 +29,8 @@ def _clean(jobs: JobStore, job: Job) -> dict:
 
 
 def _text(jobs: JobStore, job: Job) -> str:
-    output = jobs.get_result(job.id, Stage.CLEANING)
+    """The cleaned text: as the cleaning stage left it in this task, or as it stored it."""
+    output = job.result if "document" in job.result else jobs.get_result(job.id, Stage.CLEANING)
     if output is None:
         raise StageFailed("InputMissing", "the cleaned text is no longer stored")
     return output["document"]["text"]
@@ -43,16 +44,19 @@ def _summary(jobs: JobStore, job: Job) -> dict:
     return summary_fields(_text(jobs, job), job.options)
 
 
+WORK = {Stage.CLEANING: _clean, Stage.QUOTES: _quotes, Stage.SUMMARY: _summary}
+
+
 @shared_task(name=TASK_NAMES[Stage.CLEANING], bind=True, base=StageTask, stage=Stage.CLEANING)
 def clean_task(self: StageTask, job_id: str) -> None:
-    run_stage(self, job_id, _clean)
+    run_stage(self, job_id, WORK)
 
 
 @shared_task(name=TASK_NAMES[Stage.QUOTES], bind=True, base=StageTask, stage=Stage.QUOTES)
 def quotes_task(self: StageTask, job_id: str) -> None:
-    run_stage(self, job_id, _quotes)
+    run_stage(self, job_id, WORK)
 
 
 @shared_task(name=TASK_NAMES[Stage.SUMMARY], bind=True, base=StageTask, stage=Stage.SUMMARY)
 def summary_task(self: StageTask, job_id: str) -> None:
-    run_stage(self, job_id, _summary)
+    run_stage(self, job_id, WORK)

@@ -37,6 +37,9 @@ class Settings:
     max_document_bytes: int = 10 * MIB
     result_ttl_seconds: int = 7 * 24 * 3600
     stage_time_limit_seconds: int = 120
+    # Uploads up to this size run all their stages in the task of the first (a few ms each:
+    # queueing each stage costs more than it does); larger ones queue each stage apart.
+    inline_max_bytes: int = MIB
     visibility_timeout_seconds: int = 0  # 0: derived from the stage time limit
     max_queued_jobs: int = 10_000
     max_waiting_requests: int = 12
@@ -75,6 +78,7 @@ class Settings:
             max_document_bytes=_int("MAX_DOCUMENT_BYTES", cls.max_document_bytes),
             result_ttl_seconds=_int("RESULT_TTL_SECONDS", cls.result_ttl_seconds),
             stage_time_limit_seconds=_int("STAGE_TIME_LIMIT_SECONDS", cls.stage_time_limit_seconds),
+            inline_max_bytes=_int("INLINE_MAX_BYTES", cls.inline_max_bytes),
             visibility_timeout_seconds=_int("VISIBILITY_TIMEOUT_SECONDS", 0),
             max_queued_jobs=_int("MAX_QUEUED_JOBS", cls.max_queued_jobs),
             max_waiting_requests=_int("MAX_WAITING_REQUESTS", cls.max_waiting_requests),

@@ -10,10 +10,18 @@ from kombu.exceptions import OperationalError
 from services.common.errors import StageFailed
 from services.common.jobs import JobStatus, Stage, StageStatus
 from services.common.pipeline import QUEUES, make_celery
+from services.common.settings import Settings
 from tests.jobs import make_job
 from workers import running
+from workers.context import current
 
 CLEANING, QUOTES = Stage.CLEANING, Stage.QUOTES
+
+
+@pytest.fixture
+def settings(redis_url):
+    """Each stage queued apart, as for a large upload; the tests of stages run in one task say so."""
+    return Settings(redis_url=redis_url, result_ttl_seconds=3600, inline_max_bytes=0)
 
 
 @pytest.fixture
@@ -29,6 +37,11 @@ def fake_task(stage, settings, retries=0, delivery="delivery-1", retry_publishes
 
     return SimpleNamespace(stage=stage, app=make_celery(settings), name=f"docpipe.{stage}", retry=retry,
                            request=SimpleNamespace(retries=retries, hostname="test@host", id=delivery))
+
+
+def each(work):
+    """The same work for every stage."""
+    return dict.fromkeys(Stage, work)
 
 
 def queued_tasks(jobs, stage):
@@ -51,7 +64,7 @@ def test_a_stage_error_fails_the_job_with_its_reason_and_queues_nothing(store, s
         return clean(jobs.get_input(job.id), "text/plain")
 
     with pytest.raises(Ignore):
-        running.run_stage(fake_task(CLEANING, settings), job.id, clean_nothing)
+        running.run_stage(fake_task(CLEANING, settings), job.id, each(clean_nothing))
     failed = store.get(job.id)
     assert failed.status is JobStatus.FAILED
     assert failed.error == {"stage": "cleaning", "type": "NoTextFound", "detail": "The document is empty."}
@@ -65,7 +78,7 @@ def test_an_error_from_outside_the_stages_never_quotes_its_message(store, settin
         raise ValueError("Secret document text that must not reach the job's error")
 
     with pytest.raises(Ignore):
-        running.run_stage(fake_task(CLEANING, settings), job.id, leaky)
+        running.run_stage(fake_task(CLEANING, settings), job.id, each(leaky))
     error = store.get(job.id).error
     assert error["type"] == "ValueError" and "Secret" not in error["detail"]
 
@@ -75,7 +88,7 @@ def test_a_stage_whose_worker_kept_dying_fails_with_worker_lost(store, settings)
     for _ in range(settings.max_deliveries):  # deliveries whose worker died mid-stage
         store.start_stage(job.id, CLEANING)
     with pytest.raises(Ignore):
-        running.run_stage(fake_task(CLEANING, settings), job.id, must_not_run)
+        running.run_stage(fake_task(CLEANING, settings), job.id, each(must_not_run))
     assert store.get(job.id).error["type"] == "WorkerLost"
 
 
@@ -83,7 +96,7 @@ def test_retries_do_not_count_as_lost_workers(store, settings):
     job, _ = store.create(make_job(), b"x")
     for _ in range(settings.max_deliveries):
         store.start_stage(job.id, CLEANING)
-    running.run_stage(fake_task(CLEANING, settings, retries=settings.max_deliveries), job.id, output)
+    running.run_stage(fake_task(CLEANING, settings, retries=settings.max_deliveries), job.id, each(output))
     assert store.get(job.id).stage(CLEANING).status is StageStatus.SUCCEEDED
 
 
@@ -91,7 +104,7 @@ def test_a_stored_stage_queues_the_next_and_the_stage_gets_the_job_as_it_started
     job, _ = store.create(make_job(), b"x")
     seen = []
     running.run_stage(fake_task(CLEANING, settings), job.id,
-                      lambda jobs, started: seen.append(started) or {"text": "x"})
+                      each(lambda jobs, started: seen.append(started) or {"text": "x"}))
     assert seen[0].id == job.id and seen[0].stage(CLEANING).status is StageStatus.RUNNING
     assert seen[0].stage(CLEANING).worker == "test@host"
     assert queued_tasks(store, QUOTES) == ["docpipe.quotes"]
@@ -106,9 +119,9 @@ def test_a_transient_error_runs_the_stage_again_later(store, settings, error):
         raise error
 
     with pytest.raises(Retry):
-        running.run_stage(fake_task(CLEANING, settings), job.id, flaky)
+        running.run_stage(fake_task(CLEANING, settings), job.id, each(flaky))
     with pytest.raises(Reject) as rejected:  # the broker cannot take the retry either
-        running.run_stage(fake_task(CLEANING, settings, retry_publishes=False), job.id, flaky)
+        running.run_stage(fake_task(CLEANING, settings, retry_publishes=False), job.id, each(flaky))
     assert rejected.value.requeue is True
     assert store.get(job.id).status is JobStatus.RUNNING
 
@@ -119,15 +132,15 @@ def test_a_failure_to_queue_the_next_stage_is_transient_and_the_redelivery_carri
     real_queue = running.queue_stage
     monkeypatch.setattr(running, "queue_stage", lambda *a: (_ for _ in ()).throw(OperationalError("down")))
     with pytest.raises(Retry):
-        running.run_stage(fake_task(CLEANING, settings), job.id, output)
+        running.run_stage(fake_task(CLEANING, settings), job.id, each(output))
     assert store.get(job.id).stage(CLEANING).status is StageStatus.SUCCEEDED
     monkeypatch.setattr(running, "queue_stage", real_queue)
-    running.run_stage(fake_task(CLEANING, settings, retries=1), job.id, must_not_run)
+    running.run_stage(fake_task(CLEANING, settings, retries=1), job.id, each(must_not_run))
     assert queued_tasks(store, QUOTES) == ["docpipe.quotes"]
-    running.run_stage(fake_task(CLEANING, settings, retries=2), job.id, must_not_run)
+    running.run_stage(fake_task(CLEANING, settings, retries=2), job.id, each(must_not_run))
     assert queued_tasks(store, QUOTES) == ["docpipe.quotes"] * 2  # the quotes stage is pending
     store.start_stage(job.id, QUOTES)
-    running.run_stage(fake_task(CLEANING, settings, retries=3), job.id, must_not_run)
+    running.run_stage(fake_task(CLEANING, settings, retries=3), job.id, each(must_not_run))
     assert len(queued_tasks(store, QUOTES)) == 2  # started: nothing more to queue
 
 
@@ -135,8 +148,8 @@ def test_a_second_message_for_a_running_stage_is_dropped_but_a_redelivery_runs(s
     job, _ = store.create(make_job(), b"x")
     store.start_stage(job.id, CLEANING, "w1", "delivery-1", settings.visibility_timeout_seconds)
     with pytest.raises(Ignore):
-        running.run_stage(fake_task(CLEANING, settings, delivery="delivery-2"), job.id, must_not_run)
-    running.run_stage(fake_task(CLEANING, settings, delivery="delivery-1"), job.id, output)
+        running.run_stage(fake_task(CLEANING, settings, delivery="delivery-2"), job.id, each(must_not_run))
+    running.run_stage(fake_task(CLEANING, settings, delivery="delivery-1"), job.id, each(output))
     assert store.get(job.id).stage(CLEANING).attempts == 2
 
 
@@ -146,7 +159,7 @@ def test_a_full_store_fails_the_job_with_a_clear_reason(store, settings, monkeyp
                                  "error: OOM command not allowed")
     monkeypatch.setattr(store, "finish_stage", lambda *a: (_ for _ in ()).throw(oom))
     with pytest.raises(Ignore):
-        running.run_stage(fake_task(CLEANING, settings), job.id, output)
+        running.run_stage(fake_task(CLEANING, settings), job.id, each(output))
     error = store.get(job.id).error
     assert error["type"] == "StoreFull" and "text" not in error["detail"]
 
@@ -155,14 +168,14 @@ def test_the_last_stage_announces_only_a_job_with_a_callback(store, settings):
     for callback, expected in ((None, 0), ("https://hooks.example/done", 1)):
         job, _ = store.create(make_job(callback_url=callback), b"x")
         for stage in Stage:
-            running.run_stage(fake_task(stage, settings), job.id, output)
+            running.run_stage(fake_task(stage, settings), job.id, each(output))
         assert store.get(job.id).status is JobStatus.SUCCEEDED
         assert store.redis.llen("docpipe.notify") == expected
 
 
 def test_a_message_whose_job_is_not_stored_is_dropped(store, settings):
     with pytest.raises(Ignore):
-        running.run_stage(fake_task(CLEANING, settings), "never-stored", must_not_run)
+        running.run_stage(fake_task(CLEANING, settings), "never-stored", each(must_not_run))
 
 
 def test_a_stage_failed_on_purpose_keeps_its_reason(store, settings):
@@ -172,7 +185,7 @@ def test_a_stage_failed_on_purpose_keeps_its_reason(store, settings):
         raise StageFailed("InputMissing", "the uploaded document is no longer stored")
 
     with pytest.raises(Ignore):
-        running.run_stage(fake_task(CLEANING, settings), job.id, refuse)
+        running.run_stage(fake_task(CLEANING, settings), job.id, each(refuse))
     assert store.get(job.id).error["detail"] == "the uploaded document is no longer stored"
 
 
@@ -183,7 +196,7 @@ def test_a_stage_out_of_memory_fails_the_job_with_a_clear_reason(store, settings
         raise MemoryError()
 
     with pytest.raises(Ignore):
-        running.run_stage(fake_task(CLEANING, settings), job.id, hungry)
+        running.run_stage(fake_task(CLEANING, settings), job.id, each(hungry))
     error = store.get(job.id).error
     assert error["type"] == "MemoryError" and "WORKER_MAX_MEMORY_MB" in error["detail"]
 
@@ -191,13 +204,13 @@ def test_a_stage_out_of_memory_fails_the_job_with_a_clear_reason(store, settings
 def test_a_redelivered_last_stage_announces_the_end_again(store, settings, monkeypatch):
     job, _ = store.create(make_job(callback_url="https://hooks.example/done"), b"x")
     for stage in (Stage.CLEANING, QUOTES):
-        running.run_stage(fake_task(stage, settings), job.id, output)
+        running.run_stage(fake_task(stage, settings), job.id, each(output))
     monkeypatch.setattr(running, "announce", lambda *a: (_ for _ in ()).throw(OperationalError("down")))
     with pytest.raises(Retry):  # stored and finished, but the webhook could not be queued
-        running.run_stage(fake_task(Stage.SUMMARY, settings), job.id, output)
+        running.run_stage(fake_task(Stage.SUMMARY, settings), job.id, each(output))
     assert store.get(job.id).status is JobStatus.SUCCEEDED
     monkeypatch.undo()
-    running.run_stage(fake_task(Stage.SUMMARY, settings, retries=1), job.id, must_not_run)
+    running.run_stage(fake_task(Stage.SUMMARY, settings, retries=1), job.id, each(must_not_run))
     assert store.redis.llen("docpipe.notify") == 1
 
 
@@ -208,3 +221,80 @@ def test_kombus_lost_channel_error_counts_as_the_broker_being_away(settings, mon
     monkeypatch.setattr(app, "send_task", lambda *a, **k: None.client)  # what kombu 5.7 raises
     with pytest.raises(OperationalError):
         pipeline.queue_stage(app, "some-job", CLEANING)
+
+
+@pytest.fixture
+def inline_store(redis_url, worker_context):
+    inline = Settings(redis_url=redis_url, result_ttl_seconds=3600, inline_max_bytes=100)
+    return inline, worker_context(inline).store
+
+
+def test_a_small_upload_runs_every_stage_in_one_task_each_stored_and_timed(inline_store):
+    settings, store = inline_store
+    job, _ = store.create(make_job(size=100), b"x" * 100)
+    seen = {}
+
+    def record(jobs, started):
+        stage = next(r.name for r in started.stages if r.status is StageStatus.RUNNING)
+        seen[stage] = dict(started.result)
+        return {stage.value: stage.value}
+
+    running.run_stage(fake_task(CLEANING, settings), job.id, each(record))
+    done = store.get(job.id)
+    assert done.status is JobStatus.SUCCEEDED
+    assert all(r.status is StageStatus.SUCCEEDED and r.attempts == 1 and r.duration_ms is not None
+               for r in done.stages)
+    assert done.result == {"cleaning": "cleaning", "quotes": "quotes", "summary": "summary"}
+    # Each stage is handed what the stages before it made in this task.
+    assert seen == {CLEANING: {}, QUOTES: {"cleaning": "cleaning"},
+                    Stage.SUMMARY: {"cleaning": "cleaning", "quotes": "quotes"}}
+    assert queued_tasks(store, QUOTES) == [] and queued_tasks(store, Stage.SUMMARY) == []
+
+
+def test_an_upload_over_the_inline_size_queues_its_next_stage(inline_store):
+    settings, store = inline_store
+    job, _ = store.create(make_job(size=101), b"x" * 101)
+    running.run_stage(fake_task(CLEANING, settings), job.id, {CLEANING: output})
+    assert queued_tasks(store, QUOTES) == ["docpipe.quotes"]
+    assert store.get(job.id).stage(QUOTES).status is StageStatus.PENDING
+
+
+class WorkerDied(BaseException):
+    """What no handler catches: the process is gone."""
+
+
+def test_a_redelivery_resumes_at_the_stage_its_task_was_running_in_line(inline_store):
+    settings, store = inline_store
+    job, _ = store.create(make_job(), b"x")
+
+    def die(jobs, job):
+        raise WorkerDied()
+
+    with pytest.raises(WorkerDied):
+        running.run_stage(fake_task(CLEANING, settings), job.id, {CLEANING: output, QUOTES: die})
+    held = store.get(job.id)
+    assert held.stage(QUOTES).status is StageStatus.RUNNING
+    assert running.stage_in_hand(fake_task(CLEANING, settings), current(), job.id) is QUOTES
+    # Another message for the job's first stage leaves the stage to that delivery.
+    running.run_stage(fake_task(CLEANING, settings, delivery="delivery-2"), job.id,
+                      {CLEANING: must_not_run, QUOTES: must_not_run})
+    assert store.get(job.id).stage(QUOTES).attempts == 1 and queued_tasks(store, QUOTES) == []
+    running.run_stage(fake_task(CLEANING, settings), job.id,
+                      {CLEANING: must_not_run, QUOTES: output, Stage.SUMMARY: output})
+    done = store.get(job.id)
+    assert done.status is JobStatus.SUCCEEDED and done.stage(QUOTES).attempts == 2
+
+
+def test_a_stage_run_in_line_fails_under_its_own_name(inline_store):
+    settings, store = inline_store
+    job, _ = store.create(make_job(), b"x")
+
+    def refuse(jobs, job):
+        raise StageFailed("NoTextFound", "nothing to quote")
+
+    with pytest.raises(Ignore):
+        running.run_stage(fake_task(CLEANING, settings), job.id, {CLEANING: output, QUOTES: refuse})
+    failed = store.get(job.id)
+    assert failed.error["stage"] == "quotes"
+    assert [r.status for r in failed.stages] == [StageStatus.SUCCEEDED, StageStatus.FAILED,
+                                                 StageStatus.SKIPPED]
