@@ -22,7 +22,7 @@ from services.api.schemas import JobBatchSchema, JobListSchema, JobSchema, ListA
 from services.common import logs
 from services.common.errors import IdempotencyConflict
 from services.common.jobs import STAGES, Job, JobStatus, StageRun, new_job_id, rfc3339, utcnow
-from services.common.pipeline import announce, queue_stage, queued_count
+from services.common.pipeline import announce, queue_stage
 
 LOGGER = logging.getLogger(__name__)
 blp = Blueprint("jobs", __name__, url_prefix="/v1/jobs",
@@ -82,14 +82,14 @@ class JobById(MethodView):
         rt = runtime()
         if args["wait"] and rt.waiters.acquire(blocking=False):
             try:
-                job = rt.store.wait(job_id, g.owner, args["wait"], results=False, since=args["since"])
+                reading = rt.store.wait(job_id, g.owner, args["wait"], since=args["since"])
             finally:
                 rt.waiters.release()
         else:
-            job = rt.store.get(job_id, g.owner, results=False)
-        if job is None:
+            reading = rt.store.read(job_id, g.owner)
+        if reading is None:
             _not_found(job_id)
-        return job_response(job, rt.store.raw_results(job))
+        return job_response(*reading)
 
     @blp.response(204)
     @blp.alt_response(404, **PROBLEM)
@@ -119,6 +119,7 @@ def _submit(sub: Submission, idempotency_key: str | None) -> Job:
         raise ApiProblem(422, f"{exc}; use a new key for a new request.", slug="idempotency-conflict",
                          errors=[{"field": "Idempotency-Key", "in": "header", "reason": str(exc)}])
     if created:
+        rt.backlog.grew(1)
         try:
             queue_stage(rt.celery, job.id, STAGES[0])
         except (OperationalError, RedisError):
@@ -153,7 +154,7 @@ def _announce_quietly(job_id: str) -> None:
 
 def _refuse_when_overloaded(incoming: int) -> None:
     rt = runtime()
-    queued = queued_count(rt.celery)
+    queued = rt.backlog.length()
     if queued + incoming > rt.settings.max_queued_jobs:
         raise ApiProblem(429, f"{queued} jobs are waiting and this service queues at most "
                          f"{rt.settings.max_queued_jobs}; try again shortly.", slug="overloaded",

@@ -118,7 +118,7 @@ def test_wait_returns_as_soon_as_the_job_finishes(store):
     timer = threading.Timer(0.3, run_all, (store, job.id))
     timer.start()
     started = time.monotonic()
-    done = store.wait(job.id, "alice", timeout=10)
+    done, _ = store.wait(job.id, "alice", timeout=10)
     timer.join()
     assert done.status is JobStatus.SUCCEEDED
     assert time.monotonic() - started < 5
@@ -129,19 +129,19 @@ def test_wait_since_returns_at_the_next_change_not_at_the_end(store):
     timer = threading.Timer(0.3, store.start_stage, (job.id, CLEANING))
     timer.start()
     started = time.monotonic()
-    changed = store.wait(job.id, "alice", timeout=10, since=job.updated_at)
+    changed, _ = store.wait(job.id, "alice", timeout=10, since=job.updated_at)
     timer.join()
     assert changed.status is JobStatus.RUNNING and changed.updated_at != job.updated_at
     assert changed.stage(CLEANING).status is StageStatus.RUNNING
     assert time.monotonic() - started < 5
     # Asked with the copy it now holds, the caller waits for the change after that one.
-    assert store.wait(job.id, "alice", timeout=0.5, since=changed.updated_at).updated_at == changed.updated_at
+    assert store.wait(job.id, "alice", timeout=0.5, since=changed.updated_at)[0].updated_at == changed.updated_at
 
 
 def test_wait_gives_up_after_the_timeout(store):
     job, _ = store.create(make_job(), b"x")
     started = time.monotonic()
-    assert store.wait(job.id, "alice", timeout=0.5).status is JobStatus.QUEUED
+    assert store.wait(job.id, "alice", timeout=0.5)[0].status is JobStatus.QUEUED
     assert 0.4 < time.monotonic() - started < 3
 
 
@@ -182,12 +182,24 @@ def test_a_transition_decided_on_a_job_that_changed_since_is_decided_again(store
 def test_a_long_poll_is_not_woken_by_changes_that_do_not_end_the_job(store):
     job, _ = store.create(make_job(), b"hello")
     reads = []
-    original = store.get
-    store.get = lambda *a, **k: reads.append(1) or original(*a, **k)
+    original = store.read
+    store.read = lambda *a, **k: reads.append(1) or original(*a, **k)
     waiter = threading.Thread(target=lambda: reads.append(store.wait(job.id, None, 10)))
     waiter.start()
     time.sleep(0.2)
     run_all(store, job.id)
     waiter.join(10)
-    assert reads[-1].status is JobStatus.SUCCEEDED
-    assert len(reads) == 4  # before and after subscribing, once at the end, and the answer
+    done, outputs = reads[-1]
+    assert done.status is JobStatus.SUCCEEDED and len(outputs) == len(STAGES)
+    assert len(reads) == 4  # before and after watching, once at the end, and the answer
+
+
+def test_long_polls_are_woken_after_the_event_subscription_was_cut(store):
+    job, _ = store.create(make_job(), b"hello")
+    store.wait(job.id, None, 0.1)  # the process's listener is subscribed from here on
+    store.redis.client_kill_filter(_type="pubsub")
+    threading.Timer(0.3, run_all, (store, job.id)).start()
+    started = time.monotonic()
+    done, _ = store.wait(job.id, None, 30)
+    assert done.status is JobStatus.SUCCEEDED
+    assert time.monotonic() - started < 4  # not the periodic look (5 s)

@@ -6,11 +6,12 @@ import time
 from typing import Any
 
 import redis
-from redis.client import Pipeline, PubSub
+from redis.client import Pipeline
 
 from services.common.errors import IdempotencyConflict
-from services.common.jobs import Job, JobStatus, Stage, StageStatus
+from services.common.jobs import STAGES, Job, JobStatus, Stage, StageStatus
 from services.common.jobstore import keys, records, stats
+from services.common.jobstore.events import JobEvents, Waiter
 from services.common.jobstore.records import decode
 from services.common.jobstore.revisions import Revisions
 from services.common.jobstore.transitions import MAX_TRANSACTION_RETRIES, JobTransitions
@@ -19,6 +20,8 @@ from services.common.jobstore.transitions import MAX_TRANSACTION_RETRIES, JobTra
 MAX_TIES = 100
 # Statuses published by a job that has not ended (events), which wake no plain long-poll.
 _UNFINISHED = frozenset(s.value.encode() for s in JobStatus if not s.finished)
+# A job and the outputs of its finished stages as stored (JSON objects of result fields).
+Reading = tuple[Job, list[bytes]]
 # A position in an owner's job list: (creation time in ms, job id).
 Cursor = tuple[float, str]
 
@@ -30,6 +33,7 @@ class JobStore(JobTransitions):
         self.redis = client
         self.ttl_seconds = ttl_seconds
         self._revisions = Revisions(client)
+        self.events = JobEvents(client)
 
     @classmethod
     def from_url(cls, url: str, ttl_seconds: int) -> "JobStore":
@@ -101,6 +105,21 @@ class JobStore(JobTransitions):
         if results:
             job.result = self.decoded_results(job)
         return job
+
+    def read(self, job_id: str, owner: str | None = None) -> Reading | None:
+        """The job and the outputs of its finished stages as stored (see raw_results), read
+        together in one round trip; None when unknown, expired or not the owner's."""
+        with self.redis.pipeline(transaction=True) as pipe:
+            pipe.hgetall(keys.job_key(job_id))
+            pipe.mget([keys.result_key(job_id, stage) for stage in STAGES])
+            fields, outputs = pipe.execute()
+        fields = decode(fields)
+        if "meta" not in fields:
+            return None
+        job = records.job_from_fields(fields)
+        if owner is not None and job.owner != owner:
+            return None
+        return job, [output for output in outputs if output is not None]
 
     def exists(self, job_id: str) -> bool:
         return bool(self.redis.exists(keys.job_key(job_id)))
@@ -179,34 +198,34 @@ class JobStore(JobTransitions):
 
     # -- waiting and health --------------------------------------------------------------
 
-    def wait(self, job_id: str, owner: str | None, timeout: float, *, results: bool = True,
-             since: str | None = None) -> Job | None:
-        """The job once it has finished — or, given ``since`` (an ``updated_at`` the caller has
-        seen), once it has changed — or as it is when ``timeout`` seconds have passed.
+    def wait(self, job_id: str, owner: str | None, timeout: float,
+             since: str | None = None) -> Reading | None:
+        """The job (as ``read`` gives it) once it has finished — or, given ``since`` (an
+        ``updated_at`` the caller has seen), once it has changed — or when ``timeout`` seconds
+        have passed.
 
-        Each change publishes the job's new status: the wait reads the job's hash again only when
-        that status ends the wait (or, with ``since``, on any change); its results (megabytes, it
-        may be) are read once, at the end.
+        Each change to a job publishes its new status: the job is read again only when that
+        status ends the wait (with ``since``, on any change), or every few seconds in case an
+        event was lost.
         """
         deadline = time.monotonic() + timeout
 
-        def waiting(job: Job | None) -> bool:
+        def waiting(reading: Reading | None) -> bool:
+            job = reading[0] if reading else None
             return job is not None and not job.finished and (since is None or job.updated_at == since)
 
-        job = self.get(job_id, owner, results=False)
-        if waiting(job) and timeout > 0:
-            pubsub = self.redis.pubsub(ignore_subscribe_messages=True)
-            try:
-                pubsub.subscribe(keys.events_channel(job_id))
-                # Read again after subscribing, so a change between the two is not missed.
-                while waiting(job := self.get(job_id, owner, results=False)):
-                    if not _wait_for_event(pubsub, deadline, since is not None):
-                        break
-            finally:
-                pubsub.close()
-        if job is not None and results:
-            job.result = self.decoded_results(job)
-        return job
+        reading = self.read(job_id, owner)
+        if not waiting(reading) or timeout <= 0:
+            return reading
+        waiter = self.events.watch(job_id)
+        try:
+            # Read again once watching, so a change between the two is not missed.
+            while waiting(reading := self.read(job_id, owner)):
+                if not _worth_reading(waiter, deadline, any_change=since is not None):
+                    break
+        finally:
+            self.events.unwatch(job_id, waiter)
+        return reading
 
     def ping(self) -> bool:
         return bool(self.redis.ping())
@@ -215,17 +234,12 @@ class JobStore(JobTransitions):
         return {k: int(v) for k, v in decode(self.redis.hgetall(keys.STATS_KEY)).items()}
 
 
-def _wait_for_event(pubsub: PubSub, deadline: float, any_change: bool) -> bool:
+def _worth_reading(waiter: Waiter, deadline: float, any_change: bool) -> bool:
     """Wait for an event worth reading the job again for; False once the time is up.
 
-    A status that does not end the wait (a stage started, another finished) is let go by. Every
-    five seconds the job is read anyway, in case an event was lost.
+    A status that does not end the wait (a stage started, another finished) is let go by.
     """
-    recheck = time.monotonic() + 5.0
-    while (now := time.monotonic()) < deadline:
-        message = pubsub.get_message(timeout=min(deadline, recheck) - now)
-        if message is not None and (any_change or message["data"] not in _UNFINISHED):
-            return True
-        if message is None and time.monotonic() >= recheck:
+    while (events := waiter.next_events(deadline)) is not None:
+        if any_change or any(event not in _UNFINISHED for event in events):
             return True
     return False

@@ -1,0 +1,135 @@
+"""Job events for long-polls: one subscription per process, handed to the requests waiting.
+
+Every change to a job publishes its new status on the job's channel. Subscribing for each
+long-poll cost a Redis connection per request (redis-py closes a PubSub's connection) with its
+handshake, SUBSCRIBE and UNSUBSCRIBE; here one thread per process listens to every job's channel
+(PSUBSCRIBE) and wakes the waiters of the job named. Under gunicorn's gevent workers the thread
+is a greenlet.
+
+Should the subscription drop (Redis restarting), every waiter is woken when it is back, so a
+change made meanwhile is not missed; waiters also look again every few seconds on their own.
+With nobody waiting, a lost subscription is not made again until the next waiter comes.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import time
+from collections import deque
+
+import redis
+
+from services.common.jobstore import keys
+
+LOGGER = logging.getLogger(__name__)
+RECONNECT_SECONDS = 0.5
+# A waiter looks at the job this often even without an event: one may have been lost.
+RECHECK_SECONDS = 5.0
+# How long a first waiter waits for the subscription to be made before it relies on rechecks.
+READY_SECONDS = 2.0
+# What a waiter is told when it must look at the job whatever changed.
+LOOK = b"look"
+
+
+class Waiter:
+    """The events of one job, for one long-poll."""
+
+    def __init__(self) -> None:
+        self._woken = threading.Event()
+        self._events: deque[bytes] = deque()
+
+    def post(self, event: bytes) -> None:
+        self._events.append(event)
+        self._woken.set()
+
+    def next_events(self, deadline: float) -> list[bytes] | None:
+        """The events since the last call, once there are any; [LOOK] after RECHECK_SECONDS
+        without any; None when ``deadline`` (a monotonic time) has passed."""
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            return None
+        if not self._woken.wait(min(remaining, RECHECK_SECONDS)):
+            return [LOOK] if time.monotonic() < deadline else None
+        self._woken.clear()
+        events = []
+        while self._events:
+            events.append(self._events.popleft())
+        return events or [LOOK]
+
+
+class JobEvents:
+    """This process's listener to every job's events; started by its first waiter."""
+
+    def __init__(self, client: redis.Redis):
+        self._client = client
+        self._lock = threading.Lock()
+        self._waiters: dict[str, set[Waiter]] = {}
+        self._ready = threading.Event()
+        self._pid: int | None = None
+
+    def watch(self, job_id: str) -> Waiter:
+        """A waiter that receives the job's events from now on; pass it to ``unwatch`` after."""
+        self._start()
+        waiter = Waiter()
+        with self._lock:
+            self._waiters.setdefault(job_id, set()).add(waiter)
+        return waiter
+
+    def unwatch(self, job_id: str, waiter: Waiter) -> None:
+        with self._lock:
+            waiters = self._waiters.get(job_id)
+            if waiters is not None:
+                waiters.discard(waiter)
+                if not waiters:
+                    del self._waiters[job_id]
+
+    def _start(self) -> None:
+        if self._pid != os.getpid():  # none yet, or a forked child's copy of its parent's
+            with self._lock:
+                if self._pid != os.getpid():
+                    self._pid, self._ready = os.getpid(), threading.Event()
+                    threading.Thread(target=self._listen, name="docpipe-job-events", daemon=True).start()
+        self._ready.wait(READY_SECONDS)
+
+    def _listen(self) -> None:
+        prefix = len(keys.events_channel(""))
+        while True:
+            pubsub = self._client.pubsub(ignore_subscribe_messages=True)
+            try:
+                pubsub.psubscribe(keys.events_channel("*"))
+                pubsub.get_message(timeout=READY_SECONDS)  # the subscription's confirmation
+                self._ready.set()
+                self._wake_all()  # whatever happened while there was no subscription
+                while True:
+                    message = pubsub.get_message(timeout=RECHECK_SECONDS)
+                    if message is not None and message["type"] == "pmessage":
+                        self._post(message["channel"][prefix:].decode(), message["data"])
+            except (redis.RedisError, OSError) as exc:
+                if self._stop_if_unwatched():
+                    return
+                LOGGER.warning("job events: %s; subscribing again", exc)
+                time.sleep(RECONNECT_SECONDS)
+            finally:
+                pubsub.close()
+
+    def _stop_if_unwatched(self) -> bool:
+        """With nobody waiting, the listener stops at a lost connection; the next waiter starts
+        it again. (A JobStore of a Redis that has gone for good leaves no thread behind.)"""
+        with self._lock:
+            if self._waiters:
+                return False
+            self._pid, self._ready = None, threading.Event()
+            return True
+
+    def _post(self, job_id: str, event: bytes) -> None:
+        with self._lock:
+            waiters = list(self._waiters.get(job_id, ()))
+        for waiter in waiters:
+            waiter.post(event)
+
+    def _wake_all(self) -> None:
+        with self._lock:
+            waiters = [w for ws in self._waiters.values() for w in ws]
+        for waiter in waiters:
+            waiter.post(LOOK)
