@@ -23,8 +23,9 @@ from celery import Task
 from celery.exceptions import Ignore, Reject, SoftTimeLimitExceeded, TimeLimitExceeded
 
 from services.common.errors import StageFailed
-from services.common.jobs import Job, Stage, StageStatus
+from services.common.jobs import Job, Stage, StageRun, StageStatus
 from services.common.jobstore import JobStore
+from services.common.jobstore.transitions import Claim
 from services.common.pipeline import announce, queue_stage
 from workers import memory
 from workers.context import WorkerContext, current
@@ -67,10 +68,11 @@ def run_stage(task: StageTask, job_id: str, works: Mapping[Stage, Work]) -> None
     context = current()
     stage: Stage | None = task.stage
     job: Job | None = None
+    claimed = False  # whether the last write of this task started ``stage`` already
     try:
         while stage is not None:
             try:
-                job = _run_one(task, context, job_id, stage, works[stage], job)
+                job, claimed = _run_one(task, context, job_id, stage, works[stage], job, claimed)
             except SoftTimeLimitExceeded:  # may strike anywhere, even while storing the output
                 failure = StageFailed("TimeLimitExceeded", "the stage took longer than "
                                       f"{context.settings.stage_time_limit_seconds} s")
@@ -100,11 +102,17 @@ def retry_later(task: Task, exc: Exception, visibility_timeout: int) -> None:
 
 
 def _run_one(task: StageTask, context: WorkerContext, job_id: str, stage: Stage, work: Work,
-             known: Job | None) -> Job:
-    """Run one stage; the job after it, its ``result`` holding the outputs made in this task."""
+             known: Job | None, claimed: bool) -> tuple[Job, bool]:
+    """Run one stage: the job after it (its ``result`` holding the outputs made in this task),
+    and whether the write that stored the output also started the next stage here.
+
+    ``known`` is the job as this task last wrote it; ``claimed``, whether that write started
+    this stage.
+    """
     jobs, settings = context.store, context.settings
-    job = jobs.start_stage(job_id, stage, task.request.hostname, task.request.id,
-                           lease_seconds=settings.visibility_timeout_seconds, known=known)
+    job = known if claimed else jobs.start_stage(
+        job_id, stage, task.request.hostname, task.request.id,
+        lease_seconds=settings.visibility_timeout_seconds, known=known)
     if job is None:
         LOGGER.info("job %s: %s not run (job ended or gone, or the stage runs elsewhere)",
                     job_id, stage)
@@ -113,25 +121,17 @@ def _run_one(task: StageTask, context: WorkerContext, job_id: str, stage: Stage,
     run = job.stage(stage)
     if run.status is StageStatus.SUCCEEDED:
         LOGGER.info("job %s: %s was already done; going on", job_id, stage)
-        return job
+        return job, False
     lost = run.attempts - 1 - task.request.retries
     if lost >= settings.max_deliveries:
         raise StageFailed("WorkerLost", f"the worker running this stage died {lost} times; the "
                           "document may be too large or malformed")
     started = time.perf_counter()
-    memory.reset_peak()
+    output = _work(work, jobs, job)
+    following = _runs_here(task, context, job, stage)
+    then = _claim(task, context, following) if following else None
     try:
-        output = work(jobs, job)
-    except (SoftTimeLimitExceeded, *TRANSIENT):
-        raise
-    except MemoryError as exc:  # dropping its traceback frees what the stage held
-        raise describe(exc) from None
-    except Exception as exc:  # a stage's own error is the job's failure reason
-        if memory.ran_out():
-            raise describe(MemoryError()) from None
-        raise describe(exc) from exc
-    try:
-        done = jobs.finish_stage(job, stage, output)
+        done = jobs.finish_stage(job, stage, output, then=then)
     except TRANSIENT:
         raise
     except redis.RedisError as exc:  # a full Redis, say: the job cannot go on
@@ -140,7 +140,43 @@ def _run_one(task: StageTask, context: WorkerContext, job_id: str, stage: Stage,
         raise Ignore()  # cancelled while running
     LOGGER.info("job %s: %s done in %.1f ms", job_id, stage, 1000 * (time.perf_counter() - started))
     done.result = {**job.result, **output}
-    return done
+    return done, following is not None and _ours(task, done.stage(following))
+
+
+def _work(work: Work, jobs: JobStore, job: Job) -> Any:
+    """The stage's output; its own errors as StageFailed with the reason."""
+    memory.reset_peak()
+    try:
+        return work(jobs, job)
+    except (SoftTimeLimitExceeded, *TRANSIENT):
+        raise
+    except MemoryError as exc:  # dropping its traceback frees what the stage held
+        raise describe(exc) from None
+    except Exception as exc:  # a stage's own error is the job's failure reason
+        if memory.ran_out():
+            raise describe(MemoryError()) from None
+        raise describe(exc) from exc
+
+
+def _claim(task: StageTask, context: WorkerContext, stage: Stage) -> Claim:
+    return Claim(stage, task.request.hostname, task.request.id,
+                 context.settings.visibility_timeout_seconds)
+
+
+def _ours(task: StageTask, run: StageRun) -> bool:
+    """Whether this delivery started the stage (and it is still running)."""
+    return run.status is StageStatus.RUNNING and run.delivery is not None and run.delivery == task.request.id
+
+
+def _runs_here(task: StageTask, context: WorkerContext, job: Job, stage: Stage) -> Stage | None:
+    """The stage after ``stage`` if this task runs it too: a small upload's next stage still
+    pending, or one this delivery was running before it was redelivered."""
+    if stage.is_last:
+        return None
+    following = stage.following()[0]
+    run = job.stage(following)
+    small = job.input["bytes"] <= context.settings.inline_max_bytes
+    return following if _ours(task, run) or (run.status is StageStatus.PENDING and small) else None
 
 
 def _go_on(task: StageTask, context: WorkerContext, job: Job, stage: Stage,
@@ -154,12 +190,10 @@ def _go_on(task: StageTask, context: WorkerContext, job: Job, stage: Stage,
     if stage.is_last:
         announce(task.app, job)
         return None
-    following = stage.following()[0]
-    run = job.stage(following)
-    if inline and ((run.delivery is not None and run.delivery == task.request.id) or (
-            run.status is StageStatus.PENDING and job.input["bytes"] <= context.settings.inline_max_bytes)):
+    if inline and (following := _runs_here(task, context, job, stage)):
         return following
-    if run.status is StageStatus.PENDING:
+    following = stage.following()[0]
+    if job.stage(following).status is StageStatus.PENDING:
         queue_stage(task.app, job.id, following)
     return None
 

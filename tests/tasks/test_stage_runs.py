@@ -157,7 +157,7 @@ def test_a_full_store_fails_the_job_with_a_clear_reason(store, settings, monkeyp
     job, _ = store.create(make_job(), b"x")
     oom = redis.OutOfMemoryError("Command # 1 (SET docpipe:job:…:result the document's text) caused "
                                  "error: OOM command not allowed")
-    monkeypatch.setattr(store, "finish_stage", lambda *a: (_ for _ in ()).throw(oom))
+    monkeypatch.setattr(store, "finish_stage", lambda *a, **k: (_ for _ in ()).throw(oom))
     with pytest.raises(Ignore):
         running.run_stage(fake_task(CLEANING, settings), job.id, each(output))
     error = store.get(job.id).error
@@ -298,3 +298,19 @@ def test_a_stage_run_in_line_fails_under_its_own_name(inline_store):
     assert failed.error["stage"] == "quotes"
     assert [r.status for r in failed.stages] == [StageStatus.SUCCEEDED, StageStatus.FAILED,
                                                  StageStatus.SKIPPED]
+
+
+def test_a_stage_run_in_line_whose_worker_keeps_dying_fails_with_worker_lost(inline_store):
+    settings, store = inline_store
+    job, _ = store.create(make_job(), b"x")
+
+    def die(jobs, job):
+        raise WorkerDied()
+
+    for _ in range(settings.max_deliveries):  # the first delivery and its redeliveries
+        with pytest.raises(WorkerDied):
+            running.run_stage(fake_task(CLEANING, settings), job.id, {CLEANING: output, QUOTES: die})
+    with pytest.raises(Ignore):
+        running.run_stage(fake_task(CLEANING, settings), job.id, {CLEANING: output, QUOTES: die})
+    failed = store.get(job.id)
+    assert failed.error["stage"] == "quotes" and failed.error["type"] == "WorkerLost"

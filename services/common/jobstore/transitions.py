@@ -7,6 +7,7 @@ the job's status on its events channel for long-polling clients.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any, Callable
 
 import redis
@@ -20,6 +21,17 @@ MAX_TRANSACTION_RETRIES = 20
 
 # A mutation sees the job hash and queues its writes; None aborts it.
 Mutation = Callable[[dict[str, str], Writes], Any]
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A delivery's claim to run a stage: who runs it, for which message, and how long another
+    message's claim holds (see start_stage)."""
+
+    stage: Stage
+    worker: str | None = None
+    delivery: str | None = None
+    lease_seconds: float = 0
 
 
 class JobTransitions:
@@ -63,30 +75,18 @@ class JobTransitions:
         queueing what comes next. A stage started less than ``lease_seconds`` ago by another
         message is that message's to finish. ``known``: the job as the caller last wrote it.
         """
-
-        def mutate(fields: dict[str, str], pipe: Writes) -> bool | None:
-            run = load_stage(stage, fields)
-            if run.status is StageStatus.SUCCEEDED:
-                return True
-            if JobStatus(fields["status"]).finished or run.status in (
-                StageStatus.FAILED, StageStatus.SKIPPED
-            ) or _held_by_another(run, delivery, lease_seconds):
-                return None
-            run.status, run.attempts = StageStatus.RUNNING, run.attempts + 1
-            run.started_at, run.worker, run.delivery = rfc3339(utcnow()), worker, delivery
-            updates = {"status": JobStatus.RUNNING.value, stage_field(stage): dump_stage(run)}
-            pipe.hset(keys.job_key(job_id), mapping=updates)
-            stats.job_status_changed(pipe, fields["status"], JobStatus.RUNNING.value)
-            return True
-
-        started, job = self._update(job_id, mutate, known)
+        claim = Claim(stage, worker, delivery, lease_seconds)
+        started, job = self._update(job_id, lambda fields, pipe: _start(job_id, claim, fields, pipe),
+                                    known)
         return job if started else None
 
-    def finish_stage(self, job: Job, stage: Stage, output: Any) -> Job | None:
+    def finish_stage(self, job: Job, stage: Stage, output: Any, then: Claim | None = None) -> Job | None:
         """Store a stage's output; the last stage completes the job. The job as it now is, or
         None if it moved on.
 
-        ``job`` is the job as start_stage returned it: it is not read again unless it changed since.
+        ``job`` is the job as start_stage returned it: it is not read again unless it changed
+        since. ``then`` starts the next stage in the same write (as start_stage would), for a
+        worker that goes on to run it.
         """
         payload = json.dumps(output, ensure_ascii=False)
         expires = int(records.epoch(job.expires_at))
@@ -105,6 +105,8 @@ class JobTransitions:
                 pipe.zrem(keys.ACTIVE_KEY, job.id)
             pipe.hset(keys.job_key(job.id), mapping=updates)
             _count_stage(pipe, run)
+            if then is not None:
+                _start(job.id, then, {**fields, **updates}, pipe)
             return True
 
         stored, now = self._update(job.id, mutate, known=job)
@@ -189,6 +191,24 @@ class JobTransitions:
             return True
 
         self._update(job_id, mutate)
+
+
+def _start(job_id: str, claim: Claim, fields: dict[str, str], pipe: Writes) -> bool | None:
+    """start_stage's decision: True when the stage runs now (or already succeeded), None when
+    this delivery must not run it."""
+    run = load_stage(claim.stage, fields)
+    if run.status is StageStatus.SUCCEEDED:
+        return True
+    if JobStatus(fields["status"]).finished or run.status in (
+        StageStatus.FAILED, StageStatus.SKIPPED
+    ) or _held_by_another(run, claim.delivery, claim.lease_seconds):
+        return None
+    run.status, run.attempts = StageStatus.RUNNING, run.attempts + 1
+    run.started_at, run.worker, run.delivery = rfc3339(utcnow()), claim.worker, claim.delivery
+    updates = {"status": JobStatus.RUNNING.value, stage_field(claim.stage): dump_stage(run)}
+    pipe.hset(keys.job_key(job_id), mapping=updates)
+    stats.job_status_changed(pipe, fields["status"], JobStatus.RUNNING.value)
+    return True
 
 
 def _held_by_another(run: StageRun, delivery: str | None, lease_seconds: float) -> bool:
