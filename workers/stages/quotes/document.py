@@ -76,16 +76,23 @@ class Sentences:
         _, ends, j = self._find(pos)
         return ends[j]
 
-    def previous(self, sent: Bounds) -> Bounds | None:
-        """The sentence before ``sent``, crossing into earlier paragraphs."""
+    def preceding(self, sent: Bounds, n: int) -> list[tuple[int, int]]:
+        """The (start, end) of up to ``n`` sentences before ``sent``, nearest first, crossing
+        into earlier paragraphs (one lookup, then a walk back through the split paragraphs)."""
         i = max(0, bisect.bisect_right(self._para_starts, sent.start) - 1)
         starts, ends = self._of(i)
         j = bisect.bisect_left(starts, sent.start) - 1
-        if j < 0:
-            if i == 0:
-                return None
-            starts, ends = self._of(i - 1)
-        return Bounds(starts[j], ends[j])
+        out: list[tuple[int, int]] = []
+        while len(out) < n:
+            if j < 0:
+                if i == 0:
+                    break
+                i -= 1
+                starts, ends = self._of(i)
+                j = len(starts) - 1
+            out.append((starts[j], ends[j]))
+            j -= 1
+        return out
 
     def _find(self, pos: int) -> tuple[list[int], list[int], int]:
         """Sentence starts and ends of the paragraph holding ``pos``, and the index of its sentence."""
