@@ -120,7 +120,14 @@ class CueIndex:
 
     def within(self, start: int, end: int, reporting: bool = True) -> list[Cue]:
         """The verbs inside [start, end), in order (reporting verbs only unless told otherwise)."""
-        return [self._cue(i) for i in self._range(start, end, reporting)]
+        starts, ends, rep, words = self._all_starts, self._ends, self._reporting, self._words
+        found = []
+        i = bisect.bisect_left(starts, start)
+        while i < len(starts) and starts[i] < end:
+            if ends[i] <= end and (not reporting or rep[i]):
+                found.append(Cue(starts[i], ends[i], words[i]))
+            i += 1
+        return found
 
     def first(self, start: int, end: int, reporting: bool = True) -> Cue | None:
         """The first verb inside [start, end) (reporting verbs only unless told otherwise)."""
@@ -141,18 +148,6 @@ class CueIndex:
                 return Cue(starts[i], ends[i], self._words[i])
             i -= 1
         return None
-
-    def _range(self, start: int, end: int, reporting: bool) -> list[int]:
-        return [
-            i for i in range(*self._bounds(start, end))
-            if self._ends[i] <= end and (self._reporting[i] or not reporting)
-        ]
-
-    def _bounds(self, start: int, end: int) -> tuple[int, int]:
-        return bisect.bisect_left(self._all_starts, start), bisect.bisect_left(self._all_starts, end)
-
-    def _cue(self, i: int) -> Cue:
-        return Cue(self._all_starts[i], self._ends[i], self._words[i])
 
 
 def _verbs_after_separators(text: str, starts: list[int], ends: list[int], words: list[str]) -> None:
