@@ -20,6 +20,7 @@ _CONTINUATION_PARAGRAPHS = 2
 _PRONOUN_SENTENCES = 4
 # The part of each earlier sentence searched for an antecedent (its subject comes early).
 _ANTECEDENT_WINDOW_CHARS = 400
+_CACHED_SENTENCES = 64
 
 
 class Resolver:
@@ -99,6 +100,11 @@ class Resolver:
         mentions = self._mentions.get(start)
         if mentions is None:
             # Cached: a run of quotes attributed to pronouns looks back over the same sentences.
+            # Pronouns are resolved in document order and look back a few sentences, so only
+            # recent sentences are asked for again: the cache is emptied rather than let grow
+            # with the document (a sentence each would hold 400,000 lists for 10 MB of quotes).
+            if len(self._mentions) >= _CACHED_SENTENCES:
+                self._mentions.clear()
             mentions = self._mentions[start] = self.names.between(max(start, end - _ANTECEDENT_WINDOW_CHARS), end)
         return [self.full_names.canonical(m)[0] for m in mentions if self._antecedent_ok(m, pronoun)]
 
