@@ -35,6 +35,7 @@ class Resolver:
         self.parts = Parts(doc.text, quoted)
         self.last_speaker: str | None = None  # the canonical name of the last quote's speaker
         self._mentions: dict[int, list[Mention]] = {}  # the name mentions of earlier sentences, by start
+        self._names: dict[tuple[int, str], list[str]] = {}  # what they offer each pronoun
 
     def run(self, drafts: list[Draft]) -> list[Quote]:
         """The drafts (sorted by position) as quotes with resolved speakers."""
@@ -96,17 +97,25 @@ class Resolver:
         return last
 
     def _candidates(self, start: int, end: int, pronoun: str) -> list[str]:
-        """The names an earlier sentence offers ``pronoun``, in order."""
-        mentions = self._mentions.get(start)
-        if mentions is None:
-            # Cached: a run of quotes attributed to pronouns looks back over the same sentences.
-            # Pronouns are resolved in document order and look back a few sentences, so only
-            # recent sentences are asked for again: the cache is emptied rather than let grow
-            # with the document (a sentence each would hold 400,000 lists for 10 MB of quotes).
-            if len(self._mentions) >= _CACHED_SENTENCES:
+        """The names an earlier sentence offers ``pronoun``, in order.
+
+        Cached, with the sentence's name mentions: a run of quotes attributed to pronouns looks
+        back over the same sentences. Pronouns are resolved in document order and look back a
+        few sentences, so only recent sentences are asked for again: the caches are emptied
+        rather than let grow with the document (10 MB of quotes has 400,000 sentences).
+        """
+        names = self._names.get((start, pronoun))
+        if names is None:
+            if len(self._names) >= _CACHED_SENTENCES:
+                self._names.clear()
                 self._mentions.clear()
-            mentions = self._mentions[start] = self.names.between(max(start, end - _ANTECEDENT_WINDOW_CHARS), end)
-        return [self.full_names.canonical(m)[0] for m in mentions if self._antecedent_ok(m, pronoun)]
+            mentions = self._mentions.get(start)
+            if mentions is None:
+                mentions = self._mentions[start] = self.names.between(max(start, end - _ANTECEDENT_WINDOW_CHARS), end)
+            names = self._names[(start, pronoun)] = [
+                self.full_names.canonical(m)[0] for m in mentions if self._antecedent_ok(m, pronoun)
+            ]
+        return names
 
     def _antecedent_ok(self, mention: Mention, pronoun: str) -> bool:
         if mention.is_org != (pronoun == "it") and pronoun != "they":
