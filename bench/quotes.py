@@ -68,6 +68,7 @@ INPUTS = {
 # Documents made of nothing but attributions: every sentence sends each pass to its slowest path.
 CUE_SENTENCES = {
     "reported cue sentences": "Smith said the plan works. ",
+    "quoted cue sentences": '"We will win," she said. ',
     "quoted and reported": '"We will win," she said. Smith said the plan works. ',
     "curly quotes, pronouns": "“We will win,” she said. He told reporters that it would rain. ",
     "one sentence of cues": "he said “we will win” and Ann Lee told CNN that ",
