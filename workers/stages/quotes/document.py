@@ -76,14 +76,16 @@ class Sentences:
         _, ends, j = self._find(pos)
         return ends[j]
 
-    def preceding(self, sent: Bounds, n: int) -> list[tuple[int, int]]:
-        """The (start, end) of up to ``n`` sentences before ``sent``, nearest first, crossing
-        into earlier paragraphs (one lookup, then a walk back through the split paragraphs)."""
-        i = max(0, bisect.bisect_right(self._para_starts, sent.start) - 1)
+    def lookback(self, pos: int, n: int) -> list[tuple[int, int]]:
+        """(start, end) of the sentence holding ``pos`` (as ``at``) and of up to ``n`` sentences
+        before it, nearest first, crossing into earlier paragraphs: one lookup, then a walk."""
+        i = bisect.bisect_right(self._para_starts, pos) - 1
+        i = i if i > 0 else 0
         starts, ends = self._of(i)
-        j = bisect.bisect_left(starts, sent.start) - 1
+        j = bisect.bisect_right(starts, pos) - 1
+        j = j if j > 0 else 0
         out: list[tuple[int, int]] = []
-        while len(out) < n:
+        while len(out) <= n:
             if j < 0:
                 if i == 0:
                     break

@@ -78,10 +78,10 @@ class Resolver:
         until that answer is certain.
         """
         last = self.last_speaker
-        sent = self.doc.sentences.at(pos)
+        own, *earlier = self.doc.sentences.lookback(pos, _PRONOUN_SENTENCES - 1)
         first = None
-        hi = min(sent.end, pos)
-        for mention in self.names.iter_between(max(sent.start, hi - _ANTECEDENT_WINDOW_CHARS), hi):
+        hi = min(own[1], pos)
+        for mention in self.names.iter_between(max(own[0], hi - _ANTECEDENT_WINDOW_CHARS), hi):
             if self._antecedent_ok(mention, pronoun):
                 name = self.full_names.canonical(mention)[0]
                 if name == last or last is None:
@@ -90,7 +90,7 @@ class Resolver:
                     first = name
         if first is not None:
             return first
-        for start, end in self.doc.sentences.preceding(sent, _PRONOUN_SENTENCES - 1):
+        for start, end in earlier:
             names = self._candidates(start, end, pronoun)
             if names:
                 return last if last is not None and last in names else names[0]
