@@ -10,6 +10,7 @@ The scorer's MB/s (one cold pass, first call included) is noisy: --scorer-runs N
 of N runs, each in a fresh process, and prints the spread of all N.
 --halves scores the even- and odd-indexed PolNeAR articles apart: a rule written looking at one
 half is kept only if the other half does not drop.
+--stress times 10 MB documents of nothing but cue sentences (CPU seconds, one run each).
 """
 from __future__ import annotations
 
@@ -62,6 +63,26 @@ INPUTS = {
     "unclosed paragraphs": lambda size, news: repeat_to("“An opening mark that never closes\n\n", size),
     "many speakers": lambda size, news: many_speakers(size),
 }
+
+
+# Documents made of nothing but attributions: every sentence sends each pass to its slowest path.
+CUE_SENTENCES = {
+    "reported cue sentences": "Smith said the plan works. ",
+    "quoted cue sentences": '"We will win," she said. ',
+    "quoted and reported": '"We will win," she said. Smith said the plan works. ',
+    "curly quotes, pronouns": "“We will win,” she said. He told reporters that it would rain. ",
+    "one sentence of cues": "he said “we will win” and Ann Lee told CNN that ",
+}
+
+
+def stress(size: int) -> None:
+    """CPU seconds of one extraction per cue-sentence document of ``size`` characters."""
+    print(f"{'input':<26}{size / MB:>8.1f} MB (CPU s; quotes found)")
+    for name, unit in CUE_SENTENCES.items():
+        text = repeat_to(unit, size)
+        start = time.process_time()
+        found = len(extract_quotes(text))
+        print(f"{name:<26}{time.process_time() - start:>8.2f} s {found:>8}", flush=True)
 
 
 def time_one(text: str) -> tuple[float, int]:
@@ -120,9 +141,13 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="sizes up to 1 MB only")
     parser.add_argument("--scorer-runs", type=int, default=1, metavar="N", help="best of N scorer runs")
     parser.add_argument("--halves", action="store_true", help="score the even and odd PolNeAR halves, then stop")
+    parser.add_argument("--stress", action="store_true", help="time 10 MB documents of cue sentences, then stop")
     args = parser.parse_args()
     if args.halves:
         halves()
+        return
+    if args.stress:
+        stress(10 * MB)
         return
     quality(max(1, args.scorer_runs))
     speed([100_000, 1_000_000] if args.quick else [100_000, 1_000_000, 10_000_000])

@@ -259,12 +259,13 @@ class DirectPass:
         gap_chars = second.open - first.close_end
         if gap_chars > _SPLIT_GAP_CHARS and gap_chars > (first.end - first.start) + (second.end - second.start):
             return False  # the aside outweighs the quoted words: a second quote of the speaker
+        # A full stop after the cue clause makes two quotes of one speaker: “One,” she said. “Two.”
+        # (Asked first: the cheapest test, and decisive for most pairs of quotes.)
+        if _SENTENCE_END.search(self.text, clause_end, second.open):
+            return False
         gap = self.text[first.close_end : second.open]
         # "…,” he said, adding that “…”: the second part is a new, reported statement.
         if "\n" in gap or self.cues.first(first.close_end, second.open) is None or _NEW_STATEMENT.search(gap):
-            return False
-        # A full stop after the cue clause makes two quotes of one speaker: “One,” she said. “Two.”
-        if _SENTENCE_END.search(self.text, clause_end, second.open):
             return False
         # No second verb after the cue clause: "Obama said. He called Burma a “…”" is two.
         return self.cues.first(clause_end, second.open, reporting=False) is None

@@ -120,33 +120,34 @@ class CueIndex:
 
     def within(self, start: int, end: int, reporting: bool = True) -> list[Cue]:
         """The verbs inside [start, end), in order (reporting verbs only unless told otherwise)."""
-        return [self._cue(i) for i in self._range(start, end, reporting)]
+        starts, ends, rep, words = self._all_starts, self._ends, self._reporting, self._words
+        found = []
+        i = bisect.bisect_left(starts, start)
+        while i < len(starts) and starts[i] < end:
+            if ends[i] <= end and (not reporting or rep[i]):
+                found.append(Cue(starts[i], ends[i], words[i]))
+            i += 1
+        return found
 
     def first(self, start: int, end: int, reporting: bool = True) -> Cue | None:
         """The first verb inside [start, end) (reporting verbs only unless told otherwise)."""
-        for i in range(*self._bounds(start, end)):
-            if self._ends[i] <= end and (not reporting or self._reporting[i]):
-                return self._cue(i)
+        # One bisect, then a walk forward: most windows hold no verb or one.
+        starts, ends, rep = self._all_starts, self._ends, self._reporting
+        i = bisect.bisect_left(starts, start)
+        while i < len(starts) and starts[i] < end:
+            if ends[i] <= end and (not reporting or rep[i]):
+                return Cue(starts[i], ends[i], self._words[i])
+            i += 1
         return None
 
     def last(self, start: int, end: int, reporting: bool = True) -> Cue | None:
-        lo, hi = self._bounds(start, end)
-        for i in range(hi - 1, lo - 1, -1):
-            if self._ends[i] <= end and (not reporting or self._reporting[i]):
-                return self._cue(i)
+        starts, ends, rep = self._all_starts, self._ends, self._reporting
+        i = bisect.bisect_left(starts, end) - 1
+        while i >= 0 and starts[i] >= start:
+            if ends[i] <= end and (not reporting or rep[i]):
+                return Cue(starts[i], ends[i], self._words[i])
+            i -= 1
         return None
-
-    def _range(self, start: int, end: int, reporting: bool) -> list[int]:
-        return [
-            i for i in range(*self._bounds(start, end))
-            if self._ends[i] <= end and (self._reporting[i] or not reporting)
-        ]
-
-    def _bounds(self, start: int, end: int) -> tuple[int, int]:
-        return bisect.bisect_left(self._all_starts, start), bisect.bisect_left(self._all_starts, end)
-
-    def _cue(self, i: int) -> Cue:
-        return Cue(self._all_starts[i], self._ends[i], self._words[i])
 
 
 def _verbs_after_separators(text: str, starts: list[int], ends: list[int], words: list[str]) -> None:

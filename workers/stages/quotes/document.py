@@ -76,16 +76,25 @@ class Sentences:
         _, ends, j = self._find(pos)
         return ends[j]
 
-    def previous(self, sent: Bounds) -> Bounds | None:
-        """The sentence before ``sent``, crossing into earlier paragraphs."""
-        i = max(0, bisect.bisect_right(self._para_starts, sent.start) - 1)
+    def lookback(self, pos: int, n: int) -> list[tuple[int, int]]:
+        """(start, end) of the sentence holding ``pos`` (as ``at``) and of up to ``n`` sentences
+        before it, nearest first, crossing into earlier paragraphs: one lookup, then a walk."""
+        i = bisect.bisect_right(self._para_starts, pos) - 1
+        i = i if i > 0 else 0
         starts, ends = self._of(i)
-        j = bisect.bisect_left(starts, sent.start) - 1
-        if j < 0:
-            if i == 0:
-                return None
-            starts, ends = self._of(i - 1)
-        return Bounds(starts[j], ends[j])
+        j = bisect.bisect_right(starts, pos) - 1
+        j = j if j > 0 else 0
+        out: list[tuple[int, int]] = []
+        while len(out) <= n:
+            if j < 0:
+                if i == 0:
+                    break
+                i -= 1
+                starts, ends = self._of(i)
+                j = len(starts) - 1
+            out.append((starts[j], ends[j]))
+            j -= 1
+        return out
 
     def _find(self, pos: int) -> tuple[list[int], list[int], int]:
         """Sentence starts and ends of the paragraph holding ``pos``, and the index of its sentence."""

@@ -86,7 +86,14 @@ class NameIndex:
         return mention if mention is not None and mention.start == start else None
 
     def between(self, start: int, end: int) -> list[Mention]:
-        return list(self.iter_between(start, end))
+        """The mentions inside [start, end), in order (``iter_between`` read whole, without
+        its generator: asked of every earlier sentence a pronoun looks back over)."""
+        found = []
+        for s, phrase in _matches(_NAME, self.text, start, end):
+            mention = mention_in(s, phrase)
+            if mention is not None:
+                found.append(mention)
+        return found
 
     def iter_between(self, start: int, end: int) -> Iterator[Mention]:
         """The mentions inside [start, end), in order, found as they are asked for."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 
 from workers.stages.quotes.candidates import Draft
-from workers.stages.quotes.document import Bounds, Document
+from workers.stages.quotes.document import Document
 from workers.stages.quotes.lexicon import PLACES
 from workers.stages.quotes.names import Mention
 from workers.stages.quotes.parts import Parts
@@ -20,6 +20,7 @@ _CONTINUATION_PARAGRAPHS = 2
 _PRONOUN_SENTENCES = 4
 # The part of each earlier sentence searched for an antecedent (its subject comes early).
 _ANTECEDENT_WINDOW_CHARS = 400
+_CACHED_SENTENCES = 64
 
 
 class Resolver:
@@ -33,6 +34,8 @@ class Resolver:
         self.quoted = quoted  # sorted spans whose names are not antecedents
         self.parts = Parts(doc.text, quoted)
         self.last_speaker: str | None = None  # the canonical name of the last quote's speaker
+        self._mentions: dict[int, list[Mention]] = {}  # the name mentions of earlier sentences, by start
+        self._names: dict[tuple[int, str], list[str]] = {}  # what they offer each pronoun
 
     def run(self, drafts: list[Draft]) -> list[Quote]:
         """The drafts (sorted by position) as quotes with resolved speakers."""
@@ -71,26 +74,48 @@ class Resolver:
         """The subject of the nearest earlier sentence naming a person (or the last speaker).
 
         In the nearest sentence with candidates, the last speaker wins if among them, else the
-        first candidate; candidates are read in order and only until that answer is certain.
+        first candidate; in the pronoun's own sentence candidates are read in order and only
+        until that answer is certain.
         """
         last = self.last_speaker
-        sent: Bounds | None = self.doc.sentences.at(pos)
-        for _ in range(_PRONOUN_SENTENCES):
-            if sent is None:
-                break
-            hi = min(sent.end, pos)
-            first = None
-            for mention in self.names.iter_between(max(sent.start, hi - _ANTECEDENT_WINDOW_CHARS), hi):
-                if self._antecedent_ok(mention, pronoun):
-                    name = self.full_names.canonical(mention)[0]
-                    if name == last or last is None:
-                        return name
-                    if first is None:
-                        first = name
-            if first is not None:
-                return first
-            sent = self.doc.sentences.previous(sent)
+        own, *earlier = self.doc.sentences.lookback(pos, _PRONOUN_SENTENCES - 1)
+        first = None
+        hi = min(own[1], pos)
+        for mention in self.names.iter_between(max(own[0], hi - _ANTECEDENT_WINDOW_CHARS), hi):
+            if self._antecedent_ok(mention, pronoun):
+                name = self.full_names.canonical(mention)[0]
+                if name == last or last is None:
+                    return name
+                if first is None:
+                    first = name
+        if first is not None:
+            return first
+        for start, end in earlier:
+            names = self._candidates(start, end, pronoun)
+            if names:
+                return last if last is not None and last in names else names[0]
         return last
+
+    def _candidates(self, start: int, end: int, pronoun: str) -> list[str]:
+        """The names an earlier sentence offers ``pronoun``, in order.
+
+        Cached, with the sentence's name mentions: a run of quotes attributed to pronouns looks
+        back over the same sentences. Pronouns are resolved in document order and look back a
+        few sentences, so only recent sentences are asked for again: the caches are emptied
+        rather than let grow with the document (10 MB of quotes has 400,000 sentences).
+        """
+        names = self._names.get((start, pronoun))
+        if names is None:
+            if len(self._names) >= _CACHED_SENTENCES:
+                self._names.clear()
+                self._mentions.clear()
+            mentions = self._mentions.get(start)
+            if mentions is None:
+                mentions = self._mentions[start] = self.names.between(max(start, end - _ANTECEDENT_WINDOW_CHARS), end)
+            names = self._names[(start, pronoun)] = [
+                self.full_names.canonical(m)[0] for m in mentions if self._antecedent_ok(m, pronoun)
+            ]
+        return names
 
     def _antecedent_ok(self, mention: Mention, pronoun: str) -> bool:
         if mention.is_org != (pronoun == "it") and pronoun != "they":
