@@ -191,7 +191,7 @@ def test_a_long_poll_is_not_woken_by_changes_that_do_not_end_the_job(store):
     waiter.join(10)
     done, outputs = reads[-1]
     assert done.status is JobStatus.SUCCEEDED and len(outputs) == len(STAGES)
-    assert len(reads) == 4  # before and after watching, once at the end, and the answer
+    assert len(reads) == 3  # once watching, once at the end, and the answer
 
 
 def test_long_polls_are_woken_after_the_event_subscription_was_cut(store):

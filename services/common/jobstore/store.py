@@ -214,12 +214,11 @@ class JobStore(JobTransitions):
             job = reading[0] if reading else None
             return job is not None and not job.finished and (since is None or job.updated_at == since)
 
-        reading = self.read(job_id, owner)
-        if not waiting(reading) or timeout <= 0:
-            return reading
+        if timeout <= 0:
+            return self.read(job_id, owner)
+        # Watching before the first read, so no change after it is missed.
         waiter = self.events.watch(job_id)
         try:
-            # Read again once watching, so a change between the two is not missed.
             while waiting(reading := self.read(job_id, owner)):
                 if not _worth_reading(waiter, deadline, any_change=since is not None):
                     break
