@@ -219,6 +219,6 @@ def stage_in_hand(task: StageTask, context: WorkerContext, job_id: str) -> Stage
     job = context.store.get(job_id, results=False)
     if job is not None:
         for run in job.stages:
-            if run.status is StageStatus.RUNNING and run.delivery == task.request.id:
+            if _ours(task, run):
                 return run.name
     return task.stage
