@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import math
-from collections import Counter
 from dataclasses import dataclass
 
-from workers.stages.summary.centrality import degree, directed_centrality
+import numpy as np
+
+from workers.stages.summary.centrality import degree, directed_centrality, window
 from workers.stages.summary.quality import quality
 from workers.stages.summary.sentences import OPEN_QUOTES, is_headline
-from workers.stages.summary.vectors import Vector, cosine, overlap_vectors, terms, tfidf_vectors
+from workers.stages.summary.vectors import SentenceVectors, TermMatrix, overlap, term_matrix, tfidf
 
 # The names of a sentence's features, in the order of `Features.rows`.
 NAMES = (
@@ -32,47 +33,52 @@ SHORT_WORDS = 8
 
 @dataclass(slots=True)
 class Features:
-    rows: list[tuple[float, ...]]  # one per sentence, values in the order of NAMES
-    vectors: list[Vector]  # unit tf-idf vectors, for the redundancy check when selecting
+    rows: np.ndarray  # one row per sentence, values in the order of NAMES
+    vectors: SentenceVectors  # unit tf-idf vectors, for the redundancy check when selecting
     style: tuple[float, float, float, float]  # log sentences, mean words, short share, mean textrank
 
 
 def features(texts: list[str]) -> Features:
     """Every sentence's features and the document's style figures, in linear time."""
-    counts = [Counter(terms(t)) for t in texts]
-    vectors = tfidf_vectors(counts)
-    forward, backward = directed_centrality(vectors)
-    centrality = [(f + b) / 2 for f, b in zip(scaled(forward), scaled(backward))]
-    textrank = scaled(degree(overlap_vectors(counts)))
-    title = _title_similarity(texts, vectors)
-    words = [len(t.split()) for t in texts]
-    rows = []
-    position = 0
-    for i, text in enumerate(texts):
-        length = min(words[i], LENGTH_CAP_WORDS) / LENGTH_CAP_WORDS
-        first = float(position == 0 and not is_headline(text))
-        rows.append((
-            1.0 / (1.0 + position / LEAD_HALF_LIFE), centrality[i], textrank[i], title[i], length,
-            math.log(quality(text)), float(text[0] in OPEN_QUOTES), first, length * textrank[i],
-        ))
-        position += not is_headline(text)
-    return Features(rows, vectors, _style(words, textrank))
+    m = term_matrix(texts)
+    values, around = tfidf(m), window(m)
+    forward, backward = directed_centrality(around, values)
+    centrality = (scaled(forward) + scaled(backward)) / 2
+    textrank = scaled(degree(around, overlap(m)))
+    title = _title_similarity(texts, m, values)
+    split = [t.split() for t in texts]
+    words = np.array([len(w) for w in split], dtype=np.float64)
+    body = np.array([not is_headline(t) for t in texts])
+    position = body.cumsum() - body  # body sentences before this one
+    length = np.minimum(words, LENGTH_CAP_WORDS) / LENGTH_CAP_WORDS
+    columns = (
+        1.0 / (1.0 + position / LEAD_HALF_LIFE), centrality, textrank, title, length,
+        np.log([quality(t, w) for t, w in zip(texts, split)]), [float(t[0] in OPEN_QUOTES) for t in texts],
+        (position == 0) & body, length * textrank,
+    )
+    rows = np.array(columns, dtype=np.float64).T
+    return Features(rows, SentenceVectors(m, values), _style(words, textrank))
 
 
-def _style(words: list[int], textrank: list[float]) -> tuple[float, float, float, float]:
+def _style(words: np.ndarray, textrank: np.ndarray) -> tuple[float, float, float, float]:
     n = len(words)
-    short = sum(w < SHORT_WORDS for w in words)
-    return math.log(n), sum(words) / n, short / n, sum(textrank) / n
+    short = float(np.count_nonzero(words < SHORT_WORDS))
+    return math.log(n), float(np.add.reduce(words)) / n, short / n, float(np.add.reduce(textrank)) / n
 
 
-def _title_similarity(texts: list[str], vectors: list[Vector]) -> list[float]:
+def _title_similarity(texts: list[str], m: TermMatrix, values: np.ndarray) -> np.ndarray:
     """Similarity of each sentence to an opening headline (all zeros without one)."""
     if not texts or not is_headline(texts[0]):
-        return [0.0] * len(texts)
-    return scaled([0.0] + [cosine(vectors[0], v) for v in vectors[1:]])
+        return np.zeros(len(texts))
+    headline = np.zeros(m.terms)
+    opening = m.row == 0
+    headline[m.term[opening]] = values[opening]
+    similarity = np.bincount(m.row, values * headline[m.term], minlength=m.sentences)
+    similarity[0] = 0.0
+    return scaled(similarity)
 
 
-def scaled(values: list[float]) -> list[float]:
+def scaled(values: np.ndarray) -> np.ndarray:
     """Divide by the maximum so the top value is 1 (all zeros stay zeros)."""
-    top = max(values, default=0.0)
-    return [v / top for v in values] if top > 0 else [0.0 for _ in values]
+    top = np.maximum.reduce(values, initial=0.0)
+    return values / top if top > 0 else np.zeros(len(values))

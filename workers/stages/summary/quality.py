@@ -39,9 +39,10 @@ _DANGLING = frozenset(
 _FIRST_PERSON = frozenset("i i'm i've i'd i'll we we're we've my our me us".split())
 
 
-def quality(sentence: str) -> float:
-    """A multiplier in (0, 1]: 1 for a well-formed stand-alone sentence."""
-    words = sentence.split()
+def quality(sentence: str, words: list[str] | None = None) -> float:
+    """A multiplier in (0, 1]: 1 for a well-formed stand-alone sentence (`words`: its split())."""
+    if words is None:
+        words = sentence.split()
     factor = 1.0
     if len(words) < MIN_WORDS or sentence[0].islower():
         factor *= FRAGMENT

@@ -1,12 +1,13 @@
 """Sentence scores: a log-linear model of the sentence features, its weights set by the style."""
 from __future__ import annotations
 
-import math
 from dataclasses import astuple, dataclass
+
+import numpy as np
 
 from workers.stages.summary.features import features, scaled
 from workers.stages.summary.style import centrality_style
-from workers.stages.summary.vectors import Vector
+from workers.stages.summary.vectors import SentenceVectors
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,14 +37,16 @@ LEAD_STORY = Weights(1.48, 1.04, 1.24, -1.28, -0.58, 1.01, -0.24, -0.78, -0.98)
 CENTRED_SHIFT = Weights(0.01, 0.27, 0.48, 0.52, 0.51, -0.21, 0.8, -0.09, 0.05)
 
 
-def rank(texts: list[str]) -> tuple[list[float], list[Vector]]:
+def rank(texts: list[str]) -> tuple[list[float], SentenceVectors]:
     """Scores in 0..1 (the best sentence scores 1) and the tf-idf vectors used for them."""
     found = features(texts)
-    weights = blend(centrality_style(found.style))
-    raw = [math.exp(sum(w * x for w, x in zip(weights, row))) for row in found.rows]
-    return scaled(raw), found.vectors
+    weights = _LEAD + centrality_style(found.style) * _SHIFT
+    return scaled(np.exp(found.rows @ weights)).tolist(), found.vectors
 
 
 def blend(style: float) -> tuple[float, ...]:
     """The weights for a document of this style estimate."""
-    return tuple(a + style * b for a, b in zip(astuple(LEAD_STORY), astuple(CENTRED_SHIFT)))
+    return tuple((_LEAD + style * _SHIFT).tolist())
+
+
+_LEAD, _SHIFT = np.array(astuple(LEAD_STORY)), np.array(astuple(CENTRED_SHIFT))

@@ -4,6 +4,8 @@ from __future__ import annotations
 import bisect
 import heapq
 
+from collections.abc import Sequence
+
 from workers.stages.summary.vectors import Vector, cosine
 
 # Weight of the similarity to an already picked sentence subtracted from a candidate's score
@@ -18,7 +20,7 @@ NEAR_PICKS = 2
 
 
 def select(
-    scores: list[float], vectors: list[Vector], lengths: list[int], k: int, max_chars: int | None
+    scores: list[float], vectors: Sequence[Vector], lengths: list[int], k: int, max_chars: int | None
 ) -> list[int]:
     """Indices (document order) of up to k high-scoring, non-redundant sentences."""
     picked: list[int] = []
@@ -43,7 +45,7 @@ def select(
     return sorted(picked)
 
 
-def _max_similarity(i: int, vectors: list[Vector], picked: list[int], positions: list[int]) -> float:
+def _max_similarity(i: int, vectors: Sequence[Vector], picked: list[int], positions: list[int]) -> float:
     at = bisect.bisect_left(positions, i)
     near = positions[max(0, at - NEAR_PICKS) : at + NEAR_PICKS]
     others = set(picked[:GLOBAL_PICKS]).union(near)

@@ -1,9 +1,16 @@
-"""Sentence vectors: content-word stems weighed by tf-idf within the document, and their cosine."""
+"""Sentence vectors: content-word stems weighed by tf-idf within the document, and their cosine.
+
+A document's vectors are kept as one sparse sentence-by-term matrix in numpy arrays, one entry
+per (sentence, term) pair, so the sums over them run in numpy rather than word by word in Python.
+"""
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import chain, count, repeat
+
+import numpy as np
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _STOPWORDS = frozenset(
@@ -17,34 +24,115 @@ _STOPWORDS = frozenset(
 # Truncating words to this many letters merges inflections ("protest", "protesters") at a
 # fraction of a stemmer's cost; 6 scored best among 5-8 on the CNN/DailyMail dev set.
 STEM_LETTERS = 6
+# Up to this many sentence-by-stem cells (news articles have ~15,000) the pairs are counted
+# in a dense array; longer documents sort theirs, which stays linear.
+DENSE_CELLS = 200_000
 # A one-word sentence has log length 0; this floor keeps its similarity finite.
 MIN_LOG_LENGTH = 0.5
 
-Vector = dict[str, float]
+Vector = dict[int, float]
+
+
+@dataclass(slots=True)
+class TermMatrix:
+    """Term counts of a document's sentences: one entry per (sentence, term), sorted that way."""
+
+    sentences: int
+    terms: int  # distinct stems in the document
+    row: np.ndarray  # sentence of each entry
+    term: np.ndarray  # stem id of each entry
+    count: np.ndarray  # how often the stem occurs in the sentence (float)
+
+
+def stems(words: Iterable[str]) -> list[str | None]:
+    """The content-word stem of each lowercase word, None for a stopword or a number."""
+    return [None if w in _STOPWORDS or w.isdigit() else w[:STEM_LETTERS] for w in words]
 
 
 def terms(sentence: str) -> list[str]:
     """Content-word stems of a sentence."""
-    return [
-        w[:STEM_LETTERS]
-        for w in _WORD.findall(sentence.lower())
-        if w not in _STOPWORDS and not w.isdigit()
-    ]
+    return [s for s in stems(_WORD.findall(sentence.lower())) if s is not None]
 
 
-def tfidf_vectors(counts: list[Counter[str]]) -> list[Vector]:
-    """Unit-length tf-idf vectors of each sentence's term counts, idf over the document's sentences."""
-    df: Counter[str] = Counter()
-    for sentence in counts:
-        df.update(sentence.keys())
-    n1 = len(counts) + 1
-    idf = {t: math.log(n1 / c) for t, c in df.items()}
-    vectors = []
-    for sentence in counts:
-        weights = {t: (1.0 + math.log(c)) * idf[t] if c > 1 else idf[t] for t, c in sentence.items()}
-        norm = math.sqrt(sum([w * w for w in weights.values()])) or 1.0
-        vectors.append({t: w / norm for t, w in weights.items()})
-    return vectors
+def term_matrix(texts: Sequence[str]) -> TermMatrix:
+    """Count each sentence's stems into a sparse sentence-by-stem matrix (each word stemmed once)."""
+    words = [_WORD.findall(t.lower()) for t in texts]
+    flat = list(chain.from_iterable(words))
+    distinct = dict.fromkeys(flat)  # first-seen order, so the sums run in the same order each run
+    cut = stems(distinct)
+    found = dict.fromkeys(cut)
+    found.pop(None, None)
+    vocab = dict(zip(found, count()))
+    # Stopwords and numbers are counted as one more stem, id len(vocab), and then dropped.
+    stem_id = dict(zip(distinct, map(vocab.get, cut, repeat(len(vocab)))))
+    token = np.fromiter(map(stem_id.__getitem__, flat), np.int64, len(flat))
+    owner = np.arange(len(texts), dtype=np.int64).repeat([len(w) for w in words])
+    width = len(vocab) + 1
+    pairs, counts = _pair_counts(owner * width + token, len(texts) * width, width)
+    row, term = np.divmod(pairs, width)
+    return TermMatrix(len(texts), len(vocab), row, term, counts.astype(np.float64))
+
+
+def _pair_counts(keys: np.ndarray, cells: int, width: int) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct (sentence * width + stem) keys in order and how often each occurs, last stem dropped."""
+    if cells <= DENSE_CELLS:  # one bincount over every cell is quicker than sorting the keys
+        counts = np.bincount(keys, minlength=cells)
+        counts[width - 1 :: width] = 0
+        pairs = counts.nonzero()[0]
+        return pairs, counts[pairs]
+    return np.unique(keys[keys % width != width - 1], return_counts=True)
+
+
+def tfidf(m: TermMatrix) -> np.ndarray:
+    """Entry values of unit-length tf-idf vectors, idf over the document's sentences."""
+    df = np.bincount(m.term, minlength=m.terms)
+    idf = np.log((m.sentences + 1) / np.maximum(df, 1))
+    tf = np.where(m.count > 1, 1.0 + np.log(m.count), 1.0)
+    weight = tf * idf[m.term]
+    norm = np.sqrt(np.bincount(m.row, weight * weight, minlength=m.sentences))
+    norm[norm == 0] = 1.0
+    return weight / norm[m.row]
+
+
+def overlap(m: TermMatrix) -> np.ndarray:
+    """Entry values scaled so that a dot product approximates TextRank's similarity.
+
+    TextRank divides the words two sentences share by log |s1| + log |s2|; dividing each count
+    by sqrt(2 log |s|) divides the shared words by 2 sqrt(log |s1| log |s2|) instead, which is
+    within a few percent of it for news sentences and lets the sums run over vectors, in
+    linear time.
+    """
+    size = np.bincount(m.row, m.count, minlength=m.sentences)
+    scale = 1.0 / np.sqrt(2.0 * np.maximum(np.log(np.maximum(size, 1.0)), MIN_LOG_LENGTH))
+    return m.count * scale[m.row]
+
+
+class SentenceVectors(Sequence[Vector]):
+    """Each sentence's vector as a {stem id: value} dict, built when first asked for."""
+
+    def __init__(self, m: TermMatrix, values: np.ndarray) -> None:
+        self._bounds = m.row.searchsorted(np.arange(m.sentences + 1)).tolist()
+        self._term, self._values = m.term, values
+        self._built: dict[int, Vector] = {}
+
+    def __len__(self) -> int:
+        return len(self._bounds) - 1
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        vec = self._built.get(i)
+        if vec is None:
+            a, b = self._bounds[i], self._bounds[i + 1]
+            vec = self._built[i] = dict(zip(self._term[a:b].tolist(), self._values[a:b].tolist()))
+        return vec
+
+    def __iter__(self) -> Iterator[Vector]:
+        return (self[i] for i in range(len(self)))
 
 
 def cosine(a: Vector, b: Vector) -> float:
@@ -52,19 +140,3 @@ def cosine(a: Vector, b: Vector) -> float:
     if len(a) > len(b):
         a, b = b, a
     return sum(w * b.get(t, 0.0) for t, w in a.items())
-
-
-def overlap_vectors(counts: list[Counter[str]]) -> list[Vector]:
-    """Term counts scaled so that a dot product approximates TextRank's similarity.
-
-    TextRank divides the words two sentences share by log |s1| + log |s2|; dividing each count
-    by sqrt(2 log |s|) divides the shared words by 2 sqrt(log |s1| log |s2|) instead, which is
-    within a few percent of it for news sentences and lets the sums run over vectors, in
-    linear time.
-    """
-    vectors = []
-    for sentence in counts:
-        size = sum(sentence.values())
-        scale = 1.0 / math.sqrt(2.0 * max(math.log(size), MIN_LOG_LENGTH)) if size else 0.0
-        vectors.append({t: c * scale for t, c in sentence.items()})
-    return vectors
