@@ -43,7 +43,6 @@ def load(name: str, flat: bool = False) -> list[Doc]:
 
     from workers.stages.summary.features import features
     from workers.stages.summary.sentences import split
-    from workers.stages.summary.vectors import cosine
 
     tokenize = rouge_scorer.RougeScorer(["rouge1"], use_stemmer=True)._tokenizer.tokenize
     docs = []
@@ -60,8 +59,8 @@ def load(name: str, flat: bool = False) -> list[Doc]:
             np.add.at(tokens[i], ids, 1)
         ref = np.zeros(len(vocab))
         np.add.at(ref, ref_ids, 1)
-        v = found.vectors
-        cos = np.array([[cosine(a, b) for b in v] for a in v])
+        n = len(texts)
+        cos = np.array([[found.cosine(i, j) for j in range(n)] for i in range(n)])
         docs.append(Doc(np.array(found.rows), np.array(found.style), cos, tokens, ref))
     return docs
 

@@ -2,14 +2,15 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
-from workers.stages.summary.centrality import degree, directed_centrality, window
 from workers.stages.summary.quality import quality
 from workers.stages.summary.sentences import OPEN_QUOTES, is_headline
-from workers.stages.summary.vectors import SentenceVectors, TermMatrix, overlap, term_matrix, tfidf
+from workers.stages.summary.similarity import similarities
+from workers.stages.summary.vectors import tokens
 
 # The names of a sentence's features, in the order of `Features.rows`.
 NAMES = (
@@ -34,18 +35,16 @@ SHORT_WORDS = 8
 @dataclass(slots=True)
 class Features:
     rows: np.ndarray  # one row per sentence, values in the order of NAMES
-    vectors: SentenceVectors  # unit tf-idf vectors, for the redundancy check when selecting
+    cosine: Callable[[int, int], float]  # tf-idf cosine of two sentences, for the redundancy check
     style: tuple[float, float, float, float]  # log sentences, mean words, short share, mean textrank
 
 
 def features(texts: list[str]) -> Features:
     """Every sentence's features and the document's style figures, in linear time."""
-    m = term_matrix(texts)
-    values, around = tfidf(m), window(m)
-    forward, backward = directed_centrality(around, values)
-    centrality = (scaled(forward) + scaled(backward)) / 2
-    textrank = scaled(degree(around, overlap(m)))
-    title = _title_similarity(texts, m, values)
+    found = similarities(tokens(texts))
+    centrality = (scaled(found.forward) + scaled(found.backward)) / 2
+    textrank = scaled(found.textrank)
+    title = scaled(found.opening) if is_headline(texts[0]) else np.zeros(len(texts))
     split = [t.split() for t in texts]
     words = np.array([len(w) for w in split], dtype=np.float64)
     body = np.array([not is_headline(t) for t in texts])
@@ -57,25 +56,13 @@ def features(texts: list[str]) -> Features:
         (position == 0) & body, length * textrank,
     )
     rows = np.array(columns, dtype=np.float64).T
-    return Features(rows, SentenceVectors(m, values), _style(words, textrank))
+    return Features(rows, found.cosine, _style(words, textrank))
 
 
 def _style(words: np.ndarray, textrank: np.ndarray) -> tuple[float, float, float, float]:
     n = len(words)
     short = float(np.count_nonzero(words < SHORT_WORDS))
     return math.log(n), float(np.add.reduce(words)) / n, short / n, float(np.add.reduce(textrank)) / n
-
-
-def _title_similarity(texts: list[str], m: TermMatrix, values: np.ndarray) -> np.ndarray:
-    """Similarity of each sentence to an opening headline (all zeros without one)."""
-    if not texts or not is_headline(texts[0]):
-        return np.zeros(len(texts))
-    headline = np.zeros(m.terms)
-    opening = m.row == 0
-    headline[m.term[opening]] = values[opening]
-    similarity = np.bincount(m.row, values * headline[m.term], minlength=m.sentences)
-    similarity[0] = 0.0
-    return scaled(similarity)
 
 
 def scaled(values: np.ndarray) -> np.ndarray:

@@ -7,7 +7,7 @@ import numpy as np
 
 from workers.stages.summary.features import features, scaled
 from workers.stages.summary.style import centrality_style
-from workers.stages.summary.vectors import SentenceVectors
+from collections.abc import Callable
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,11 +37,11 @@ LEAD_STORY = Weights(1.48, 1.04, 1.24, -1.28, -0.58, 1.01, -0.24, -0.78, -0.98)
 CENTRED_SHIFT = Weights(0.01, 0.27, 0.48, 0.52, 0.51, -0.21, 0.8, -0.09, 0.05)
 
 
-def rank(texts: list[str]) -> tuple[list[float], SentenceVectors]:
-    """Scores in 0..1 (the best sentence scores 1) and the tf-idf vectors used for them."""
+def rank(texts: list[str]) -> tuple[list[float], Callable[[int, int], float]]:
+    """Scores in 0..1 (the best sentence scores 1) and the tf-idf cosine of two sentences."""
     found = features(texts)
     weights = _LEAD + centrality_style(found.style) * _SHIFT
-    return scaled(np.exp(found.rows @ weights)).tolist(), found.vectors
+    return scaled(np.exp(found.rows @ weights)).tolist(), found.cosine
 
 
 def blend(style: float) -> tuple[float, ...]:
