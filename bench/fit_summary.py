@@ -25,8 +25,12 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+from workers.stages.summary.features import NAMES as FEATURE_NAMES  # noqa: E402
 GOLD = ROOT.parent / "shared" / "bench" / "summaries"
 K = 3
+# Lowest weight of the stand-alone quality factor the search may give either style: below it a
+# headline or byline can top a short article (tests/unit/summary/test_ranking.py).
+MIN_QUALITY_WEIGHT = 0.8
 
 
 @dataclass
@@ -121,7 +125,11 @@ def fit_weights(lead: list[Doc], centred: list[Doc], style: Style, start: tuple[
     """Random local search for the best centred-set R1 with the lead-set R1 held at ``floor``."""
     rng = np.random.default_rng(seed)
 
+    quality = FEATURE_NAMES.index("log_quality")
+
     def objective(w: np.ndarray, s: np.ndarray) -> float:
+        if min(w[quality], w[quality] + s[quality]) < MIN_QUALITY_WEIGHT:
+            return -np.inf  # bylines, captions and headlines must stay demoted in either style
         return r1(centred, w, s, style) - 10 * max(0.0, floor - r1(lead, w, s, style))
 
     best = (start[0].copy(), start[1].copy())
@@ -141,15 +149,19 @@ def fit_weights(lead: list[Doc], centred: list[Doc], style: Style, start: tuple[
 def committed() -> tuple[Style, tuple[np.ndarray, np.ndarray]]:
     from workers.stages.summary import ranking, style
 
-    s = Style(np.array(style.STYLE_MEAN), np.array(style.STYLE_SPREAD), np.array(style.STYLE_WEIGHTS),
-              style.STYLE_BIAS)
+    # Figures the committed model has no weight for yet (new ones) count for nothing.
+    k = len(style.figures(["A."], np.ones(1), np.ones(1), np.ones(1, dtype=bool)))
+    pad = k - len(style.STYLE_MEAN)
+    s = Style(np.r_[style.STYLE_MEAN, np.zeros(pad)], np.r_[style.STYLE_SPREAD, np.ones(pad)],
+              np.r_[style.STYLE_WEIGHTS, np.zeros(pad)], style.STYLE_BIAS)
     return s, (np.array(astuple(ranking.LEAD_STORY)), np.array(astuple(ranking.CENTRED_SHIFT)))
 
 
 def neutral(n: int) -> tuple[np.ndarray, np.ndarray]:
-    """Lead, centrality and TextRank weighed 1 each (the first three features), nothing else."""
+    """Lead, centrality, TextRank and the quality factor weighed 1 each, nothing else."""
     w = np.zeros(n)
     w[:3] = 1.0
+    w[FEATURE_NAMES.index("log_quality")] = 1.0  # at least MIN_QUALITY_WEIGHT, or no step is taken
     return w, np.zeros(n)
 
 

@@ -1,7 +1,6 @@
 """What the ranking knows of each sentence, and of the document as a whole."""
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -10,6 +9,7 @@ import numpy as np
 from workers.stages.summary.quality import quality
 from workers.stages.summary.sentences import OPEN_QUOTES, is_headline
 from workers.stages.summary.similarity import similarities
+from workers.stages.summary.style import figures
 from workers.stages.summary.vectors import tokens
 
 # The names of a sentence's features, in the order of `Features.rows`.
@@ -28,15 +28,13 @@ NAMES = (
 LEAD_HALF_LIFE = 3.0
 # Sentences longer than this count as this long.
 LENGTH_CAP_WORDS = 60
-# A sentence under this many words counts as short in the document's style figures.
-SHORT_WORDS = 8
 
 
 @dataclass(slots=True)
 class Features:
     rows: np.ndarray  # one row per sentence, values in the order of NAMES
     cosine: Callable[[int, int], float]  # tf-idf cosine of two sentences, for the redundancy check
-    style: tuple[float, float, float, float]  # log sentences, mean words, short share, mean textrank
+    style: tuple[float, ...]  # the document's style figures, ``style.figures``
 
 
 def features(texts: list[str]) -> Features:
@@ -56,13 +54,7 @@ def features(texts: list[str]) -> Features:
         (position == 0) & body, length * textrank,
     )
     rows = np.array(columns, dtype=np.float64).T
-    return Features(rows, found.cosine, _style(words, textrank))
-
-
-def _style(words: np.ndarray, textrank: np.ndarray) -> tuple[float, float, float, float]:
-    n = len(words)
-    short = float(np.count_nonzero(words < SHORT_WORDS))
-    return math.log(n), float(np.add.reduce(words)) / n, short / n, float(np.add.reduce(textrank)) / n
+    return Features(rows, found.cosine, figures(texts, words, textrank, body))
 
 
 def scaled(values: np.ndarray) -> np.ndarray:
