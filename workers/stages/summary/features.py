@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import numpy as np
+import math
 
 from workers.stages.summary.quality import quality
 from workers.stages.summary.sentences import OPEN_QUOTES, is_headline
@@ -32,32 +32,37 @@ LENGTH_CAP_WORDS = 60
 
 @dataclass(slots=True)
 class Features:
-    rows: np.ndarray  # one row per sentence, values in the order of NAMES
+    rows: list[tuple[float, ...]]  # one per sentence, values in the order of NAMES
     cosine: Callable[[int, int], float]  # tf-idf cosine of two sentences, for the redundancy check
     style: tuple[float, ...]  # the document's style figures, ``style.figures``
 
 
 def features(texts: list[str]) -> Features:
     """Every sentence's features and the document's style figures, in linear time."""
+    # Per-sentence arithmetic in plain Python: on a few dozen sentences each numpy call costs
+    # more than the loop it replaces, most of all when the caches are cold between documents.
     found = similarities(tokens(texts))
-    centrality = (scaled(found.forward) + scaled(found.backward)) / 2
-    textrank = scaled(found.textrank)
-    title = scaled(found.opening) if is_headline(texts[0]) else np.zeros(len(texts))
+    forward, backward, textrank = scaled(found.forward), scaled(found.backward), scaled(found.textrank)
+    title = scaled(found.opening) if is_headline(texts[0]) else [0.0] * len(texts)
     split = [t.split() for t in texts]
-    words = np.array([len(w) for w in split], dtype=np.float64)
-    body = np.array([not is_headline(t) for t in texts])
-    position = body.cumsum() - body  # body sentences before this one
-    length = np.minimum(words, LENGTH_CAP_WORDS) / LENGTH_CAP_WORDS
-    columns = (
-        1.0 / (1.0 + position / LEAD_HALF_LIFE), centrality, textrank, title, length,
-        np.log([quality(t, w) for t, w in zip(texts, split)]), [float(t[0] in OPEN_QUOTES) for t in texts],
-        (position == 0) & body, length * textrank,
-    )
-    rows = np.array(columns, dtype=np.float64).T
-    return Features(rows, found.cosine, figures(texts, words, textrank, body))
+    words = [len(w) for w in split]
+    rows = []
+    position, first = 0, -1
+    for i, text in enumerate(texts):
+        headline = is_headline(text)
+        if first < 0 and not headline:
+            first = i
+        length = min(words[i], LENGTH_CAP_WORDS) / LENGTH_CAP_WORDS
+        rows.append((
+            1.0 / (1.0 + position / LEAD_HALF_LIFE), (forward[i] + backward[i]) / 2, textrank[i],
+            title[i], length, math.log(quality(text, split[i])), float(text[0] in OPEN_QUOTES),
+            float(i == first), length * textrank[i],
+        ))
+        position += not headline
+    return Features(rows, found.cosine, figures(texts, words, textrank, max(first, 0)))
 
 
-def scaled(values: np.ndarray) -> np.ndarray:
+def scaled(values: list[float]) -> list[float]:
     """Divide by the maximum so the top value is 1 (all zeros stay zeros)."""
-    top = np.maximum.reduce(values, initial=0.0)
-    return values / top if top > 0 else np.zeros(len(values))
+    top = max(values, default=0.0)
+    return [v / top for v in values] if top > 0 else [0.0 for _ in values]

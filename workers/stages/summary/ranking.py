@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import astuple, dataclass
 
-import numpy as np
+import math
 
 from workers.stages.summary.features import features, scaled
 from workers.stages.summary.style import centrality_style
@@ -43,13 +43,13 @@ CENTRED_SHIFT = Weights(0.01, 0.37, 0.48, 0.79, 0.59, -0.14, 0.91, -0.09, 0.05)
 def rank(texts: list[str]) -> tuple[list[float], Callable[[int, int], float]]:
     """Scores in 0..1 (the best sentence scores 1) and the tf-idf cosine of two sentences."""
     found = features(texts)
-    weights = _LEAD + centrality_style(found.style) * _SHIFT
-    return scaled(np.exp(found.rows @ weights)).tolist(), found.cosine
+    weights = blend(centrality_style(found.style))
+    return scaled([math.exp(sum(w * x for w, x in zip(weights, row))) for row in found.rows]), found.cosine
 
 
 def blend(style: float) -> tuple[float, ...]:
     """The weights for a document of this style estimate."""
-    return tuple((_LEAD + style * _SHIFT).tolist())
+    return tuple(a + style * b for a, b in zip(_LEAD, _SHIFT))
 
 
-_LEAD, _SHIFT = np.array(astuple(LEAD_STORY)), np.array(astuple(CENTRED_SHIFT))
+_LEAD, _SHIFT = astuple(LEAD_STORY), astuple(CENTRED_SHIFT)

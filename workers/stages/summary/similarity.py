@@ -26,10 +26,10 @@ from workers.stages.summary.vectors import (
 
 @dataclass(slots=True)
 class Similarities:
-    forward: np.ndarray  # summed tf-idf cosine to the following sentences in the window
-    backward: np.ndarray  # ... and to the preceding ones
-    textrank: np.ndarray  # TextRank's weighted degree in the window, the sentence itself included
-    opening: np.ndarray  # tf-idf cosine to the first sentence (0 for the first itself)
+    forward: list[float]  # summed tf-idf cosine to the following sentences in the window
+    backward: list[float]  # ... and to the preceding ones
+    textrank: list[float]  # TextRank's weighted degree in the window, the sentence itself included
+    opening: list[float]  # tf-idf cosine to the first sentence (0 for the first itself)
     cosine: Callable[[int, int], float]  # tf-idf cosine of two sentences
 
 
@@ -55,10 +55,10 @@ def _dense(t: Tokens) -> Similarities:
     opening = np.add.reduce(unit * unit[0], axis=1)
     opening[0] = 0.0
     return Similarities(
-        forward=np.maximum(np.add.reduce(unit * (upto[-1] - upto), axis=1), 0.0),
-        backward=np.maximum(np.add.reduce(unit * (upto - unit), axis=1), 0.0),
-        textrank=np.add.reduce(scaled * np.add.reduce(scaled, axis=0), axis=1),
-        opening=opening,
+        forward=np.maximum(np.add.reduce(unit * (upto[-1] - upto), axis=1), 0.0).tolist(),
+        backward=np.maximum(np.add.reduce(unit * (upto - unit), axis=1), 0.0).tolist(),
+        textrank=np.add.reduce(scaled * np.add.reduce(scaled, axis=0), axis=1).tolist(),
+        opening=opening.tolist(),
         cosine=_DenseCosine(unit),
     )
 
@@ -88,9 +88,9 @@ def _sparse(t: Tokens) -> Similarities:
     to_opening[0] = 0.0
     vectors = SentenceVectors(m, values)
     return Similarities(
-        forward=forward,
-        backward=backward,
-        textrank=centrality.degree(around, overlap(m)),
-        opening=to_opening,
+        forward=forward.tolist(),
+        backward=backward.tolist(),
+        textrank=centrality.degree(around, overlap(m)).tolist(),
+        opening=to_opening.tolist(),
         cosine=lambda i, j: cosine(vectors[i], vectors[j]),
     )

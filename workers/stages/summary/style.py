@@ -13,8 +13,6 @@ from __future__ import annotations
 import math
 import re
 
-import numpy as np
-
 from workers.stages.summary.quality import REPORTING
 
 # A sentence under this many words counts as short.
@@ -34,21 +32,20 @@ STYLE_WEIGHTS = (-0.89, -0.784, -1.154, 0.411, 0.44, 0.346, -0.856)
 STYLE_BIAS = -1.256
 
 
-def figures(texts: list[str], words: np.ndarray, textrank: np.ndarray, body: np.ndarray) -> tuple[float, ...]:
+def figures(texts: list[str], words: list[int], textrank: list[float], first: int) -> tuple[float, ...]:
     """Log sentence count, mean words per sentence, share of short sentences, mean TextRank
     degree, share of sentences that report speech, share that quote, and the first body
-    sentence's words over the mean."""
+    sentence's (index `first`) words over the mean."""
     n = len(texts)
-    mean_words = float(np.add.reduce(words)) / n
-    first = int(body.argmax()) if body.any() else 0
+    mean_words = sum(words) / n
     return (
         math.log(n),
         mean_words,
-        float(np.count_nonzero(words < SHORT_WORDS)) / n,
-        float(np.add.reduce(textrank)) / n,
+        sum(w < SHORT_WORDS for w in words) / n,
+        sum(textrank) / n,
         sum(map(_reports, texts)) / n,
         sum(map(_quotes, texts)) / n,
-        float(words[first]) / max(mean_words, 1.0),
+        words[first] / max(mean_words, 1.0),
     )
 
 
