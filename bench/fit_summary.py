@@ -120,6 +120,11 @@ def fit_style(lead: list[Doc], centred: list[Doc]) -> Style:
     return Style(mean, spread, w, b)
 
 
+def sharpen(style: Style, factor: float) -> Style:
+    """The same model with its log-odds scaled: estimates pushed towards 0 and 1."""
+    return Style(style.mean, style.spread, style.weights * factor, style.bias * factor)
+
+
 def fit_weights(lead: list[Doc], centred: list[Doc], style: Style, start: tuple[np.ndarray, np.ndarray],
                 floor: float, iterations: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
     """Random local search for the best centred-set R1 with the lead-set R1 held at ``floor``."""
@@ -180,6 +185,8 @@ def main() -> None:
     ap.add_argument("--halves", type=int, default=5)
     ap.add_argument("--iterations", type=int, default=800)
     ap.add_argument("--floor", type=float, default=41.6, help="lowest cnndm-dev-large R1 accepted")
+    ap.add_argument("--sharpness", type=float, default=1.0,
+                    help="multiply the fitted style model's weights and bias: a sharper switch between the styles")
     ap.add_argument("--start", choices=["neutral", "committed"], default="neutral",
                     help="search from lead, centrality and TextRank weighed 1 each, or from the committed weights")
     args = ap.parse_args()
@@ -194,13 +201,13 @@ def main() -> None:
         cnn_fit, cnn_test = (pick(cnn, i) for i in halves(len(cnn), rng))
         fit_idx, test_idx = halves(len(bbc), rng)
         bbc_fit, bbc_test, flat_fit, flat_test = (pick(d, i) for d in (bbc, flat) for i in (fit_idx, test_idx))
-        s = fit_style(cnn_fit, bbc_fit)
+        s = sharpen(fit_style(cnn_fit, bbc_fit), args.sharpness)
         w = fit_weights(cnn_fit, bbc_fit, s, start, args.floor, args.iterations, seed=h)
         report(f"half {h} fit", s, w, cnn_fit, bbc_fit, flat_fit)
         report(f"half {h} held out", s, w, cnn_test, bbc_test, flat_test)
 
     print("\n== fit on everything ==", flush=True)
-    s = fit_style(cnn, bbc)
+    s = sharpen(fit_style(cnn, bbc), args.sharpness)
     w = fit_weights(cnn, bbc, s, start, args.floor, args.iterations, seed=99)
     report("full fit", s, w, cnn, bbc, flat)
     for name, values in (("STYLE_MEAN", np.round(s.mean, 4)), ("STYLE_SPREAD", np.round(s.spread, 4)),
