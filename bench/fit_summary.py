@@ -25,8 +25,12 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+from workers.stages.summary.features import NAMES as FEATURE_NAMES  # noqa: E402
 GOLD = ROOT.parent / "shared" / "bench" / "summaries"
 K = 3
+# Lowest weight of the stand-alone quality factor the search may give either style: below it a
+# headline or byline can top a short article (tests/unit/summary/test_ranking.py).
+MIN_QUALITY_WEIGHT = 0.8
 
 
 @dataclass
@@ -43,7 +47,6 @@ def load(name: str, flat: bool = False) -> list[Doc]:
 
     from workers.stages.summary.features import features
     from workers.stages.summary.sentences import split
-    from workers.stages.summary.vectors import cosine
 
     tokenize = rouge_scorer.RougeScorer(["rouge1"], use_stemmer=True)._tokenizer.tokenize
     docs = []
@@ -60,8 +63,8 @@ def load(name: str, flat: bool = False) -> list[Doc]:
             np.add.at(tokens[i], ids, 1)
         ref = np.zeros(len(vocab))
         np.add.at(ref, ref_ids, 1)
-        v = found.vectors
-        cos = np.array([[cosine(a, b) for b in v] for a in v])
+        n = len(texts)
+        cos = np.array([[found.cosine(i, j) for j in range(n)] for i in range(n)])
         docs.append(Doc(np.array(found.rows), np.array(found.style), cos, tokens, ref))
     return docs
 
@@ -117,12 +120,21 @@ def fit_style(lead: list[Doc], centred: list[Doc]) -> Style:
     return Style(mean, spread, w, b)
 
 
+def sharpen(style: Style, factor: float) -> Style:
+    """The same model with its log-odds scaled: estimates pushed towards 0 and 1."""
+    return Style(style.mean, style.spread, style.weights * factor, style.bias * factor)
+
+
 def fit_weights(lead: list[Doc], centred: list[Doc], style: Style, start: tuple[np.ndarray, np.ndarray],
                 floor: float, iterations: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
     """Random local search for the best centred-set R1 with the lead-set R1 held at ``floor``."""
     rng = np.random.default_rng(seed)
 
+    quality = FEATURE_NAMES.index("log_quality")
+
     def objective(w: np.ndarray, s: np.ndarray) -> float:
+        if min(w[quality], w[quality] + s[quality]) < MIN_QUALITY_WEIGHT:
+            return -np.inf  # bylines, captions and headlines must stay demoted in either style
         return r1(centred, w, s, style) - 10 * max(0.0, floor - r1(lead, w, s, style))
 
     best = (start[0].copy(), start[1].copy())
@@ -142,15 +154,19 @@ def fit_weights(lead: list[Doc], centred: list[Doc], style: Style, start: tuple[
 def committed() -> tuple[Style, tuple[np.ndarray, np.ndarray]]:
     from workers.stages.summary import ranking, style
 
-    s = Style(np.array(style.STYLE_MEAN), np.array(style.STYLE_SPREAD), np.array(style.STYLE_WEIGHTS),
-              style.STYLE_BIAS)
+    # Figures the committed model has no weight for yet (new ones) count for nothing.
+    k = len(style.figures(["A."], np.ones(1), np.ones(1), np.ones(1, dtype=bool)))
+    pad = k - len(style.STYLE_MEAN)
+    s = Style(np.r_[style.STYLE_MEAN, np.zeros(pad)], np.r_[style.STYLE_SPREAD, np.ones(pad)],
+              np.r_[style.STYLE_WEIGHTS, np.zeros(pad)], style.STYLE_BIAS)
     return s, (np.array(astuple(ranking.LEAD_STORY)), np.array(astuple(ranking.CENTRED_SHIFT)))
 
 
 def neutral(n: int) -> tuple[np.ndarray, np.ndarray]:
-    """Lead, centrality and TextRank weighed 1 each (the first three features), nothing else."""
+    """Lead, centrality, TextRank and the quality factor weighed 1 each, nothing else."""
     w = np.zeros(n)
     w[:3] = 1.0
+    w[FEATURE_NAMES.index("log_quality")] = 1.0  # at least MIN_QUALITY_WEIGHT, or no step is taken
     return w, np.zeros(n)
 
 
@@ -169,6 +185,8 @@ def main() -> None:
     ap.add_argument("--halves", type=int, default=5)
     ap.add_argument("--iterations", type=int, default=800)
     ap.add_argument("--floor", type=float, default=41.6, help="lowest cnndm-dev-large R1 accepted")
+    ap.add_argument("--sharpness", type=float, default=1.0,
+                    help="multiply the fitted style model's weights and bias: a sharper switch between the styles")
     ap.add_argument("--start", choices=["neutral", "committed"], default="neutral",
                     help="search from lead, centrality and TextRank weighed 1 each, or from the committed weights")
     args = ap.parse_args()
@@ -183,13 +201,13 @@ def main() -> None:
         cnn_fit, cnn_test = (pick(cnn, i) for i in halves(len(cnn), rng))
         fit_idx, test_idx = halves(len(bbc), rng)
         bbc_fit, bbc_test, flat_fit, flat_test = (pick(d, i) for d in (bbc, flat) for i in (fit_idx, test_idx))
-        s = fit_style(cnn_fit, bbc_fit)
+        s = sharpen(fit_style(cnn_fit, bbc_fit), args.sharpness)
         w = fit_weights(cnn_fit, bbc_fit, s, start, args.floor, args.iterations, seed=h)
         report(f"half {h} fit", s, w, cnn_fit, bbc_fit, flat_fit)
         report(f"half {h} held out", s, w, cnn_test, bbc_test, flat_test)
 
     print("\n== fit on everything ==", flush=True)
-    s = fit_style(cnn, bbc)
+    s = sharpen(fit_style(cnn, bbc), args.sharpness)
     w = fit_weights(cnn, bbc, s, start, args.floor, args.iterations, seed=99)
     report("full fit", s, w, cnn, bbc, flat)
     for name, values in (("STYLE_MEAN", np.round(s.mean, 4)), ("STYLE_SPREAD", np.round(s.spread, 4)),

@@ -1,6 +1,7 @@
 """A stage that runs past its time limit fails the job with that reason instead of hanging.
 
-The limit is 2 s: short enough for ~8 MB to pass it, long enough for the seed on a busy machine."""
+The limit is 1 s: short enough for ~8 MB to pass it (the summary stage does ~3 MB/s), long enough
+for the seed on a busy machine."""
 import pytest
 
 from tests.documents import SEED
@@ -11,7 +12,7 @@ pytestmark = pytest.mark.e2e
 
 @pytest.fixture(scope="module")
 def impatient(tmp_path_factory):
-    yield from service_with_worker(tmp_path_factory, "impatient", STAGE_TIME_LIMIT_SECONDS="2")
+    yield from service_with_worker(tmp_path_factory, "impatient", STAGE_TIME_LIMIT_SECONDS="1")
 
 
 def test_stage_over_its_time_limit_fails_the_job(impatient):
@@ -20,10 +21,10 @@ def test_stage_over_its_time_limit_fails_the_job(impatient):
     job = impatient.wait(accepted["id"], timeout=60)
     assert job["status"] == "failed"
     assert job["error"]["type"] == "TimeLimitExceeded"
-    assert "2 s" in job["error"]["detail"]
+    assert "1 s" in job["error"]["detail"]
     failed = [s for s in job["stages"] if s["status"] == "failed"]
     assert [s["name"] for s in failed] == [job["error"]["stage"]]
-    assert failed[0]["duration_ms"] >= 1900  # the limit counts from the task's start, a bit earlier
+    assert failed[0]["duration_ms"] >= 900  # the limit counts from the task's start, a bit earlier
 
 
 def test_small_documents_still_pass_under_the_same_limit(impatient):

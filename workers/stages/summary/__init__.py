@@ -36,8 +36,8 @@ def summarise(
     if not spans:
         raise EmptyDocument("The document has no text to summarise.")
     k = math.ceil(ratio * len(spans)) if ratio is not None else sentences
-    scores, vectors = rank([s.text for s in spans])
-    picked = select(scores, vectors, [len(s.text) for s in spans], k, max_chars)
+    scores, cosine = rank([s.text for s in spans])
+    picked = select(scores, cosine, [len(s.text) for s in spans], k, max_chars)
     chosen = [
         SummarySentence(spans[i].text, spans[i].start, spans[i].end, scores[i]) for i in picked
     ]

@@ -1,14 +1,16 @@
 """What the ranking knows of each sentence, and of the document as a whole."""
 from __future__ import annotations
 
-import math
-from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from workers.stages.summary.centrality import degree, directed_centrality
+import math
+
 from workers.stages.summary.quality import quality
 from workers.stages.summary.sentences import OPEN_QUOTES, is_headline
-from workers.stages.summary.vectors import Vector, cosine, overlap_vectors, terms, tfidf_vectors
+from workers.stages.summary.similarity import similarities
+from workers.stages.summary.style import figures
+from workers.stages.summary.vectors import tokens
 
 # The names of a sentence's features, in the order of `Features.rows`.
 NAMES = (
@@ -26,50 +28,38 @@ NAMES = (
 LEAD_HALF_LIFE = 3.0
 # Sentences longer than this count as this long.
 LENGTH_CAP_WORDS = 60
-# A sentence under this many words counts as short in the document's style figures.
-SHORT_WORDS = 8
 
 
 @dataclass(slots=True)
 class Features:
     rows: list[tuple[float, ...]]  # one per sentence, values in the order of NAMES
-    vectors: list[Vector]  # unit tf-idf vectors, for the redundancy check when selecting
-    style: tuple[float, float, float, float]  # log sentences, mean words, short share, mean textrank
+    cosine: Callable[[int, int], float]  # tf-idf cosine of two sentences, for the redundancy check
+    style: tuple[float, ...]  # the document's style figures, ``style.figures``
 
 
 def features(texts: list[str]) -> Features:
     """Every sentence's features and the document's style figures, in linear time."""
-    counts = [Counter(terms(t)) for t in texts]
-    vectors = tfidf_vectors(counts)
-    forward, backward = directed_centrality(vectors)
-    centrality = [(f + b) / 2 for f, b in zip(scaled(forward), scaled(backward))]
-    textrank = scaled(degree(overlap_vectors(counts)))
-    title = _title_similarity(texts, vectors)
-    words = [len(t.split()) for t in texts]
+    # Per-sentence arithmetic in plain Python: on a few dozen sentences each numpy call costs
+    # more than the loop it replaces, most of all when the caches are cold between documents.
+    found = similarities(tokens(texts))
+    forward, backward, textrank = scaled(found.forward), scaled(found.backward), scaled(found.textrank)
+    title = scaled(found.opening) if is_headline(texts[0]) else [0.0] * len(texts)
+    split = [t.split() for t in texts]
+    words = [len(w) for w in split]
     rows = []
-    position = 0
+    position, first = 0, -1
     for i, text in enumerate(texts):
+        headline = is_headline(text)
+        if first < 0 and not headline:
+            first = i
         length = min(words[i], LENGTH_CAP_WORDS) / LENGTH_CAP_WORDS
-        first = float(position == 0 and not is_headline(text))
         rows.append((
-            1.0 / (1.0 + position / LEAD_HALF_LIFE), centrality[i], textrank[i], title[i], length,
-            math.log(quality(text)), float(text[0] in OPEN_QUOTES), first, length * textrank[i],
+            1.0 / (1.0 + position / LEAD_HALF_LIFE), (forward[i] + backward[i]) / 2, textrank[i],
+            title[i], length, math.log(quality(text, split[i])), float(text[0] in OPEN_QUOTES),
+            float(i == first), length * textrank[i],
         ))
-        position += not is_headline(text)
-    return Features(rows, vectors, _style(words, textrank))
-
-
-def _style(words: list[int], textrank: list[float]) -> tuple[float, float, float, float]:
-    n = len(words)
-    short = sum(w < SHORT_WORDS for w in words)
-    return math.log(n), sum(words) / n, short / n, sum(textrank) / n
-
-
-def _title_similarity(texts: list[str], vectors: list[Vector]) -> list[float]:
-    """Similarity of each sentence to an opening headline (all zeros without one)."""
-    if not texts or not is_headline(texts[0]):
-        return [0.0] * len(texts)
-    return scaled([0.0] + [cosine(vectors[0], v) for v in vectors[1:]])
+        position += not headline
+    return Features(rows, found.cosine, figures(texts, words, textrank, max(first, 0)))
 
 
 def scaled(values: list[float]) -> list[float]:

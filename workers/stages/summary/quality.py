@@ -30,7 +30,7 @@ _BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 _CAPTION_LABEL = re.compile(r"[A-Z][\w'’-]*(?: [\w'’-]+){0,2}: [A-Z‘“'\"]")
-_REPORTING = re.compile(r"\b(?:said|says|say|added|told|asked|responded|replied|wrote|explained)\b")
+REPORTING = re.compile(r"\b(?:said|says|say|added|told|asked|responded|replied|wrote|explained)\b")
 _DANGLING = frozenset(
     "but and or so yet however also he she it they this that these those his her their "
     "its him them there then meanwhile instead still it's he's she's they're that's there's".split()
@@ -39,9 +39,10 @@ _DANGLING = frozenset(
 _FIRST_PERSON = frozenset("i i'm i've i'd i'll we we're we've my our me us".split())
 
 
-def quality(sentence: str) -> float:
-    """A multiplier in (0, 1]: 1 for a well-formed stand-alone sentence."""
-    words = sentence.split()
+def quality(sentence: str, words: list[str] | None = None) -> float:
+    """A multiplier in (0, 1]: 1 for a well-formed stand-alone sentence (`words`: its split())."""
+    if words is None:
+        words = sentence.split()
     factor = 1.0
     if len(words) < MIN_WORDS or sentence[0].islower():
         factor *= FRAGMENT
@@ -52,7 +53,7 @@ def quality(sentence: str) -> float:
         factor *= NO_FULL_STOP
     if _BOILERPLATE.match(sentence):
         factor *= BOILERPLATE
-    elif _CAPTION_LABEL.match(sentence) and not _REPORTING.search(sentence[:40]):
+    elif _CAPTION_LABEL.match(sentence) and not REPORTING.search(sentence[:40]):
         factor *= CAPTION_LABEL
     return factor * _quote_factor(sentence) * _start_factor(words[0])
 

@@ -3,8 +3,7 @@ from __future__ import annotations
 
 import bisect
 import heapq
-
-from workers.stages.summary.vectors import Vector, cosine
+from collections.abc import Callable
 
 # Weight of the similarity to an already picked sentence subtracted from a candidate's score
 # (MMR). 0.8 let two near-duplicate lead sentences ("X will be confirmed ...", "X will confirm
@@ -18,7 +17,7 @@ NEAR_PICKS = 2
 
 
 def select(
-    scores: list[float], vectors: list[Vector], lengths: list[int], k: int, max_chars: int | None
+    scores: list[float], cosine: Callable[[int, int], float], lengths: list[int], k: int, max_chars: int | None
 ) -> list[int]:
     """Indices (document order) of up to k high-scoring, non-redundant sentences."""
     picked: list[int] = []
@@ -30,7 +29,7 @@ def select(
     while heap and len(picked) < k:
         neg, i, seen = heapq.heappop(heap)
         if seen != len(picked):
-            value = scores[i] - REDUNDANCY * _max_similarity(i, vectors, picked, positions)
+            value = scores[i] - REDUNDANCY * _max_similarity(i, cosine, picked, positions)
             heapq.heappush(heap, (-value, i, len(picked)))
             continue
         if max_chars is not None and used + 1 + lengths[i] > max_chars:
@@ -43,8 +42,8 @@ def select(
     return sorted(picked)
 
 
-def _max_similarity(i: int, vectors: list[Vector], picked: list[int], positions: list[int]) -> float:
+def _max_similarity(i: int, cosine: Callable[[int, int], float], picked: list[int], positions: list[int]) -> float:
     at = bisect.bisect_left(positions, i)
     near = positions[max(0, at - NEAR_PICKS) : at + NEAR_PICKS]
     others = set(picked[:GLOBAL_PICKS]).union(near)
-    return max((cosine(vectors[i], vectors[j]) for j in others), default=0.0)
+    return max((cosine(i, j) for j in others), default=0.0)
