@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from workers.stages.quotes.beside import overlaps, own_cue, participle_after, spans_before
 from workers.stages.quotes.candidates import Draft
 from workers.stages.quotes.cues import ACCORDING, INFINITIVE, Cue, content_start, cut_pattern
 from workers.stages.quotes.document import Bounds, Document, at_least_words, trim, word_after, word_before
@@ -77,9 +78,8 @@ class ReportedPass:
         for sent in self._candidates(taken):
             while k < len(taken) and taken[k][1] <= sent.start:
                 k += 1
-            if k < len(taken) and taken[k][0] < sent.end:
-                continue  # a direct or mixed quotation already covers this sentence
-            draft = self._according(sent) or self._with_verb(sent)
+            quoted = spans_before(taken, k, sent.end)
+            draft = self._with_verb(sent, quoted) if quoted else self._according(sent) or self._with_verb(sent, quoted)
             while draft is not None:
                 drafts.append(draft)
                 draft = self._coordinated(draft, sent.end)
@@ -137,12 +137,35 @@ class ReportedPass:
             return None
         return Found(start, stop, "noun phrase")
 
-    def _with_verb(self, sent: Bounds) -> Draft | None:
+    def _with_verb(self, sent: Bounds, quoted: list[tuple[int, int]]) -> Draft | None:
+        """The first statement reported in ``sent`` outside the ``quoted`` spans in it."""
         for cue in self.cues.within(sent.start, sent.end):
-            draft = self._subject_first(sent, cue) or self._inverted(sent, cue)
-            if draft is not None:
+            if quoted and overlaps(cue.start, cue.end, quoted):
+                continue  # a verb inside the quoted words
+            own = own_cue(self.text, self.cues, cue, quoted) if quoted else None
+            if own is not None:
+                draft = self._after_own_cue(sent, cue, own)
+            else:
+                draft = self._subject_first(sent, cue) or self._inverted(sent, cue)
+            if draft is not None and not overlaps(draft.start, draft.end, quoted):
                 return draft
         return None
+
+    def _after_own_cue(self, sent: Bounds, cue: Cue, own: tuple[int, int]) -> Draft | None:
+        """A second verb of the quoted speaker after the quotation's cue: `“…,” she said,
+        adding that …`, `“…,” said Ann Cole, arguing that …`."""
+        if self.cues.first(cue.end, sent.end, reporting=False) is None:
+            return None  # no second verb: checked first, as most quotations have none
+        floor = own[1] if own[1] <= cue.start else sent.start
+        found, pos = self.finder.before(floor, cue.start), cue.end
+        if found is None:
+            found = self.finder.after(cue.end, sent.end)
+            pos = cue.end if found is None else found.end
+        if found is None:
+            return None
+        second = self._second_verb(pos, sent.end) or participle_after(self.text, self.cues, pos, sent.end)
+        start = None if second is None else self._content_after(second, sent.end)
+        return None if start is None else self._draft(start, sent.end, found, second.word)
 
     def _subject_first(self, sent: Bounds, cue: Cue) -> Draft | None:
         text = self.text
