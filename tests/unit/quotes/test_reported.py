@@ -130,3 +130,19 @@ def test_an_adjunct_before_the_speaker_is_not_the_statement():
     assert (quote.text, quote.speaker.name) == ("it would appeal the ruling", "the company")
     quote = only("Prices will keep rising all year, the central bank said.")
     assert quote.text == "Prices will keep rising all year"
+
+
+@pytest.mark.parametrize(
+    "text, speaker, content",
+    [
+        ("A spokesman for the airline, Karl Brandt, said no flights had been cancelled so far.",
+         "Karl Brandt", "no flights had been cancelled so far"),
+        ("Sen. Maria Lopez (D-Ariz.), who chairs the water panel, said the drought would last years.",
+         "Maria Lopez", "the drought would last years"),
+        ("Rep. Dan Ortiz (R-Texas), a member of the farm caucus, said the bill would fail.",
+         "Dan Ortiz", "the bill would fail"),
+    ],
+)
+def test_a_speaker_set_off_by_commas_before_the_verb(text, speaker, content):
+    quote = only(text)
+    assert (quote.text, quote.speaker.name, quote.speaker.via) == (content, speaker, "name")

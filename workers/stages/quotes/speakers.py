@@ -55,8 +55,19 @@ class SpeakerFinder:
         if found is None and last_visible(self.text, floor, end) == ",":
             before_apposition = self._skip_apposition(floor, end)
             if before_apposition is not None:
-                found = self._phrase_ending(floor, before_apposition)
+                # "Rep. Ann Cole (D-Ore.), chair of the panel, said": past the (party-state) too
+                found = self._phrase_ending(floor, self.skip_back(floor, before_apposition))
+            if found is None:
+                found = self._apposed_name(floor, end)
         return found
+
+    def _apposed_name(self, floor: int, end: int) -> Found | None:
+        """A name set off by commas just before the verb: "A lawyer for the bank, Ann Cole, said"."""
+        comma = self.text.rfind(",", max(floor, end - 2), end)
+        mention = self.names.ending_at(comma) if comma > floor else None
+        if mention is None or mention.start < floor or last_visible(self.text, floor, mention.start) != ",":
+            return None
+        return Found(mention.start, mention.end, "name", mention)
 
     def after(self, pos: int, ceiling: int) -> Found | None:
         """The speaker phrase starting just after ``pos`` ("said Caddell", "says the report")."""
