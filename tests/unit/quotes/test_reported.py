@@ -146,3 +146,13 @@ def test_an_adjunct_before_the_speaker_is_not_the_statement():
 def test_a_speaker_set_off_by_commas_before_the_verb(text, speaker, content):
     quote = only(text)
     assert (quote.text, quote.speaker.name, quote.speaker.via) == (content, speaker, "name")
+
+
+def test_who_after_a_name_reports_for_that_name():
+    text = "The new bridge was opened by Lena Ward, who argued that the old one had been unsafe for years."
+    quote = only(text)
+    assert (quote.text, quote.speaker.name) == ("that the old one had been unsafe for years", "Lena Ward")
+    # the mention is the relative pronoun itself; the words before its comma are not reported
+    assert text[quote.speaker.start : quote.speaker.end] == "who"
+    text = "The fair drew farmers who said the price of feed had doubled since spring."
+    assert extract_quotes(text) == []

@@ -172,7 +172,8 @@ class ReportedPass:
         found = self.finder.before(sent.start, cue.start) or self._clause_subject(sent.start, cue)
         if found is None:
             return None
-        comma = _comma_before(text, sent.start, found.start, _DESCRIPTION_WORDS)
+        # "…, who said": a relative clause reports forward, never the words before its comma
+        comma = None if found.relative else _comma_before(text, sent.start, found.start, _DESCRIPTION_WORDS)
         tail_end = min(sent.end, cue.end + _WINDOW_CHARS)
         if (
             comma is not None
