@@ -156,3 +156,10 @@ def test_who_after_a_name_reports_for_that_name():
     assert text[quote.speaker.start : quote.speaker.end] == "who"
     text = "The fair drew farmers who said the price of feed had doubled since spring."
     assert extract_quotes(text) == []
+
+
+def test_that_after_an_aside_between_commas_opens_the_statement():
+    text = "The minister admitted, in a letter to the council, that the budget had been overspent."
+    assert only(text).text == "that the budget had been overspent"
+    text = "Ruth Diaz says at every rally in Reno, Nevada, that the state needs more teachers."
+    assert only(text).text == "that the state needs more teachers"

@@ -194,17 +194,19 @@ def content_start(text: str, cue_end: int, limit: int, verb: str, names: NameInd
 def _that_within(text: str, start: int, limit: int) -> int | None:
     if _THAT_AHEAD.match(text, start, limit) is None:
         return None
-    pos = start
+    pos, aside, previous = start, False, ""
     for _ in range(_THAT_WINDOW_WORDS):
         m = _WORDS.match(text, pos, limit)
         if not m:
             return None
         word = m.group(1)
         if word.lower() == "that":
-            return m.start(1)
-        if word in ".;?!\"“”‘’" or (word == "," and pos != start):
+            # after a comma only when an aside closes just before it: "said, as did the bank, that"
+            return m.start(1) if not aside or previous == "," else None
+        if word in ".;?!\"“”‘’":
             return None
-        pos = m.end()
+        aside = aside or (word == "," and pos != start)
+        pos, previous = m.end(), word
     return None
 
 
