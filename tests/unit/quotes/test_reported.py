@@ -163,3 +163,9 @@ def test_that_after_an_aside_between_commas_opens_the_statement():
     assert only(text).text == "that the budget had been overspent"
     text = "Ruth Diaz says at every rally in Reno, Nevada, that the state needs more teachers."
     assert only(text).text == "that the state needs more teachers"
+
+
+def test_a_verb_after_but_reports_forward_not_the_clause_before_the_comma():
+    text = "The board approved the budget late on Friday, but Ines Vidal said the vote had been rushed."
+    quote = only(text)
+    assert (quote.text, quote.speaker.name) == ("the vote had been rushed", "Ines Vidal")

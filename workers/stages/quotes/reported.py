@@ -61,6 +61,7 @@ _NOT_IN_SUBJECT = re.compile(
 )
 # Words of description allowed between a comma and the speaker's name.
 _DESCRIPTION_WORDS = 4
+_CONJUNCTIONS = frozenset("and but while though although yet so because as when whereas".split())
 # Reported content is taken within this many characters of its cue (bounded work per cue).
 _WINDOW_CHARS = 600
 
@@ -291,7 +292,7 @@ def _comma_before(text: str, floor: int, pos: int, words: int = 0) -> int | None
         if pos > floor and text[pos - 1] == ",":
             return pos - 1
         span = word_before(text, floor, pos, joiners="’'-_.")
-        if span is None:
-            return None
+        if span is None or text[span[0] : span[1]].lower() in _CONJUNCTIONS:
+            return None  # ", but Lee said he …": a clause of its own, reporting forward
         pos = span[0]
     return None
