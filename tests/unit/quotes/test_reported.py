@@ -169,3 +169,10 @@ def test_a_verb_after_but_reports_forward_not_the_clause_before_the_comma():
     text = "The board approved the budget late on Friday, but Ines Vidal said the vote had been rushed."
     quote = only(text)
     assert (quote.text, quote.speaker.name) == ("the vote had been rushed", "Ines Vidal")
+
+
+def test_a_short_time_or_place_phrase_before_a_pronoun_subject_is_skipped():
+    text = "Coach Dana Price said after the final whistle she was proud of every player."
+    assert only(text).text == "she was proud of every player"
+    text = "Mayor Ola Berg told reporters at the station he had not seen the report."
+    assert only(text).text == "he had not seen the report"

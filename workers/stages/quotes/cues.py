@@ -74,6 +74,11 @@ _WORDS = re.compile(r"[ \u00a0]*([\w’'\-]+|[^\w\s])")
 _THAT_AHEAD = re.compile(
     rf"(?:[ \u00a0]*+(?:[\w’'\-]++|[^\w\s])){{0,{_THAT_WINDOW_WORDS - 1}}}[ \u00a0]*+(?i:that)(?![\w’'\-])"
 )
+# A short time or place phrase between a verb and a clause opening with a subject pronoun.
+_PHRASE_THEN_PRONOUN = re.compile(
+    r"[ \u00a0]*(?:after|before|during|at|in|on|since|following|later)[ \u00a0]+"
+    r"(?:[\w’'\-]+[ \u00a0]+){1,4}?,?[ \u00a0]*(?=(?:he|she|they|we|I)[ \u00a0])"
+)
 _OBJECT_PRONOUNS = frozenset("him her them us me you reporters journalists".split())
 # Phrases between a verb and its content: "said in a statement", "told CNN in an interview".
 _ADJUNCT = re.compile(
@@ -186,6 +191,9 @@ def content_start(text: str, cue_end: int, limit: int, verb: str, names: NameInd
             pos = _skip_listener(text, pos, limit, names)
         else:
             break
+    m = _PHRASE_THEN_PRONOUN.match(text, pos, limit)
+    if m is not None:
+        pos = m.end()  # "said after the meeting he would …": the pronoun opens the statement
     while pos < limit and text[pos] in " \u00a0,:":
         pos += 1
     return pos
