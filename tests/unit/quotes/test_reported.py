@@ -176,3 +176,10 @@ def test_a_short_time_or_place_phrase_before_a_pronoun_subject_is_skipped():
     assert only(text).text == "she was proud of every player"
     text = "Mayor Ola Berg told reporters at the station he had not seen the report."
     assert only(text).text == "he had not seen the report"
+
+
+def test_according_to_after_a_dash():
+    text = "Ferry fares will double next year — the steepest rise in decades — according to the port authority."
+    quote = only(text)
+    assert (quote.cue, quote.speaker.name) == ("according to", "the port authority")
+    assert quote.text.startswith("Ferry fares will double next year")

@@ -125,7 +125,7 @@ class ReportedPass:
             if comma < 0:
                 return None
             return self._draft(comma + 1, sent.end, found, "according to")
-        if lead.endswith(","):
+        if lead.endswith((",", "—", "–")):  # "… — or wrong — according to the journal"
             return self._draft(sent.start, m.start(), found, "according to")
         return None
 
