@@ -183,3 +183,17 @@ def test_according_to_after_a_dash():
     quote = only(text)
     assert (quote.cue, quote.speaker.name) == ("according to", "the port authority")
     assert quote.text.startswith("Ferry fares will double next year")
+
+
+def test_a_second_reporting_clause_in_the_same_sentence():
+    text = "Alma Ruiz said the clinic had never turned anyone away, though she noted that funding would run out in June."
+    first, second = extract_quotes(text)
+    assert (first.text, first.cue) == ("the clinic had never turned anyone away", "said")
+    assert (second.text, second.cue, second.speaker.name) == ("that funding would run out in June", "noted", "Alma Ruiz")
+
+
+def test_a_sentence_far_longer_than_news_keeps_linear_work():
+    text = "Ann Lee said the plan would fail, while Bo Chan said that it would work. " * 2
+    long = text.replace(". ", ", ") * 400  # one sentence of 57,600 characters
+    quotes = extract_quotes(long)
+    assert quotes and all(long[q.start : q.end] == q.text for q in quotes)

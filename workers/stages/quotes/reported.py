@@ -8,10 +8,11 @@ import re
 from workers.stages.quotes.beside import overlaps, own_cue, participle_after, spans_before
 from workers.stages.quotes.candidates import Draft
 from workers.stages.quotes.cues import ACCORDING, INFINITIVE, Cue, content_start, cut_pattern
-from workers.stages.quotes.document import Bounds, Document, at_least_words, trim, word_after, word_before
+from workers.stages.quotes.document import Bounds, Document, at_least_words, trim, word_after
 from workers.stages.quotes.lexicon import INFINITIVE_VERBS, INTENTION_VERBS, WEAK_VERBS
 from workers.stages.quotes.speakers import Found, SpeakerFinder
 from workers.stages.quotes.statements import states_something
+from workers.stages.quotes.trailing import comma_before
 
 _QUOTE_MARK = re.compile(r"[\"“”«»„]")
 # Content opening with these is an object or an adjunct, not a statement ("replied to a call",
@@ -61,9 +62,10 @@ _NOT_IN_SUBJECT = re.compile(
 )
 # Words of description allowed between a comma and the speaker's name.
 _DESCRIPTION_WORDS = 4
-_CONJUNCTIONS = frozenset("and but while though although yet so because as when whereas".split())
 # Reported content is taken within this many characters of its cue (bounded work per cue).
 _WINDOW_CHARS = 600
+# A longer sentence (none in news) keeps its first statement only, none beside a quotation.
+_SENTENCE_CHARS = 3000
 
 
 class ReportedPass:
@@ -80,10 +82,14 @@ class ReportedPass:
             while k < len(taken) and taken[k][1] <= sent.start:
                 k += 1
             quoted = spans_before(taken, k, sent.end)
+            whole = sent.end - sent.start <= _SENTENCE_CHARS  # bounded work per sentence
+            if quoted and not whole:
+                continue
             draft = self._with_verb(sent, quoted) if quoted else self._according(sent) or self._with_verb(sent, quoted)
             while draft is not None:
                 drafts.append(draft)
-                draft = self._coordinated(draft, sent.end)
+                # then a statement of the same speaker, or a clause of its own ("…, though she noted …")
+                draft = self._coordinated(draft, sent.end) or (self._with_verb(Bounds(draft.end, sent.end), quoted) if whole else None)
         return drafts
 
     def _candidates(self, taken: list[tuple[int, int]]) -> list[Bounds]:
@@ -174,7 +180,7 @@ class ReportedPass:
         if found is None:
             return None
         # "…, who said": a relative clause reports forward, never the words before its comma
-        comma = None if found.relative else _comma_before(text, sent.start, found.start, _DESCRIPTION_WORDS)
+        comma = None if found.relative else comma_before(text, sent.start, found.start, _DESCRIPTION_WORDS)
         tail_end = min(sent.end, cue.end + _WINDOW_CHARS)
         if (
             comma is not None
@@ -227,7 +233,7 @@ class ReportedPass:
     def _inverted(self, sent: Bounds, cue: Cue) -> Draft | None:
         if cue.word.lower() in WEAK_VERBS or cue.word.endswith("ing"):
             return None  # checked first: cheaper than looking for the comma
-        comma = _comma_before(self.text, sent.start, cue.start)
+        comma = comma_before(self.text, sent.start, cue.start)
         if comma is None:
             return None
         found = self.finder.after(cue.end, sent.end)
@@ -281,18 +287,3 @@ class ReportedPass:
             return None
         kind = "mixed" if _QUOTE_MARK.search(self.text, start, end) else "indirect"
         return Draft(start, end, kind, found, cue)
-
-
-def _comma_before(text: str, floor: int, pos: int, words: int = 0) -> int | None:
-    """A comma directly before ``pos``, or before up to ``words`` describing words
-    (", retired Air Force general Lloyd Newton said")."""
-    for _ in range(words + 1):
-        while pos > floor and text[pos - 1] in " \u00a0":
-            pos -= 1
-        if pos > floor and text[pos - 1] == ",":
-            return pos - 1
-        span = word_before(text, floor, pos, joiners="’'-_.")
-        if span is None or text[span[0] : span[1]].lower() in _CONJUNCTIONS:
-            return None  # ", but Lee said he …": a clause of its own, reporting forward
-        pos = span[0]
-    return None
