@@ -16,6 +16,9 @@ _INTRO_WORDS = 3
 # The listener or a short object between the quotation's verb and a participle of the same
 # speaker: "told the players, adding that …".
 _OBJECT_THEN_COMMA = re.compile(r"[^,.;:!?\"“”«»]{0,40},[ \u00a0]*")
+# Fewer unquoted characters than this hold no verb, speaker and statement of four words
+# ("“…,” she said." has 10): such sentences, most of those with a quotation, are not read.
+_MIN_BESIDE_CHARS = 30
 _CONJUNCTION = re.compile(r"(?<![\w’'\-])(?:and|but)(?![\w’'\-])")
 
 
@@ -55,3 +58,9 @@ def participle_after(text: str, cues: CueIndex, pos: int, end: int) -> Cue | Non
         return None
     m = _OBJECT_THEN_COMMA.match(text, pos, cue.start)
     return cue if m is not None and m.end() == cue.start else None
+
+
+def too_little_beside(start: int, end: int, quoted: list[tuple[int, int]]) -> bool:
+    """[start, end) holds fewer than _MIN_BESIDE_CHARS characters outside the ``quoted`` spans."""
+    inside = sum(min(b, end) - max(a, start) for a, b in quoted)
+    return end - start - inside < _MIN_BESIDE_CHARS

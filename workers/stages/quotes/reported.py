@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from workers.stages.quotes.beside import overlaps, own_cue, participle_after, spans_before
+from workers.stages.quotes.beside import overlaps, own_cue, participle_after, spans_before, too_little_beside
 from workers.stages.quotes.candidates import Draft
 from workers.stages.quotes.cues import ACCORDING, INFINITIVE, Cue, content_start, cut_pattern
 from workers.stages.quotes.document import Bounds, Document, at_least_words, trim, word_after
@@ -83,13 +83,13 @@ class ReportedPass:
                 k += 1
             quoted = spans_before(taken, k, sent.end)
             whole = sent.end - sent.start <= _SENTENCE_CHARS  # bounded work per sentence
-            if quoted and not whole:
+            if quoted and (not whole or too_little_beside(sent.start, sent.end, quoted)):
                 continue
             draft = self._with_verb(sent, quoted) if quoted else self._according(sent) or self._with_verb(sent, quoted)
             while draft is not None:
                 drafts.append(draft)
                 # then a statement of the same speaker, or a clause of its own ("…, though she noted …")
-                draft = self._coordinated(draft, sent.end) or (self._with_verb(Bounds(draft.end, sent.end), quoted) if whole else None)
+                draft = self._coordinated(draft, sent.end) or self._rest(draft, sent, quoted, whole)
         return drafts
 
     def _candidates(self, taken: list[tuple[int, int]]) -> list[Bounds]:
@@ -143,6 +143,11 @@ class ReportedPass:
         if start >= stop or at_least_words(self.text, start, stop, _SOURCE_MAX_WORDS + 1):
             return None
         return Found(start, stop, "noun phrase")
+
+    def _rest(self, draft: Draft, sent: Bounds, quoted: list[tuple[int, int]], whole: bool) -> Draft | None:
+        if not whole or self.cues.first(draft.end, sent.end) is None:
+            return None  # checked first: most statements run to the end of their sentence
+        return self._with_verb(Bounds(draft.end, sent.end), quoted)
 
     def _with_verb(self, sent: Bounds, quoted: list[tuple[int, int]]) -> Draft | None:
         """The first statement reported in ``sent`` outside the ``quoted`` spans in it."""
