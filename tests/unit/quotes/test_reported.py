@@ -197,3 +197,10 @@ def test_a_sentence_far_longer_than_news_keeps_linear_work():
     long = text.replace(". ", ", ") * 400  # one sentence of 57,600 characters
     quotes = extract_quotes(long)
     assert quotes and all(long[q.start : q.end] == q.text for q in quotes)
+
+
+def test_has_learned_reports_only_the_statement_before_it():
+    text = "The council had quietly sold the old library to a developer, the Daily Courier has learned."
+    quote = only(text)
+    assert (quote.text, quote.cue) == ("The council had quietly sold the old library to a developer", "learned")
+    assert extract_quotes("Tomas learned that the bakery had closed for good in March.") == []

@@ -9,7 +9,7 @@ from workers.stages.quotes.beside import overlaps, own_cue, participle_after, sp
 from workers.stages.quotes.candidates import Draft
 from workers.stages.quotes.cues import ACCORDING, INFINITIVE, Cue, content_start, cut_pattern
 from workers.stages.quotes.document import Bounds, Document, at_least_words, trim, word_after
-from workers.stages.quotes.lexicon import INFINITIVE_VERBS, INTENTION_VERBS, WEAK_VERBS
+from workers.stages.quotes.lexicon import INFINITIVE_VERBS, INTENTION_VERBS, TRAILING_VERBS, WEAK_VERBS
 from workers.stages.quotes.speakers import Found, SpeakerFinder
 from workers.stages.quotes.statements import states_something
 from workers.stages.quotes.trailing import comma_before
@@ -207,7 +207,8 @@ class ReportedPass:
         verb = cue.word.lower()
         # An intention or a promise ("wants to", "pledged to visit") states no fact; an intention
         # verb takes no statement at all ("declined comment").
-        if verb in INTENTION_VERBS or (verb in INFINITIVE_VERBS and INFINITIVE.match(self.text, cue.end, limit)):
+        # A trailing-only verb ("…, The Herald has learned") takes no statement after it.
+        if verb in INTENTION_VERBS or verb in TRAILING_VERBS or (verb in INFINITIVE_VERBS and INFINITIVE.match(self.text, cue.end, limit)):
             return None
         start = content_start(self.text, cue.end, limit, cue.word, self.finder.names)
         if _OBJECT_START.match(self.text, start):
