@@ -192,7 +192,7 @@ def test_a_second_reporting_clause_in_the_same_sentence():
     assert (second.text, second.cue, second.speaker.name) == ("that funding would run out in June", "noted", "Alma Ruiz")
 
 
-def test_a_sentence_far_longer_than_news_keeps_linear_work():
+def test_a_sentence_far_longer_than_news_keeps_exact_offsets():
     text = "Ann Lee said the plan would fail, while Bo Chan said that it would work. " * 2
     long = text.replace(". ", ", ") * 400  # one sentence of 57,600 characters
     quotes = extract_quotes(long)
