@@ -130,3 +130,77 @@ def test_an_adjunct_before_the_speaker_is_not_the_statement():
     assert (quote.text, quote.speaker.name) == ("it would appeal the ruling", "the company")
     quote = only("Prices will keep rising all year, the central bank said.")
     assert quote.text == "Prices will keep rising all year"
+
+
+@pytest.mark.parametrize(
+    "text, speaker, content",
+    [
+        ("A spokesman for the airline, Karl Brandt, said no flights had been cancelled so far.",
+         "Karl Brandt", "no flights had been cancelled so far"),
+        ("Sen. Maria Lopez (D-Ariz.), who chairs the water panel, said the drought would last years.",
+         "Maria Lopez", "the drought would last years"),
+        ("Rep. Dan Ortiz (R-Texas), a member of the farm caucus, said the bill would fail.",
+         "Dan Ortiz", "the bill would fail"),
+    ],
+)
+def test_a_speaker_set_off_by_commas_before_the_verb(text, speaker, content):
+    quote = only(text)
+    assert (quote.text, quote.speaker.name, quote.speaker.via) == (content, speaker, "name")
+
+
+def test_who_after_a_name_reports_for_that_name():
+    text = "The new bridge was opened by Lena Ward, who argued that the old one had been unsafe for years."
+    quote = only(text)
+    assert (quote.text, quote.speaker.name) == ("that the old one had been unsafe for years", "Lena Ward")
+    # the mention is the relative pronoun itself; the words before its comma are not reported
+    assert text[quote.speaker.start : quote.speaker.end] == "who"
+    text = "The fair drew farmers who said the price of feed had doubled since spring."
+    assert extract_quotes(text) == []
+
+
+def test_that_after_an_aside_between_commas_opens_the_statement():
+    text = "The minister admitted, in a letter to the council, that the budget had been overspent."
+    assert only(text).text == "that the budget had been overspent"
+    text = "Ruth Diaz says at every rally in Reno, Nevada, that the state needs more teachers."
+    assert only(text).text == "that the state needs more teachers"
+
+
+def test_a_verb_after_but_reports_forward_not_the_clause_before_the_comma():
+    text = "The board approved the budget late on Friday, but Ines Vidal said the vote had been rushed."
+    quote = only(text)
+    assert (quote.text, quote.speaker.name) == ("the vote had been rushed", "Ines Vidal")
+
+
+def test_a_short_time_or_place_phrase_before_a_pronoun_subject_is_skipped():
+    text = "Coach Dana Price said after the final whistle she was proud of every player."
+    assert only(text).text == "she was proud of every player"
+    text = "Mayor Ola Berg told reporters at the station he had not seen the report."
+    assert only(text).text == "he had not seen the report"
+
+
+def test_according_to_after_a_dash():
+    text = "Ferry fares will double next year — the steepest rise in decades — according to the port authority."
+    quote = only(text)
+    assert (quote.cue, quote.speaker.name) == ("according to", "the port authority")
+    assert quote.text.startswith("Ferry fares will double next year")
+
+
+def test_a_second_reporting_clause_in_the_same_sentence():
+    text = "Alma Ruiz said the clinic had never turned anyone away, though she noted that funding would run out in June."
+    first, second = extract_quotes(text)
+    assert (first.text, first.cue) == ("the clinic had never turned anyone away", "said")
+    assert (second.text, second.cue, second.speaker.name) == ("that funding would run out in June", "noted", "Alma Ruiz")
+
+
+def test_a_sentence_far_longer_than_news_keeps_exact_offsets():
+    text = "Ann Lee said the plan would fail, while Bo Chan said that it would work. " * 2
+    long = text.replace(". ", ", ") * 400  # one sentence of 57,600 characters
+    quotes = extract_quotes(long)
+    assert quotes and all(long[q.start : q.end] == q.text for q in quotes)
+
+
+def test_has_learned_reports_only_the_statement_before_it():
+    text = "The council had quietly sold the old library to a developer, the Daily Courier has learned."
+    quote = only(text)
+    assert (quote.text, quote.cue) == ("The council had quietly sold the old library to a developer", "learned")
+    assert extract_quotes("Tomas learned that the bakery had closed for good in March.") == []

@@ -11,8 +11,8 @@ The steps, in the order a text goes through them (each reads what the one before
    speaker phrase, ``mixed`` the clause around a quoted phrase, ``introductions`` a block quote
    after `X said:`, a colon or a name and a dash before it); uncued short ones dropped, a quote
    split around its cue kept as one quote in two parts.
-5. ``reported``: reported speech in the sentences no quotation covers (``statements``: only a
-   complement that states something).
+5. ``reported``: reported speech outside the quotations (``statements``: only a complement
+   that states something; ``beside``: in a sentence holding a quotation, verbs other than its own).
 6. ``resolution``: in document order, each speaker phrase resolved to a name (``surnames``:
    surname to full name; pronoun to the person meant; an uncued paragraph to the previous
    speaker), and each quote cut into its ``parts``, giving the ``results``.

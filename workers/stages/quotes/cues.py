@@ -74,6 +74,11 @@ _WORDS = re.compile(r"[ \u00a0]*([\w’'\-]+|[^\w\s])")
 _THAT_AHEAD = re.compile(
     rf"(?:[ \u00a0]*+(?:[\w’'\-]++|[^\w\s])){{0,{_THAT_WINDOW_WORDS - 1}}}[ \u00a0]*+(?i:that)(?![\w’'\-])"
 )
+# A short time or place phrase between a verb and a clause opening with a subject pronoun.
+_PHRASE_THEN_PRONOUN = re.compile(
+    r"[ \u00a0]*(?:after|before|during|at|in|on|since|following|later)[ \u00a0]+"
+    r"(?:[\w’'\-]+[ \u00a0]+){1,4}?,?[ \u00a0]*(?=(?:he|she|they|we|I)[ \u00a0])"
+)
 _OBJECT_PRONOUNS = frozenset("him her them us me you reporters journalists".split())
 # Phrases between a verb and its content: "said in a statement", "told CNN in an interview".
 _ADJUNCT = re.compile(
@@ -186,6 +191,9 @@ def content_start(text: str, cue_end: int, limit: int, verb: str, names: NameInd
             pos = _skip_listener(text, pos, limit, names)
         else:
             break
+    m = _PHRASE_THEN_PRONOUN.match(text, pos, limit)
+    if m is not None:
+        pos = m.end()  # "said after the meeting he would …": the pronoun opens the statement
     while pos < limit and text[pos] in " \u00a0,:":
         pos += 1
     return pos
@@ -194,17 +202,19 @@ def content_start(text: str, cue_end: int, limit: int, verb: str, names: NameInd
 def _that_within(text: str, start: int, limit: int) -> int | None:
     if _THAT_AHEAD.match(text, start, limit) is None:
         return None
-    pos = start
+    pos, aside, previous = start, False, ""
     for _ in range(_THAT_WINDOW_WORDS):
         m = _WORDS.match(text, pos, limit)
         if not m:
             return None
         word = m.group(1)
         if word.lower() == "that":
-            return m.start(1)
-        if word in ".;?!\"“”‘’" or (word == "," and pos != start):
+            # after a comma only when an aside closes just before it: "said, as did the bank, that"
+            return m.start(1) if not aside or previous == "," else None
+        if word in ".;?!\"“”‘’":
             return None
-        pos = m.end()
+        aside = aside or (word == "," and pos != start)
+        pos, previous = m.end(), word
     return None
 
 

@@ -75,6 +75,7 @@ wonder wondered
 hope hoped hopes hoping
 comment commented
 read reads
+learn learned
 """.strip().splitlines()
 
 
@@ -115,6 +116,9 @@ INFINITIVE_VERBS = INTENTION_VERBS | frozenset(
 LISTENER_VERBS = frozenset(_forms("tell told tells telling") + _forms("ask asked") + _forms("warn warned"))
 # Verbs of belief or finding are attributions in news corpora but rarely frame a direct quote
 # on their own; they only count for reported speech with an explicit subject.
+# Verbs that report only from after their statement: "…, The Herald has learned." ("She
+# learned that …" tells what someone found out, not what anyone said).
+TRAILING_VERBS = frozenset(f for line in _VERBS if line.split()[0] == "learn" for f in _forms(line))
 WEAK_VERBS = frozenset(
     f
     for line in _VERBS

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import re
 
+from workers.stages.quotes.beside import overlaps, own_cue, participle_after, spans_before, too_little_beside
 from workers.stages.quotes.candidates import Draft
 from workers.stages.quotes.cues import ACCORDING, INFINITIVE, Cue, content_start, cut_pattern
-from workers.stages.quotes.document import Bounds, Document, at_least_words, trim, word_after, word_before
-from workers.stages.quotes.lexicon import INFINITIVE_VERBS, INTENTION_VERBS, WEAK_VERBS
+from workers.stages.quotes.document import Bounds, Document, at_least_words, trim, word_after
+from workers.stages.quotes.lexicon import INFINITIVE_VERBS, INTENTION_VERBS, TRAILING_VERBS, WEAK_VERBS
 from workers.stages.quotes.speakers import Found, SpeakerFinder
 from workers.stages.quotes.statements import states_something
+from workers.stages.quotes.trailing import comma_before
 
 _QUOTE_MARK = re.compile(r"[\"“”«»„]")
 # Content opening with these is an object or an adjunct, not a statement ("replied to a call",
@@ -62,6 +64,8 @@ _NOT_IN_SUBJECT = re.compile(
 _DESCRIPTION_WORDS = 4
 # Reported content is taken within this many characters of its cue (bounded work per cue).
 _WINDOW_CHARS = 600
+# A longer sentence (none in news) keeps its first statement only, none beside a quotation.
+_SENTENCE_CHARS = 3000
 
 
 class ReportedPass:
@@ -77,12 +81,15 @@ class ReportedPass:
         for sent in self._candidates(taken):
             while k < len(taken) and taken[k][1] <= sent.start:
                 k += 1
-            if k < len(taken) and taken[k][0] < sent.end:
-                continue  # a direct or mixed quotation already covers this sentence
-            draft = self._according(sent) or self._with_verb(sent)
+            quoted = spans_before(taken, k, sent.end)
+            whole = sent.end - sent.start <= _SENTENCE_CHARS  # bounded work per sentence
+            if quoted and (not whole or too_little_beside(sent.start, sent.end, quoted)):
+                continue
+            draft = self._with_verb(sent, quoted) if quoted else self._according(sent) or self._with_verb(sent, quoted)
             while draft is not None:
                 drafts.append(draft)
-                draft = self._coordinated(draft, sent.end)
+                # then a statement of the same speaker, or a clause of its own ("…, though she noted …")
+                draft = self._coordinated(draft, sent.end) or self._rest(draft, sent, quoted, whole)
         return drafts
 
     def _candidates(self, taken: list[tuple[int, int]]) -> list[Bounds]:
@@ -124,7 +131,7 @@ class ReportedPass:
             if comma < 0:
                 return None
             return self._draft(comma + 1, sent.end, found, "according to")
-        if lead.endswith(","):
+        if lead.endswith((",", "—", "–")):  # "… — or wrong — according to the journal"
             return self._draft(sent.start, m.start(), found, "according to")
         return None
 
@@ -137,19 +144,48 @@ class ReportedPass:
             return None
         return Found(start, stop, "noun phrase")
 
-    def _with_verb(self, sent: Bounds) -> Draft | None:
+    def _rest(self, draft: Draft, sent: Bounds, quoted: list[tuple[int, int]], whole: bool) -> Draft | None:
+        if not whole or self.cues.first(draft.end, sent.end) is None:
+            return None  # checked first: most statements run to the end of their sentence
+        return self._with_verb(Bounds(draft.end, sent.end), quoted)
+
+    def _with_verb(self, sent: Bounds, quoted: list[tuple[int, int]]) -> Draft | None:
+        """The first statement reported in ``sent`` outside the ``quoted`` spans in it."""
         for cue in self.cues.within(sent.start, sent.end):
-            draft = self._subject_first(sent, cue) or self._inverted(sent, cue)
-            if draft is not None:
+            if quoted and overlaps(cue.start, cue.end, quoted):
+                continue  # a verb inside the quoted words
+            own = own_cue(self.text, self.cues, cue, quoted) if quoted else None
+            if own is not None:
+                draft = self._after_own_cue(sent, cue, own)
+            else:
+                draft = self._subject_first(sent, cue) or self._inverted(sent, cue)
+            if draft is not None and not overlaps(draft.start, draft.end, quoted):
                 return draft
         return None
+
+    def _after_own_cue(self, sent: Bounds, cue: Cue, own: tuple[int, int]) -> Draft | None:
+        """A second verb of the quoted speaker after the quotation's cue: `“…,” she said,
+        adding that …`, `“…,” said Ann Cole, arguing that …`."""
+        if self.cues.first(cue.end, sent.end, reporting=False) is None:
+            return None  # no second verb: checked first, as most quotations have none
+        floor = own[1] if own[1] <= cue.start else sent.start
+        found, pos = self.finder.before(floor, cue.start), cue.end
+        if found is None:
+            found = self.finder.after(cue.end, sent.end)
+            pos = cue.end if found is None else found.end
+        if found is None:
+            return None
+        second = self._second_verb(pos, sent.end) or participle_after(self.text, self.cues, pos, sent.end)
+        start = None if second is None else self._content_after(second, sent.end)
+        return None if start is None else self._draft(start, sent.end, found, second.word)
 
     def _subject_first(self, sent: Bounds, cue: Cue) -> Draft | None:
         text = self.text
         found = self.finder.before(sent.start, cue.start) or self._clause_subject(sent.start, cue)
         if found is None:
             return None
-        comma = _comma_before(text, sent.start, found.start, _DESCRIPTION_WORDS)
+        # "…, who said": a relative clause reports forward, never the words before its comma
+        comma = None if found.relative else comma_before(text, sent.start, found.start, _DESCRIPTION_WORDS)
         tail_end = min(sent.end, cue.end + _WINDOW_CHARS)
         if (
             comma is not None
@@ -171,7 +207,8 @@ class ReportedPass:
         verb = cue.word.lower()
         # An intention or a promise ("wants to", "pledged to visit") states no fact; an intention
         # verb takes no statement at all ("declined comment").
-        if verb in INTENTION_VERBS or (verb in INFINITIVE_VERBS and INFINITIVE.match(self.text, cue.end, limit)):
+        # A trailing-only verb ("…, The Herald has learned") takes no statement after it.
+        if verb in INTENTION_VERBS or verb in TRAILING_VERBS or (verb in INFINITIVE_VERBS and INFINITIVE.match(self.text, cue.end, limit)):
             return None
         start = content_start(self.text, cue.end, limit, cue.word, self.finder.names)
         if _OBJECT_START.match(self.text, start):
@@ -202,7 +239,7 @@ class ReportedPass:
     def _inverted(self, sent: Bounds, cue: Cue) -> Draft | None:
         if cue.word.lower() in WEAK_VERBS or cue.word.endswith("ing"):
             return None  # checked first: cheaper than looking for the comma
-        comma = _comma_before(self.text, sent.start, cue.start)
+        comma = comma_before(self.text, sent.start, cue.start)
         if comma is None:
             return None
         found = self.finder.after(cue.end, sent.end)
@@ -256,18 +293,3 @@ class ReportedPass:
             return None
         kind = "mixed" if _QUOTE_MARK.search(self.text, start, end) else "indirect"
         return Draft(start, end, kind, found, cue)
-
-
-def _comma_before(text: str, floor: int, pos: int, words: int = 0) -> int | None:
-    """A comma directly before ``pos``, or before up to ``words`` describing words
-    (", retired Air Force general Lloyd Newton said")."""
-    for _ in range(words + 1):
-        while pos > floor and text[pos - 1] in " \u00a0":
-            pos -= 1
-        if pos > floor and text[pos - 1] == ",":
-            return pos - 1
-        span = word_before(text, floor, pos, joiners="’'-_.")
-        if span is None:
-            return None
-        pos = span[0]
-    return None

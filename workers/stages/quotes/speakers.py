@@ -36,6 +36,7 @@ class Found:
     end: int
     kind: str  # "name" | "pronoun" | "noun phrase"
     mention: Mention | None = None
+    relative: bool = False  # "who" standing for the name just before it
 
 
 class SpeakerFinder:
@@ -55,8 +56,32 @@ class SpeakerFinder:
         if found is None and last_visible(self.text, floor, end) == ",":
             before_apposition = self._skip_apposition(floor, end)
             if before_apposition is not None:
-                found = self._phrase_ending(floor, before_apposition)
-        return found
+                # "Rep. Ann Cole (D-Ore.), chair of the panel, said": past the (party-state) too
+                found = self._phrase_ending(floor, self.skip_back(floor, before_apposition))
+            if found is None:
+                found = self._apposed_name(floor, end)
+        return found if found is not None else self._relative(floor, end)
+
+    def _relative(self, floor: int, end: int) -> Found | None:
+        """"Tom Reed, who said": the span of "who", standing for the name just before it."""
+        span = self._word_ending(floor, end)
+        if span is None or span[1] != end or self.text[span[0] : end] != "who":
+            return None
+        before = span[0]
+        while before > floor and self.text[before - 1] in " \u00a0,":
+            before -= 1
+        mention = self.names.ending_at(before)
+        if mention is None or mention.start < floor:
+            return None
+        return Found(span[0], end, "name", mention, relative=True)
+
+    def _apposed_name(self, floor: int, end: int) -> Found | None:
+        """A name set off by commas just before the verb: "A lawyer for the bank, Ann Cole, said"."""
+        comma = self.text.rfind(",", max(floor, end - 2), end)
+        mention = self.names.ending_at(comma) if comma > floor else None
+        if mention is None or mention.start < floor or last_visible(self.text, floor, mention.start) != ",":
+            return None
+        return Found(mention.start, mention.end, "name", mention)
 
     def after(self, pos: int, ceiling: int) -> Found | None:
         """The speaker phrase starting just after ``pos`` ("said Caddell", "says the report")."""
