@@ -99,8 +99,8 @@ class JobEvents:
             try:
                 pubsub.psubscribe(keys.events_channel("*"))
                 pubsub.get_message(timeout=READY_SECONDS)  # the subscription's confirmation
-                self._ready.set()
                 self._wake_all()  # whatever happened while there was no subscription
+                self._ready.set()
                 while True:
                     message = pubsub.get_message(timeout=RECHECK_SECONDS)
                     if message is not None and message["type"] == "pmessage":
