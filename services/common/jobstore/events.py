@@ -69,11 +69,19 @@ class JobEvents:
         self._pid: int | None = None
 
     def watch(self, job_id: str) -> Waiter:
-        """A waiter that receives the job's events from now on; pass it to ``unwatch`` after."""
-        self._start()
+        """A waiter that receives the job's events from now on (the listener is subscribed when
+        this returns, but for a Redis that does not answer); pass it to ``unwatch`` after."""
         waiter = Waiter()
         with self._lock:
+            # Registered before the listener is looked at: a listener stops only with nobody
+            # waiting, so it cannot stop between this check and this waiter's events.
             self._waiters.setdefault(job_id, set()).add(waiter)
+            starting = self._pid != os.getpid()  # none yet, stopped, or a forked parent's
+            if starting:
+                self._pid, self._ready = os.getpid(), threading.Event()
+        if starting:
+            threading.Thread(target=self._listen, name="docpipe-job-events", daemon=True).start()
+        self._ready.wait(READY_SECONDS)
         return waiter
 
     def unwatch(self, job_id: str, waiter: Waiter) -> None:
@@ -84,22 +92,16 @@ class JobEvents:
                 if not waiters:
                     del self._waiters[job_id]
 
-    def _start(self) -> None:
-        if self._pid != os.getpid():  # none yet, or a forked child's copy of its parent's
-            with self._lock:
-                if self._pid != os.getpid():
-                    self._pid, self._ready = os.getpid(), threading.Event()
-                    threading.Thread(target=self._listen, name="docpipe-job-events", daemon=True).start()
-        self._ready.wait(READY_SECONDS)
-
     def _listen(self) -> None:
         prefix = len(keys.events_channel(""))
+        lost = False  # whether a subscription was lost: its waiters may have missed events
         while True:
             pubsub = self._client.pubsub(ignore_subscribe_messages=True)
             try:
                 pubsub.psubscribe(keys.events_channel("*"))
                 pubsub.get_message(timeout=READY_SECONDS)  # the subscription's confirmation
-                self._wake_all()  # whatever happened while there was no subscription
+                if lost:
+                    self._wake_all()
                 self._ready.set()
                 while True:
                     message = pubsub.get_message(timeout=RECHECK_SECONDS)
@@ -108,6 +110,7 @@ class JobEvents:
             except (redis.RedisError, OSError) as exc:
                 if self._stop_if_unwatched():
                     return
+                lost = True
                 LOGGER.warning("job events: %s; subscribing again", exc)
                 time.sleep(RECONNECT_SECONDS)
             finally:
@@ -119,7 +122,7 @@ class JobEvents:
         with self._lock:
             if self._waiters:
                 return False
-            self._pid, self._ready = None, threading.Event()
+            self._pid = None
             return True
 
     def _post(self, job_id: str, event: bytes) -> None:
