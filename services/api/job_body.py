@@ -18,7 +18,7 @@ _JOB = JobSchema()
 
 def job_response(job: Job, results: list[bytes]) -> Response:
     """The job (its fields in the schema's order) with the members of the stage outputs in
-    ``results`` (JobStore.raw_results) as its ``result`` object."""
+    ``results`` (as JobStore.read gives them) as its ``result`` object."""
     envelope = _JOB.dump(job)
     members = [_member(name, _results(results) if name == "result" else _dumps(value))
                for name, value in envelope.items()]

@@ -9,7 +9,7 @@ import redis
 from redis.client import Pipeline
 
 from services.common.errors import IdempotencyConflict
-from services.common.jobs import STAGES, Job, JobStatus, Stage, StageStatus
+from services.common.jobs import STAGES, Job, JobStatus, Stage
 from services.common.jobstore import keys, records, stats
 from services.common.jobstore.events import JobEvents, Waiter
 from services.common.jobstore.records import decode
@@ -96,30 +96,30 @@ class JobStore(JobTransitions):
 
     def get(self, job_id: str, owner: str | None = None, *, results: bool = True) -> Job | None:
         """The job as the API shows it, or None when unknown, expired or not the owner's."""
-        fields = decode(self.redis.hgetall(keys.job_key(job_id)))
-        if "meta" not in fields:
-            return None
-        job = records.job_from_fields(fields)
-        if owner is not None and job.owner != owner:
-            return None
         if results:
-            job.result = self.decoded_results(job)
-        return job
+            reading = self.read(job_id, owner)
+            if reading is None:
+                return None
+            job, outputs = reading
+            for output in outputs:
+                job.result.update(json.loads(output))
+            return job
+        return _owned(decode(self.redis.hgetall(keys.job_key(job_id))), owner)
 
     def read(self, job_id: str, owner: str | None = None) -> Reading | None:
-        """The job and the outputs of its finished stages as stored (see raw_results), read
-        together in one round trip; None when unknown, expired or not the owner's."""
+        """The job and the outputs of its finished stages as stored (each a JSON object of
+        Job.result fields, in stage order), read together in one round trip; None when unknown,
+        expired or not the owner's.
+
+        The API sends the outputs on as they are: decoding and re-encoding megabytes of results
+        cost more than the rest of a read.
+        """
         with self.redis.pipeline(transaction=True) as pipe:
             pipe.hgetall(keys.job_key(job_id))
             pipe.mget([keys.result_key(job_id, stage) for stage in STAGES])
             fields, outputs = pipe.execute()
-        fields = decode(fields)
-        if "meta" not in fields:
-            return None
-        job = records.job_from_fields(fields)
-        if owner is not None and job.owner != owner:
-            return None
-        return job, [output for output in outputs if output is not None]
+        job = _owned(decode(fields), owner)
+        return None if job is None else (job, [output for output in outputs if output is not None])
 
     def exists(self, job_id: str) -> bool:
         return bool(self.redis.exists(keys.job_key(job_id)))
@@ -130,25 +130,6 @@ class JobStore(JobTransitions):
     def get_result(self, job_id: str, stage: Stage) -> Any:
         raw = self.redis.get(keys.result_key(job_id, stage))
         return None if raw is None else json.loads(raw)
-
-    def raw_results(self, job: Job) -> list[bytes]:
-        """The outputs of the job's finished stages as stored: each a JSON object of Job.result
-        fields, in stage order.
-
-        The API sends them on as they are: decoding and re-encoding megabytes of results cost more
-        than the rest of a read.
-        """
-        done = [s.name for s in job.stages if s.status is StageStatus.SUCCEEDED]
-        if not done:
-            return []
-        values = self.redis.mget([keys.result_key(job.id, s) for s in done])
-        return [v for v in values if v is not None]
-
-    def decoded_results(self, job: Job) -> dict:
-        result: dict = {}
-        for raw in self.raw_results(job):
-            result.update(json.loads(raw))
-        return result
 
     def list(self, owner: str, limit: int, after: Cursor | None = None) -> tuple[list[Job], Cursor | None]:
         """The owner's jobs, newest first, from after the cursor on; and the next page's cursor."""
@@ -242,3 +223,11 @@ def _worth_reading(waiter: Waiter, deadline: float, any_change: bool) -> bool:
         if any_change or any(event not in _UNFINISHED for event in events):
             return True
     return False
+
+
+def _owned(fields: dict[str, str], owner: str | None) -> Job | None:
+    """The job these hash fields hold, if there is one and it is ``owner``'s (any, for None)."""
+    if "meta" not in fields:
+        return None
+    job = records.job_from_fields(fields)
+    return job if owner is None or job.owner == owner else None
