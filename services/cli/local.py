@@ -22,8 +22,9 @@ def _stages(sentences: int) -> list[tuple[str, Callable[[dict, bytes, str, str],
     options = {"summary_sentences": sentences}
     return [
         ("cleaning", lambda result, data, ctype, name: outputs.cleaning_fields(data, ctype, name)),
-        ("quotes", lambda result, *_: outputs.quotes_fields(result["document"]["text"])),
-        ("summary", lambda result, *_: outputs.summary_fields(result["document"]["text"], options)),
+        ("quotes", lambda result, *_: outputs.plain(outputs.quotes_fields(result["document"]["text"]))),
+        ("summary", lambda result, *_: outputs.plain(outputs.summary_fields(result["document"]["text"],
+                                                                             options))),
     ]
 
 

@@ -10,6 +10,7 @@ import json
 from dataclasses import dataclass
 from typing import Any, Callable
 
+import orjson
 import redis
 from services.common.jobs import STAGES, Job, JobStatus, Stage, StageRun, StageStatus, rfc3339, utcnow
 from services.common.jobstore import keys, records, stats
@@ -88,7 +89,7 @@ class JobTransitions:
         since. ``then`` starts the next stage in the same write (as start_stage would), for a
         worker that goes on to run it.
         """
-        payload = json.dumps(output, ensure_ascii=False)
+        payload = orjson.dumps(output)  # result dataclasses as they are (workers.outputs)
         expires = int(records.epoch(job.expires_at))
 
         def mutate(fields: dict[str, str], pipe: Writes) -> bool | None:
