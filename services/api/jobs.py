@@ -22,7 +22,7 @@ from services.api.schemas import JobBatchSchema, JobListSchema, JobSchema, ListA
 from services.common import logs
 from services.common.errors import IdempotencyConflict
 from services.common.jobs import STAGES, Job, JobStatus, StageRun, new_job_id, rfc3339, utcnow
-from services.common.pipeline import announce, queue_stage
+from services.common.pipeline import announce, stage_commands
 
 LOGGER = logging.getLogger(__name__)
 blp = Blueprint("jobs", __name__, url_prefix="/v1/jobs",
@@ -105,26 +105,27 @@ class JobById(MethodView):
 
 
 def _submit(sub: Submission, idempotency_key: str | None) -> Job:
-    """Store the job, then queue its first stage.
+    """Store the job and the message queueing its first stage, in one transaction.
 
-    Should the message be lost (this process dies in between, or the broker fails just then),
-    the workers' reconciler queues the stage of a stored job that makes no progress.
+    Should the message not be made (the broker fails just then), the job is stored without it
+    and the workers' reconciler queues the stage of a stored job that makes no progress.
     """
     rt = runtime()
     job = _new_job(sub, rt.settings.result_ttl_seconds)
     logs.bind_job(job.id)  # what is logged from here on concerns this job
     try:
-        job, created = rt.store.create(job, sub.data, idempotency_key)
+        first = stage_commands(rt.celery, job.id, STAGES[0])
+    except (OperationalError, RedisError):
+        first = ()
+        LOGGER.warning("job %s: its first stage could not be queued; the reconciler will queue "
+                       "it", job.id)
+    try:
+        job, created = rt.store.create(job, sub.data, idempotency_key, then=first)
     except IdempotencyConflict as exc:
         raise ApiProblem(422, f"{exc}; use a new key for a new request.", slug="idempotency-conflict",
                          errors=[{"field": "Idempotency-Key", "in": "header", "reason": str(exc)}])
     if created:
         rt.backlog.grew(1)
-        try:
-            queue_stage(rt.celery, job.id, STAGES[0])
-        except (OperationalError, RedisError):
-            LOGGER.warning("job %s: stored, but its first stage could not be queued; the "
-                           "reconciler will queue it", job.id)
     return job
 
 

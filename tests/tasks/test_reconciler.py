@@ -5,7 +5,7 @@ import time
 import pytest
 
 from services.common.jobs import Stage
-from services.common.pipeline import QUEUES, job_ids_in_flight, make_celery, queue_stage
+from services.common.pipeline import QUEUES, job_ids_in_flight, make_celery, queue_stage, stage_commands
 from tests.jobs import make_job
 from workers.reconciler import reconcile
 
@@ -59,6 +59,18 @@ def test_a_job_waiting_in_the_queue_or_delivered_is_left_alone(context, app):
     raw = context.store.redis.rpop(QUEUES[Stage.CLEANING])  # as a worker takes it: unacked
     context.store.redis.hset("unacked", "tag-1", json.dumps([json.loads(raw), "", "docpipe.cleaning"]))
     assert job_ids_in_flight(app) == {job.id}
+    assert reconcile(context, app, now=later(context)) == []
+
+
+def test_a_job_stored_with_its_first_message_is_queued_once_and_left_alone(context, app):
+    job = make_job()
+    stored, created = context.store.create(job, b"x", "key-1", then=stage_commands(app, job.id, Stage.CLEANING))
+    assert created and queued(context, Stage.CLEANING) == ["docpipe.clean"]
+    assert job_ids_in_flight(app) == {job.id}  # the message a worker reads: Celery's own
+    again = make_job(owner=job.owner)
+    same, created = context.store.create(again, b"x", "key-1", then=stage_commands(app, again.id, Stage.CLEANING))
+    assert (same.id, created) == (job.id, False)
+    assert queued(context, Stage.CLEANING) == ["docpipe.clean"]  # a replay queues nothing
     assert reconcile(context, app, now=later(context)) == []
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 import time
-from typing import Any
+from typing import Any, Sequence
 
 import redis
 from redis.client import Pipeline
@@ -22,6 +22,8 @@ MAX_TIES = 100
 _UNFINISHED = frozenset(s.value.encode() for s in JobStatus if not s.finished)
 # A job and the outputs of its finished stages as stored (JSON objects of result fields).
 Reading = tuple[Job, list[bytes]]
+# Redis commands as (method name, arguments), run in a job's own transaction.
+Commands = Sequence[tuple[str, tuple]]
 # A position in an owner's job list: (creation time in ms, job id).
 Cursor = tuple[float, str]
 
@@ -44,14 +46,16 @@ class JobStore(JobTransitions):
 
     # -- creation and reads -------------------------------------------------------------
 
-    def create(self, job: Job, data: bytes, idempotency_key: str | None = None) -> tuple[Job, bool]:
+    def create(self, job: Job, data: bytes, idempotency_key: str | None = None,
+               then: Commands = ()) -> tuple[Job, bool]:
         """Store a new job; with an Idempotency-Key already used, return that job instead.
 
-        The key and the job are written in one transaction, so whoever sees the key sees the job.
+        The key, the job and the commands ``then`` (those queueing its first stage) are written
+        in one transaction, so whoever sees the key sees the job, and a job is never queued twice.
         """
         if not idempotency_key:
             with self.redis.pipeline(transaction=True) as pipe:
-                self._queue_insert(pipe, job, data)
+                self._queue_insert(pipe, job, data, then)
                 pipe.execute()
             return job, True
         idem = keys.idempotency_key(job.owner, idempotency_key)
@@ -65,7 +69,7 @@ class JobStore(JobTransitions):
                     pipe.multi()
                     pipe.set(idem, f"{job.id} {records.request_digest(job)}",
                              exat=int(records.epoch(job.expires_at)))
-                    self._queue_insert(pipe, job, data)
+                    self._queue_insert(pipe, job, data, then)
                     pipe.execute()
                     return job, True
                 except redis.WatchError:
@@ -82,7 +86,7 @@ class JobStore(JobTransitions):
         return self.get(job_id, job.owner)  # None when that job has since expired or been deleted
 
     @staticmethod
-    def _queue_insert(pipe: Pipeline, job: Job, data: bytes) -> None:
+    def _queue_insert(pipe: Pipeline, job: Job, data: bytes, then: Commands) -> None:
         expires = int(records.epoch(job.expires_at))
         index = keys.owner_key(job.owner)
         pipe.hset(keys.job_key(job.id), mapping=records.job_fields(job))
@@ -93,6 +97,8 @@ class JobStore(JobTransitions):
         pipe.expireat(index, expires, nx=True)
         stats.job_submitted(pipe)
         pipe.zadd(keys.ACTIVE_KEY, {job.id: records.epoch(job.created_at)})
+        for name, args in then:
+            getattr(pipe, name)(*args)
 
     def get(self, job_id: str, owner: str | None = None, *, results: bool = True) -> Job | None:
         """The job as the API shows it, or None when unknown, expired or not the owner's."""
