@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-# The detector's cost grows with the text; a few thousand characters decide it as well as the
-# whole (langid.py's accuracy plateaus past ~50 words).
-SAMPLE_CHARS = 4_000
+# The detector's cost grows with the text (a pure-Python walk over every byte: with 4,000
+# characters it was nine tenths of cleaning a news article); its accuracy plateaus past ~50
+# words, and 1,000 characters (~170 English words) gave the same answer as 4,000 on all 401
+# texts of the bench sets.
+SAMPLE_CHARS = 1_000
 # Below this many letters a guess is noise ("OK", a name, a number): say "und" (ISO 639-2
 # "undetermined") instead.
 MIN_LETTERS = 20
@@ -22,7 +25,7 @@ _IDENTIFIER = LanguageIdentifier.from_model_file(MODEL_FILE)
 def detect_language(text: str) -> str:
     """ISO 639-1 code of the text's language (e.g. "en"), or "und" when there is too little text."""
     sample = text[:SAMPLE_CHARS]
-    if len(_LETTER.findall(sample)) < MIN_LETTERS:
-        return UNDETERMINED
+    if next(islice(_LETTER.finditer(sample), MIN_LETTERS - 1, None), None) is None:
+        return UNDETERMINED  # fewer than MIN_LETTERS letters
     language, _ = _IDENTIFIER.classify(sample)
     return str(language)
