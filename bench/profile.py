@@ -26,7 +26,7 @@ from speed import APPS, DOCPIPE_ENV, _workers
 def record(pid: int, out: Path, seconds: float) -> subprocess.Popen:
     py_spy = shutil.which("py-spy", path=str(BIN)) or shutil.which("py-spy")
     if py_spy is None:
-        sys.exit("py-spy is not installed: .venv/bin/pip install py-spy")
+        sys.exit("py-spy is not installed: make install (the bench extra) installs it")
     # One recorder per process tree: --subprocesses follows gunicorn's and Celery's children.
     return subprocess.Popen([py_spy, "record", "--format", "raw", "--rate", "200", "--duration",
                              str(int(seconds)), "--subprocesses", "--nonblocking", "-o", str(out),
