@@ -3,8 +3,10 @@
     python bench/pace.py URL BODY_FILE --rate 500 --seconds 5
 
 Each request is timed from when it was due, not from when a connection was free, so a stalled
-server shows in the latency (no coordinated omission). Run as a process of its own, apart from
-the benchmark's driver.
+server shows in the latency (no coordinated omission). As many connections as the peak's load
+generator holds (bench/intake.py) are open before the clock starts, as a client at a steady rate
+keeps them; more open only when the server falls behind. Run as a process of its own, apart
+from the benchmark's driver.
 """
 from __future__ import annotations
 
@@ -16,6 +18,8 @@ import time
 from urllib.parse import urlsplit
 
 MAX_CONNECTIONS = 64
+# Connections opened before the first request: wrk's count in bench/intake.py.
+WARM_CONNECTIONS = 16
 
 
 async def post(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, request: bytes) -> int:
@@ -52,6 +56,8 @@ async def run(url: str, body: bytes, rate: float, seconds: float, timeout: float
             statuses.append(status)
             idle.append(conn)
 
+    for _ in range(WARM_CONNECTIONS):
+        idle.append(await asyncio.open_connection(parts.hostname, parts.port))
     start, tasks, n = time.perf_counter(), [], int(rate * seconds)
     for i in range(n):
         due = start + i / rate
