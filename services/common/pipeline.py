@@ -8,6 +8,7 @@ from __future__ import annotations
 import base64
 import json
 from functools import lru_cache
+from typing import Any
 
 import redis
 from celery import Celery
@@ -88,14 +89,10 @@ def stage_commands(app: Celery, job_id: str, stage: Stage) -> list[tuple[str, tu
     with app.producer_or_acquire() as producer:
         producer._batch_local.current = keep  # what Producer.batch() installs for its own batch
         try:
-            app.send_task(TASK_NAMES[stage], args=(job_id,), producer=producer)
-        except AttributeError as exc:
-            raise OperationalError(f"the broker connection was lost: {exc}") from exc
+            _publish(app, TASK_NAMES[stage], job_id, producer=producer)
         finally:
             del producer._batch_local.current
-    if not keep.commands:
-        raise OperationalError("kombu published the message instead of handing over its commands")
-    return keep.commands
+    return keep.commands  # empty if a transport without batches published the message itself
 
 
 class _KeepCommands:
@@ -117,9 +114,9 @@ def announce(app: Celery, job: Job) -> None:
         _publish(app, NOTIFY_TASK, job.id)
 
 
-def _publish(app: Celery, task_name: str, job_id: str) -> None:
+def _publish(app: Celery, task_name: str, job_id: str, **options: Any) -> None:
     try:
-        app.send_task(task_name, args=(job_id,))
+        app.send_task(task_name, args=(job_id,), **options)
     except AttributeError as exc:
         # kombu 5.7 publishing on a channel whose connection Redis just dropped ('NoneType'
         # object has no attribute 'client'; kombu #582, #970): the broker is away, as ever.
