@@ -8,7 +8,6 @@ beside the service's).
 from __future__ import annotations
 
 import http.client
-import json
 import statistics
 import threading
 import time
@@ -16,6 +15,8 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from typing import Callable
 from urllib.parse import urlsplit
+
+import orjson
 
 WAIT_SECONDS = 30
 
@@ -38,7 +39,9 @@ class Client:
         try:
             conn.request(method, path, body=body, headers=headers or {})
             res = conn.getresponse()
-            return res.status, json.loads(res.read() or b"{}")
+            # orjson: the load generator shares the machine with the service; the 254 KB answer
+            # of a 100 KB document took json 4.5 ms of CPU to decode, orjson 1.2 ms.
+            return res.status, orjson.loads(res.read() or b"{}")
         except (http.client.HTTPException, OSError) as exc:
             conn.close()
             self.local.conn = None
