@@ -1,13 +1,17 @@
 """How far a document reads like a story told around its central facts rather than from the top.
 
-A logistic model of sixteen document figures (``figures``), fitted by ``bench/fit_summary.py`` to
-tell CNN/DailyMail articles (0) from BBC News Summary ones (1); the ranking mixes the scores of
-its lead-story weights and its centred-story weights by the estimate. No figure reads storage
-(paragraph breaks, which quote marks are used): quotes count alike whatever their marks. What
-tells the styles apart: a lead-story opening is longer than the article's mean sentence and the
-rest of it more varied (photo captions, short punchy lines, a few very long sentences); a
-centred story reports speech and what will happen more, and its most central sentence sits
-further in. See ``STYLE_WEIGHTS`` for the figures that chose the model.
+A logistic model of sixteen document figures (``figures``, named in ``NAMES``), fitted by
+``bench/fit_summary.py`` to tell CNN/DailyMail articles (0) from BBC News Summary ones (1); the
+ranking mixes the scores of its lead-story and its centred-story weights by the estimate. No
+figure reads storage (paragraph breaks, which quote marks are used): quotes count alike whatever
+their marks, and bbc-dev scores the same with its paragraph breaks replaced by spaces. What tells
+the styles apart: a lead story's opening sentences are longer than its mean sentence and the
+rest more varied (photo captions, short punchy lines, colons, a few very long sentences); a
+centred story reports speech and what will or may happen more, and its most central sentence
+sits further in. Fitted on random halves of the dev sets, the logistic model tells the other
+halves apart at 92.5% balanced accuracy (82.4% with the first seven figures alone). The weights
+and bias are the fitted ones tripled (`--sharpness 3`: estimates nearer 0 and 1), the bias then
+moved with the ranking weights to where the two sets' mix scores best.
 """
 from __future__ import annotations
 
@@ -62,7 +66,7 @@ STYLE_SPREAD = (0.5931, 3.4262, 0.0907, 0.1101, 0.1412, 0.1577, 0.4129, 2.0203, 
                 0.1424, 0.0541, 0.1029, 0.134)
 STYLE_WEIGHTS = (-5.149, -1.288, -2.226, 1.461, 0.84, 1.666, 0.019, 4.293, -1.977, 1.271, -3.916, -11.038,
                  1.798, 1.17, -2.393, 0.353)
-STYLE_BIAS = -13.331
+STYLE_BIAS = -12.905
 
 
 def figures(
