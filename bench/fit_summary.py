@@ -144,13 +144,15 @@ def sharpen(style: Style, factor: float) -> Style:
 
 
 def fit_weights(lead: list[Doc], centred: list[Doc], style: Style, start: tuple[np.ndarray, np.ndarray],
-                floor: float, iterations: int, seed: int) -> tuple[tuple[np.ndarray, np.ndarray], Style]:
+                floor: float, iterations: int, seed: int, search_bias: bool = True,
+                ) -> tuple[tuple[np.ndarray, np.ndarray], Style]:
     """Random local search for the best centred-set R1 with the lead-set R1 held at ``floor``.
 
     First each weight set alone on its own kind of article (a quarter of the iterations each),
-    then both together: each step moves one or more weights of one set, or the style model's
-    bias (where the switch sits: a centred article taken for a lead story costs more R1 than
-    the reverse). The other set's scores stay fixed meanwhile, so they are computed once.
+    then both together: each step moves one or more weights of one set (two steps in five), or
+    the style model's bias (where the switch sits: a centred article taken for a lead story
+    costs more R1 than the reverse). The other set's scores stay fixed meanwhile, so they are
+    computed once.
     """
     rng = np.random.default_rng(seed)
     best = [alone(lead, start[0], iterations // 4, rng), alone(centred, start[1], iterations // 4, rng)]
@@ -169,8 +171,10 @@ def fit_weights(lead: list[Doc], centred: list[Doc], style: Style, start: tuple[
     best_j = objective(current)
     quality = FEATURE_NAMES.index("log_quality")
     for _ in range(iterations):
-        moved = int(rng.integers(5))
-        if moved >= 2:  # the bias, one step in five
+        moved = int(rng.integers(5))  # 0, 1: a weight set; 2-4: the bias (cheap: no exp to redo)
+        if moved >= 2 and not search_bias:
+            continue  # so a fixed bias leaves the weight sets the same number of steps
+        if moved >= 2:
             b = bias + rng.normal(0, 1.0)
             q = estimates(b)
             r = np.array([doc_r1(d, mixed_scores(c0, c1, qd)) for d, c0, c1, qd in zip(docs, *cached, q)])
@@ -252,6 +256,8 @@ def main() -> None:
                     help="multiply the fitted style model's weights and bias: a sharper switch between the styles")
     ap.add_argument("--start", choices=["neutral", "committed"], default="neutral",
                     help="search from lead, centrality and TextRank weighed 1 each, or from the committed weights")
+    ap.add_argument("--fixed-bias", action="store_true",
+                    help="keep the style model's fitted (sharpened) bias instead of searching it with the weights")
     args = ap.parse_args()
     cnn, bbc, flat = load("cnndm-dev-large"), load("bbc-dev"), load("bbc-dev", flat=True)
     style, weights = committed()
@@ -265,13 +271,15 @@ def main() -> None:
         fit_idx, test_idx = halves(len(bbc), rng)
         bbc_fit, bbc_test, flat_fit, flat_test = (pick(d, i) for d in (bbc, flat) for i in (fit_idx, test_idx))
         s = sharpen(fit_style(cnn_fit, bbc_fit), args.sharpness)
-        w, s = fit_weights(cnn_fit, bbc_fit, s, start, args.floor, args.iterations, seed=h)
+        w, s = fit_weights(cnn_fit, bbc_fit, s, start, args.floor, args.iterations, seed=h,
+                            search_bias=not args.fixed_bias)
         report(f"half {h} fit", s, w, cnn_fit, bbc_fit, flat_fit)
         report(f"half {h} held out", s, w, cnn_test, bbc_test, flat_test)
 
     print("\n== fit on everything ==", flush=True)
     s = sharpen(fit_style(cnn, bbc), args.sharpness)
-    w, s = fit_weights(cnn, bbc, s, start, args.floor, args.iterations, seed=99)
+    w, s = fit_weights(cnn, bbc, s, start, args.floor, args.iterations, seed=99,
+                        search_bias=not args.fixed_bias)
     report("full fit", s, w, cnn, bbc, flat)
     for name, values in (("STYLE_MEAN", np.round(s.mean, 4)), ("STYLE_SPREAD", np.round(s.spread, 4)),
                          ("STYLE_WEIGHTS", np.round(s.weights, 3)), ("LEAD_STORY", np.round(w[0], 3)),
