@@ -34,7 +34,7 @@ LENGTH_CAP_WORDS = 60
 class Features:
     rows: list[tuple[float, ...]]  # one per sentence, values in the order of NAMES
     cosine: Callable[[int, int], float]  # tf-idf cosine of two sentences, for the redundancy check
-    style: tuple[float, ...]  # the document's style figures, ``style.figures``, in the order of ``style.NAMES``
+    style: tuple[float, ...]  # the document's style figures, named in ``style.NAMES``
 
 
 def features(texts: list[str]) -> Features:
