@@ -1,8 +1,8 @@
 """Sentence ranking: an opening headline, centrality against position, the style estimate."""
-from dataclasses import astuple
+import pytest
 
 from workers.stages.summary.features import NAMES, features
-from workers.stages.summary.ranking import CENTRED_SHIFT, LEAD_STORY, blend, rank
+from workers.stages.summary.ranking import CENTRED_STORY, LEAD_STORY, mix, rank
 
 
 def test_headline_does_not_push_the_first_body_sentence_down() -> None:
@@ -34,8 +34,17 @@ def test_a_central_sentence_beats_an_off_topic_opening() -> None:
     assert scores.index(max(scores)) != 0
 
 
-def test_weights_lean_with_the_style_estimate() -> None:
-    lead_story, centred = blend(0.0), blend(1.0)
-    assert lead_story == astuple(LEAD_STORY)
-    assert centred == tuple(a + b for a, b in zip(astuple(LEAD_STORY), astuple(CENTRED_SHIFT)))
-    assert len(lead_story) == len(NAMES)
+def test_scores_mix_from_the_lead_set_to_the_centred_set_with_the_style_estimate() -> None:
+    # An opening of 24 words, fairly central; a long sentence ninth in the document, the most central.
+    rows = [(1.0, 0.6, 0.6, 0.0, 0.4, 0.0, 0.0, 1.0, 0.24), (0.25, 1.0, 1.0, 0.0, 1.0, 0.0, 0.0, 0.0, 1.0)]
+    lead, centred, half = mix(rows, 0.0), mix(rows, 1.0), mix(rows, 0.5)
+    assert lead[0] == 1.0 > lead[1]  # the opening wins a story told from the top
+    assert centred[1] == 1.0 > centred[0]  # the long central sentence one told around its centre
+    assert min(lead[1], centred[1]) <= half[1] <= 1.0
+    assert len(LEAD_STORY.__slots__) == len(CENTRED_STORY.__slots__) == len(NAMES)
+
+
+@pytest.mark.parametrize("style", [0.0, 0.3, 1.0])
+def test_mixed_scores_top_at_one(style: float) -> None:
+    rows = [(1.0, 0.5, 0.5, 0.0, 0.3, -0.2, 0.0, 1.0, 0.15), (0.5, 1.0, 0.8, 0.0, 0.6, 0.0, 0.0, 0.0, 0.5)]
+    assert max(mix(rows, style)) == pytest.approx(1.0)

@@ -34,19 +34,21 @@ LENGTH_CAP_WORDS = 60
 class Features:
     rows: list[tuple[float, ...]]  # one per sentence, values in the order of NAMES
     cosine: Callable[[int, int], float]  # tf-idf cosine of two sentences, for the redundancy check
-    style: tuple[float, ...]  # the document's style figures, ``style.figures``
+    style: tuple[float, ...]  # the document's style figures, named in ``style.NAMES``
 
 
 def features(texts: list[str]) -> Features:
     """Every sentence's features and the document's style figures, in linear time."""
     # Per-sentence arithmetic in plain Python: on a few dozen sentences each numpy call costs
     # more than the loop it replaces, most of all when the caches are cold between documents.
-    found = similarities(tokens(texts))
+    words_of = tokens(texts)
+    found = similarities(words_of)
     forward, backward, textrank = scaled(found.forward), scaled(found.backward), scaled(found.textrank)
     title = scaled(found.opening) if is_headline(texts[0]) else [0.0] * len(texts)
     split = [t.split() for t in texts]
     words = [len(w) for w in split]
     rows = []
+    central = [(f + b) / 2 for f, b in zip(forward, backward)]
     position, first = 0, -1
     for i, text in enumerate(texts):
         headline = is_headline(text)
@@ -54,12 +56,13 @@ def features(texts: list[str]) -> Features:
             first = i
         length = min(words[i], LENGTH_CAP_WORDS) / LENGTH_CAP_WORDS
         rows.append((
-            1.0 / (1.0 + position / LEAD_HALF_LIFE), (forward[i] + backward[i]) / 2, textrank[i],
+            1.0 / (1.0 + position / LEAD_HALF_LIFE), central[i], textrank[i],
             title[i], length, math.log(quality(text, split[i])), float(text[0] in OPEN_QUOTES),
             float(i == first), length * textrank[i],
         ))
         position += not headline
-    return Features(rows, found.cosine, figures(texts, words, textrank, max(first, 0)))
+    vocabulary = words_of.distinct / math.sqrt(max(len(words_of.keys), 1))
+    return Features(rows, found.cosine, figures(texts, split, textrank, central, max(first, 0), vocabulary))
 
 
 def scaled(values: list[float]) -> list[float]:

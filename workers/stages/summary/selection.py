@@ -9,6 +9,11 @@ from collections.abc import Callable
 # (MMR). 0.8 let two near-duplicate lead sentences ("X will be confirmed ...", "X will confirm
 # ...") stop sharing a summary without hurting ROUGE on the CNN/DailyMail dev set.
 REDUNDANCY = 0.8
+# A candidate this similar to a pick (tf-idf cosine) says the same thing again: it comes after
+# every other candidate, whatever its score. MMR alone does not keep such a pair apart when the
+# scores are steep (a story told around its centre scores its central sentences far above the
+# rest); on the dev sets a cap from 0.5 to 0.7 changed no R1 by more than 0.02.
+NEAR_DUPLICATE = 0.6
 # A candidate is compared with the first picks and with the nearest picks on either side, so a
 # large ratio summary of a long document stays linear; repetition is mostly local or in the top
 # picks (with the default three sentences every pick is compared with every other).
@@ -29,7 +34,8 @@ def select(
     while heap and len(picked) < k:
         neg, i, seen = heapq.heappop(heap)
         if seen != len(picked):
-            value = scores[i] - REDUNDANCY * _max_similarity(i, cosine, picked, positions)
+            similarity = _max_similarity(i, cosine, picked, positions)
+            value = scores[i] - REDUNDANCY * similarity - (similarity > NEAR_DUPLICATE)
             heapq.heappush(heap, (-value, i, len(picked)))
             continue
         if max_chars is not None and used + 1 + lengths[i] > max_chars:

@@ -72,6 +72,7 @@ class Tokens:
     sentences: int
     terms: int  # distinct stems; stopwords and numbers get id `terms`, so width = terms + 1
     keys: np.ndarray
+    distinct: int  # distinct words (lowercase), stopwords and numbers included
 
     @property
     def width(self) -> int:
@@ -90,7 +91,7 @@ def tokens(texts: Sequence[str]) -> Tokens:
     stem_id = dict(zip(distinct, map(vocab.get, cut, repeat(len(vocab)))))
     token = np.fromiter(map(stem_id.__getitem__, flat), np.int64, len(flat))
     owner = np.arange(len(texts), dtype=np.int64).repeat([len(w) for w in split])
-    return Tokens(len(texts), len(vocab), owner * (len(vocab) + 1) + token)
+    return Tokens(len(texts), len(vocab), owner * (len(vocab) + 1) + token, len(distinct))
 
 
 def count_matrix(t: Tokens) -> np.ndarray:
