@@ -6,9 +6,9 @@ Run from the project root:  .venv/bin/python bench/fit_summary.py [--halves 5] [
 2. fits the style estimate: a logistic model telling the two kinds of article apart from the
    document figures of ``features.Features.style``;
 3. searches the two ranking weight sets, lead story and centred story, whose sentence scores
-   are mixed by the style estimate, and the style model's bias (random local steps, from lead,
-   centrality, TextRank and the quality factor weighed 1 each; each set first alone on its own
-   kind of article) for the highest bbc-dev R1 while cnndm-dev-large R1 stays at or above
+   are mixed by the style estimate, and with --search-bias the style model's bias too (random
+   local steps, from lead, centrality, TextRank and the quality factor weighed 1 each; each set
+   first alone on its own kind of article) for the highest bbc-dev R1 while cnndm-dev-large R1 stays at or above
    ``--floor``;
 4. repeats 2-3 on random halves — fit on one half of each set, score the other — and prints the
    spread; then prints the constants to commit in workers/stages/summary/{style,ranking}.py.
@@ -256,8 +256,9 @@ def main() -> None:
                     help="multiply the fitted style model's weights and bias: a sharper switch between the styles")
     ap.add_argument("--start", choices=["neutral", "committed"], default="neutral",
                     help="search from lead, centrality and TextRank weighed 1 each, or from the committed weights")
-    ap.add_argument("--fixed-bias", action="store_true",
-                    help="keep the style model's fitted (sharpened) bias instead of searching it with the weights")
+    ap.add_argument("--search-bias", action="store_true",
+                    help="search the style model's bias with the weights instead of keeping its fitted "
+                         "(sharpened) one: higher on the dev sets, lower on held-out bbc-dev halves")
     args = ap.parse_args()
     cnn, bbc, flat = load("cnndm-dev-large"), load("bbc-dev"), load("bbc-dev", flat=True)
     style, weights = committed()
@@ -272,14 +273,14 @@ def main() -> None:
         bbc_fit, bbc_test, flat_fit, flat_test = (pick(d, i) for d in (bbc, flat) for i in (fit_idx, test_idx))
         s = sharpen(fit_style(cnn_fit, bbc_fit), args.sharpness)
         w, s = fit_weights(cnn_fit, bbc_fit, s, start, args.floor, args.iterations, seed=h,
-                            search_bias=not args.fixed_bias)
+                            search_bias=args.search_bias)
         report(f"half {h} fit", s, w, cnn_fit, bbc_fit, flat_fit)
         report(f"half {h} held out", s, w, cnn_test, bbc_test, flat_test)
 
     print("\n== fit on everything ==", flush=True)
     s = sharpen(fit_style(cnn, bbc), args.sharpness)
     w, s = fit_weights(cnn, bbc, s, start, args.floor, args.iterations, seed=99,
-                        search_bias=not args.fixed_bias)
+                        search_bias=args.search_bias)
     report("full fit", s, w, cnn, bbc, flat)
     for name, values in (("STYLE_MEAN", np.round(s.mean, 4)), ("STYLE_SPREAD", np.round(s.spread, 4)),
                          ("STYLE_WEIGHTS", np.round(s.weights, 3)), ("LEAD_STORY", np.round(w[0], 3)),

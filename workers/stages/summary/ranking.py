@@ -30,8 +30,8 @@ class Weights:
 # the two scores are mixed by the style estimate p: (1 - p) * LEAD_STORY's + p * CENTRED_STORY's.
 # Mixing scores rather than weights lets each set stay what suits its style: a blend of the
 # weights is neither (the centred end of the previous blend scored bbc-dev R1 57.0, where
-# weights fitted to bbc-dev alone reach 62.6). Chosen by `bench/fit_summary.py --fixed-bias
-# --start committed --halves 0` (each set alone on its own set, then both, for the highest
+# weights fitted to bbc-dev alone reach 62.6). Chosen by `bench/fit_summary.py --start
+# committed --halves 0` (each set alone on its own set, then both, for the highest
 # bbc-dev R1 with cnndm-dev-large R1 held at 41.6, the quality weight at least 0.8 in either
 # set), started from an earlier fit's weights: cnndm-dev-large R1 41.58, bbc-dev 61.49, bbc-dev
 # without paragraph breaks 61.78 (from the neutral start: 41.54, 61.02, 61.17). Fitted from the
