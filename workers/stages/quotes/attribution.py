@@ -146,6 +146,8 @@ class DirectPass:
 
     def _participle(self, draft: Draft, clause_end: int) -> list[Draft]:
         """`“…,” the mayor said, adding that …`: a second, reported statement by the same speaker."""
+        if _PARTICIPLE.match(self.text, clause_end, clause_end + CLAUSE_WINDOW_CHARS) is None:
+            return []  # no participle in the window, so none in the sentence: its end is not looked up
         stop = min(self.sents.end_of(clause_end - 1), clause_end + CLAUSE_WINDOW_CHARS)
         m = _PARTICIPLE.match(self.text, clause_end, stop)
         if m is None or _QUOTE_MARK.search(self.text, m.end(), stop):
@@ -238,9 +240,8 @@ class DirectPass:
         return found if found is not None and found.end <= outer.start else None
 
     def _may_frame(self, q: Quoted, floor: int) -> bool:
-        """Whether "according to" or "as" comes before the quote after ``floor``, so that
-        ``_cue_before`` could find something with no verb (none of them in a window means none
-        in any window inside it)."""
+        """Whether "according to" or "as" comes before the quote after ``floor`` (then ``_cue_before``
+        may find a cue with no verb; none in a window means none in any window inside it)."""
         return (
             ACCORDING.search(self.text, floor, q.open) is not None
             or AS_FRAME.search(self.text, max(floor, q.open - 12), q.open) is not None
