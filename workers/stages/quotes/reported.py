@@ -14,14 +14,15 @@ from workers.stages.quotes.predicates import shared_subject
 from workers.stages.quotes.speakers import Found, SpeakerFinder
 from workers.stages.quotes.statements import states_something
 from workers.stages.quotes.subjects import clause_subject
+from workers.stages.quotes.subordinate import subordinate_end
 from workers.stages.quotes.trailing import comma_before
 
 _QUOTE_MARK = re.compile(r"[\"“”«»„]")
 # Content opening with these is an object or an adjunct, not a statement ("replied to a call",
 # "reported from Midway", "said when she resigned").
 _OBJECT_START = re.compile(
-    r"(?:,|to|about|with|for|of|on|by|from|at|in|into|during|after|before|when|while|as|because|if)"
-    r"(?![\w’'\-])"
+    r"(?:,|to|about(?![ \u00a0]+[\d$])|with|for|of|on|by|from|at|in|into|during|after|before|when|while|as|"
+    r"because|if)(?![\w’'\-])"  # "about 20 people have …" opens with a quantity, not an object
 )
 _THAT = re.compile(r"[ \u00a0]+that[ \u00a0]")
 # The same words read back from a verb inside reported content; group 1 is a bare comma,
@@ -191,7 +192,7 @@ class ReportedPass:
         start = self._content_after(cue, sent.end)
         if start is None:
             return None
-        return self._draft(start, sent.end, found, cue.word)
+        return self._draft(start, subordinate_end(text, sent.start, found.start, start, sent.end), found, cue.word)
 
     def _content_after(self, cue: Cue, limit: int) -> int | None:
         """Where the statement after a verb starts, or None if an object follows it."""
