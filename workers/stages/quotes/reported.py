@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from workers.stages.quotes.appositions import description_start
 from workers.stages.quotes.beside import overlaps, own_cue, participle_after, spans_before, too_little_beside
 from workers.stages.quotes.candidates import Draft
 from workers.stages.quotes.cues import ACCORDING, INFINITIVE, Cue, content_start, cut_pattern
@@ -259,7 +260,7 @@ class ReportedPass:
         second = self._coordination_before(start, end)
         if second is not None and at_least_words(self.text, start, second, MIN_CONTENT_WORDS):
             end = second
-        start, end = trim(self.text, start, end)
+        start, end = trim(self.text, start, description_start(self.text, start, end, MIN_CONTENT_WORDS))
         if not at_least_words(self.text, start, end, MIN_CONTENT_WORDS):
             return None
         kind = "mixed" if _QUOTE_MARK.search(self.text, start, end) else "indirect"
