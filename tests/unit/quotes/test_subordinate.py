@@ -38,3 +38,11 @@ def test_a_possessive_determines_a_speaker_noun_phrase():
 def test_an_infinitive_before_the_verb_heads_no_speaker():
     text = "The mayor’s first instinct is to tell voters that the budget is balanced this year."
     assert all(q.speaker is None or "instinct" not in q.speaker.name for q in extract_quotes(text))
+
+
+def test_a_long_clause_before_a_trailing_cue_states_something_without_a_past_tense():
+    text = "Most of the new rental units in the city still depend on federal loans, the housing report says."
+    quote = only(text)
+    assert (quote.text, quote.speaker.name) == (
+        "Most of the new rental units in the city still depend on federal loans", "the housing report")
+    assert extract_quotes("In a long interview with the local paper on Monday, the mayor says.") == []

@@ -13,7 +13,7 @@ from workers.stages.quotes.document import Bounds, Document, at_least_words, tri
 from workers.stages.quotes.lexicon import INFINITIVE_VERBS, INTENTION_VERBS, TRAILING_VERBS, WEAK_VERBS
 from workers.stages.quotes.predicates import shared_subject
 from workers.stages.quotes.speakers import Found, SpeakerFinder
-from workers.stages.quotes.statements import states_something
+from workers.stages.quotes.statements import states_something, trailed_statement
 from workers.stages.quotes.subjects import clause_subject
 from workers.stages.quotes.subordinate import subordinate_end
 from workers.stages.quotes.trailing import comma_before
@@ -185,7 +185,7 @@ class ReportedPass:
             and not at_least_words(text, cue.end, tail_end, _TAIL_WORDS + 1)
             and not _THAT.match(text, cue.end, tail_end)  # "…, critics say that …" runs forward
             # "In a statement, the company said it would appeal": an adjunct before the comma
-            and states_something(text, max(sent.start, comma - _WINDOW_CHARS), comma)
+            and trailed_statement(text, max(sent.start, comma - _WINDOW_CHARS), comma)
         ):
             if cue.word.lower() in WEAK_VERBS:
                 return None
