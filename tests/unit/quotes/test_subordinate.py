@@ -46,3 +46,10 @@ def test_a_long_clause_before_a_trailing_cue_states_something_without_a_past_ten
     assert (quote.text, quote.speaker.name) == (
         "Most of the new rental units in the city still depend on federal loans", "the housing report")
     assert extract_quotes("In a long interview with the local paper on Monday, the mayor says.") == []
+
+
+def test_a_pronoun_and_a_finite_verb_make_a_three_word_statement():
+    text = "Ann Cole lost the vote on Monday. Later she said she was relieved."
+    quote = only(text)
+    assert (quote.text, quote.speaker.name) == ("she was relieved", "Ann Cole")
+    assert extract_quotes("Ann Cole lost the vote on Monday. Later she said nothing more.") == []

@@ -13,7 +13,7 @@ from workers.stages.quotes.document import Bounds, Document, at_least_words, tri
 from workers.stages.quotes.lexicon import INFINITIVE_VERBS, INTENTION_VERBS, TRAILING_VERBS, WEAK_VERBS
 from workers.stages.quotes.predicates import shared_subject
 from workers.stages.quotes.speakers import Found, SpeakerFinder
-from workers.stages.quotes.statements import states_something, trailed_statement
+from workers.stages.quotes.statements import short_clause, states_something, trailed_statement
 from workers.stages.quotes.subjects import clause_subject
 from workers.stages.quotes.subordinate import subordinate_end
 from workers.stages.quotes.trailing import comma_before
@@ -261,7 +261,7 @@ class ReportedPass:
         if second is not None and at_least_words(self.text, start, second, MIN_CONTENT_WORDS):
             end = second
         start, end = trim(self.text, start, description_start(self.text, start, end, MIN_CONTENT_WORDS))
-        if not at_least_words(self.text, start, end, MIN_CONTENT_WORDS):
+        if not at_least_words(self.text, start, end, MIN_CONTENT_WORDS) and not short_clause(self.text, start, end):
             return None
         kind = "mixed" if _QUOTE_MARK.search(self.text, start, end) else "indirect"
         return Draft(start, end, kind, found, cue)

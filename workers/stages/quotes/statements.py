@@ -60,3 +60,12 @@ def trailed_statement(text: str, start: int, end: int) -> bool:
     if first is None or first.group().lower() in _ADJUNCT_OPENERS or first.group().endswith(("ing", "ed")):
         return False
     return at_least_words(text, start, end, _TRAILED_CLAUSE_WORDS)
+
+
+# A pronoun subject and a finite verb make a statement of three words ("he is honored").
+_SHORT_CLAUSE = re.compile(r"(?:he|she|they|we|I|it)[ \u00a0]+(?:" + _FINITE.pattern + r")[ \u00a0]+[\w’'\-]+$")
+
+
+def short_clause(text: str, start: int, end: int) -> bool:
+    """[start, end) is a three-word clause: a subject pronoun, a finite verb and one more word."""
+    return _SHORT_CLAUSE.match(text, start, end) is not None
