@@ -34,3 +34,21 @@ def test_a_belief_or_a_bare_object_after_the_joint_reports_nothing():
 def test_a_predicate_before_and_is_not_the_subject_of_the_verb_after_it():
     text = "Judge Omar Haddad denied the motion and said the trial would begin in May."
     assert only(text).speaker.name == "Omar Haddad"
+
+
+def test_an_adverb_may_stand_between_the_speaker_and_the_verb():
+    text = "Opposition leader Ines Roy strongly denied that her party had taken money from the developer."
+    quote = only(text)
+    assert (quote.text, quote.speaker.name) == ("that her party had taken money from the developer", "Ines Roy")
+
+
+def test_the_family_is_a_speaker_not_an_adverb():
+    text = "The family said the hospital had never told them about the second surgery."
+    assert only(text).speaker.name == "The family"
+
+
+def test_a_clause_opened_by_though_after_a_quotation_reports_on_its_own():
+    text = 'Judge Ana Ruiz told the jury to be "guided only by the evidence," though she noted the law was unsettled.'
+    quotes = extract_quotes(text)
+    assert [q.kind for q in quotes] == ["mixed", "indirect"]
+    assert (quotes[1].text, quotes[1].speaker.name) == ("the law was unsettled", "Ana Ruiz")

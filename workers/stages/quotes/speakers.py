@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from workers.stages.quotes.document import Document, at_least_words, trim, word_before
-from workers.stages.quotes.lexicon import AUXILIARIES, DETERMINERS, PRONOUNS, ROLE_WORDS, SPEAKER_NOUNS, TITLES
+from workers.stages.quotes.lexicon import AUXILIARIES, DETERMINERS, PRONOUNS, ROLE_WORDS, SPEAKER_NOUNS, TITLES, is_adverb
 from workers.stages.quotes.names import Mention, bare
 
 _WORD_AFTER = re.compile(r"[ \u00a0]*([\w’'\-]+)")
@@ -210,7 +210,7 @@ class SpeakerFinder:
         end = pos
         for _ in range(4):
             word = self._word_ending(floor, end)
-            if not word or self.text[word[0] : word[1]].lower() not in AUXILIARIES:
+            if not word or not ((w := self.text[word[0] : word[1]]).lower() in AUXILIARIES or is_adverb(w)):
                 break
             end = word[0]
         while end > floor and self.text[end - 1] in " \u00a0":
