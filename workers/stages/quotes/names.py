@@ -114,7 +114,15 @@ class NameIndex:
 def _matches(pattern: re.Pattern[str], text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
     """(start, phrase) of each match not glued to the word before it; "al-Dari" keeps its "al-"."""
     for m in pattern.finditer(text, start, end):
-        yield from _match_parts(text, start, m)
+        s = m.start()
+        if not glued(text, s):
+            phrase = m.group()
+            if ". " in phrase:
+                yield from sentence_parts(s, phrase)
+            else:
+                yield s, phrase
+        else:
+            yield from _match_parts(text, start, m)
 
 
 def _match_parts(text: str, start: int, m: re.Match[str]) -> list[tuple[int, str]]:

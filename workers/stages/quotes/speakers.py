@@ -210,7 +210,8 @@ class SpeakerFinder:
         end = pos
         for _ in range(4):
             word = self._word_ending(floor, end)
-            if not word or not ((w := self.text[word[0] : word[1]]).lower() in AUXILIARIES or is_adverb(w)):
+            w = self.text[word[0] : word[1]] if word else ""
+            if not w or not (w.lower() in AUXILIARIES or (w[-2:] == "ly" and is_adverb(w))):
                 break
             end = word[0]
         while end > floor and self.text[end - 1] in " \u00a0":
