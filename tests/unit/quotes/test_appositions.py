@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tests.unit.quotes.support import assert_contract, only
+from workers.stages.quotes import extract_quotes
 
 
 def test_a_description_after_a_name_ends_the_statement():
@@ -23,3 +24,10 @@ def test_a_relative_clause_reports_forward():
     text = "The mayor cancelled the contracts, which she said were signed without a vote of council."
     quote = only(text)
     assert (quote.text, text[quote.speaker.start : quote.speaker.end]) == ("were signed without a vote of council", "she")
+
+
+def test_that_after_the_object_and_before_a_past_verb_opens_no_statement():
+    text = "The coach believed the early scouting files that praised the rookie and picked him first."
+    assert all(not q.text.startswith("that praised") for q in extract_quotes(text))
+    text = "The coach told reporters on Sunday that the rookie would start in goal."
+    assert only(text).text == "that the rookie would start in goal"

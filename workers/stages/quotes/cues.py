@@ -69,6 +69,8 @@ INFINITIVE = re.compile(
 CLAUSE_WINDOW_CHARS = 400
 ACCORDING = re.compile(r"[Aa](?<![\w’'\-][Aa])ccording to(?![\w’'\-])")
 _THAT_WINDOW_WORDS = 10
+# A verb in the past right after "that" makes it a relative pronoun, not the start of a statement.
+_RELATIVE_THAT = re.compile(r"[ \u00a0]+(?:[a-z]{2,}ed|was|were|had|has|have|is|are)(?![\w’'\-])")
 _WORDS = re.compile(r"[ \u00a0]*([\w’'\-]+|[^\w\s])")
 # Whether one of the next _THAT_WINDOW_WORDS tokens (as _WORDS reads them) is "that": most
 # verbs have none, and one match rules that out faster than reading the tokens one by one.
@@ -210,6 +212,8 @@ def _that_within(text: str, start: int, limit: int) -> int | None:
             return None
         word = m.group(1)
         if word.lower() == "that":
+            if pos != start and _RELATIVE_THAT.match(text, m.end(), limit):
+                return None  # "believed the polls that showed him …": a relative clause of the object
             # after a comma only when an aside closes just before it: "said, as did the bank, that"
             return m.start(1) if not aside or previous == "," else None
         if word in ".;?!\"“”‘’":
