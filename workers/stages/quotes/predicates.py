@@ -27,9 +27,13 @@ _JOINT_CHARS = 40
 
 def shared_subject(text: str, finder: SpeakerFinder, floor: int, cue: Cue) -> Found | None:
     """The subject opening the sentence from ``floor`` whose second predicate ``cue`` opens."""
+    lo = max(floor, cue.start - _JOINT_CHARS)
+    # Three finds rule out most verbs (their subject stands right before them) before the regex.
+    if text.find(",", lo, cue.start) < 0 and text.find("and", lo, cue.start) < 0 and text.find("but", lo, cue.start) < 0:
+        return None
     if cue.word.lower() in WEAK_VERBS:
         return None  # a belief or an intention ("…, hoping to …") states nothing of its own
-    joint = _JOINT.search(text, max(floor, cue.start - _JOINT_CHARS), cue.start)
+    joint = _JOINT.search(text, lo, cue.start)
     if joint is None or joint.start() <= floor or (joint.group(1) and not cue.word.endswith("ing")):
         return None
     end = joint.start()
