@@ -28,8 +28,10 @@ _JOINT_CHARS = 40
 def shared_subject(text: str, finder: SpeakerFinder, floor: int, cue: Cue) -> Found | None:
     """The subject opening the sentence from ``floor`` whose second predicate ``cue`` opens."""
     lo = max(floor, cue.start - _JOINT_CHARS)
-    # Three finds rule out most verbs (their subject stands right before them) before the regex.
-    if text.find(",", lo, cue.start) < 0 and text.find("and", lo, cue.start) < 0 and text.find("but", lo, cue.start) < 0:
+    # A look at the few characters before the verb rules out most verbs (their subject stands
+    # right before them) before the regex; slicing them is cheaper than three str.find calls.
+    before = text[lo : cue.start]
+    if "," not in before and "and" not in before and "but" not in before:
         return None
     if cue.word.lower() in WEAK_VERBS:
         return None  # a belief or an intention ("…, hoping to …") states nothing of its own
