@@ -47,8 +47,9 @@ FRAMING_CUE = re.compile(rf"(?<![\w’'\-])(?:{_FRAMING_TRIE})(?![\w’'\-])")
 # takes a quarter off it). Non-ASCII letters pass the class and are dropped after the match.
 # The scan reads the lowered text with the lower-case verbs only: without the capitalised
 # alternatives every word tries half as many branches (another quarter off, lower() included).
-# The lowered text holds no A-Z, so the class leaves them out (one range less to test per character).
-_SEPARATOR_THEN_VERB = re.compile(rf"[^a-z0-9_’'\-](?:{_trie(sorted(_VERBS))})(?![\w’'\-])")
+# The lowered text holds no A-Z, so the class leaves them out, and "’" too: a class of ASCII
+# characters only is one bitmap test per character; a verb after "’" is dropped after the match.
+_SEPARATOR_THEN_VERB = re.compile(rf"[^a-z0-9_'\-](?:{_trie(sorted(_VERBS))})(?![\w’'\-])")
 # For the rare text that lower() lengthens ("İ"), whose offsets the lowered copy would shift.
 _SEPARATOR_THEN_CASED_VERB = re.compile(rf"[^A-Za-z0-9_’'\-]({_FRAMING_TRIE})(?![\w’'\-])")
 # Verbs as written, lower case or capitalised (what FRAMING_CUE matches): no lower() per match.
@@ -174,7 +175,7 @@ def _verbs_after_separators(text: str, starts: list[int], ends: list[int], words
         word = text[separator + 1 : end]
         # Letter case never moves a word boundary, so only the word's own case is left to check:
         # "SAID" is no cue (FRAMING_CUE takes lower case or a capital first letter only).
-        if word in _CASED and not text[separator].isalnum():
+        if word in _CASED and not text[separator].isalnum() and text[separator] != "’":
             starts.append(separator + 1)
             ends.append(end)
             words.append(word)
