@@ -5,11 +5,11 @@ import re
 
 from workers.stages.quotes.candidates import Draft, is_title
 from workers.stages.quotes.cues import ACCORDING, CLAUSE_WINDOW_CHARS, Cue, content_start
-from workers.stages.quotes.document import Document, at_least_words, trim, word_before
+from workers.stages.quotes.document import Document, at_least_words, trim
 from workers.stages.quotes.introductions import block_cue, introduced
 from workers.stages.quotes.lexicon import REPORTING_VERBS, SPEECH_MANNER, WEAK_VERBS
 from workers.stages.quotes.marks import Quoted
-from workers.stages.quotes.mixed import AS_FRAME, clause_tail, complete, framed_as
+from workers.stages.quotes.mixed import AS_FRAME, after_determiner, clause_tail, complete, framed_as
 from workers.stages.quotes.speakers import Found, SpeakerFinder
 
 _SEPARATOR = re.compile(r"[ \u00a0]*(?:,|;|[—–―]+|--)?[ \u00a0]*")
@@ -17,8 +17,6 @@ _DASH = re.compile(r"[ \u00a0]*(?:[—–―]+|--)[ \u00a0]*")
 _LINK = re.compile(r"[ \u00a0]*(?:that[ \u00a0]*)?[:,]?[ \u00a0]*$")
 _CLAUSE_END = re.compile(r"[.;!?]|$")
 _SENTENCE_END = re.compile(r"[.!?]")
-# Before a verb form these make it a noun: "the report", "his call", "a claim".
-_NOUN_DETERMINERS = frozenset("the a an his her their its our my your this that".split())
 _SHORT_CLAUSE_WORDS = 4
 # A cue clause after a quote is short; longer stretches are the next sentence.
 _AFTER_WINDOW_CHARS = 160
@@ -84,13 +82,16 @@ class DirectPass:
             q.open - CLAUSE_WINDOW_CHARS,
             self.text.rfind("\n", max(0, q.open - CLAUSE_WINDOW_CHARS), q.open) + 1,  # a line break ends a clause
         )
-        verb = self._verb_before(floor, q.open)
+        # The sentence start bounds the clause too; it is looked up (and the paragraph split) only
+        # when something could introduce the quote: most quotes have nothing before them.
+        verb = self.cues.last(floor, q.open, reporting=False)
+        clause_start = max(floor, self.sents.start_of(q.open)) if verb is not None else -1
+        # The last verb in an earlier sentence: no verb is in this one (no need to read past nouns).
+        verb = self._verb_before(floor, verb) if verb is not None and verb.start >= clause_start else None
         if verb is not None or self._may_frame(q, floor):
-            # The sentence start bounds the clause too; it is looked up (and the paragraph split)
-            # only here: most quotes have nothing before them that could introduce them.
-            clause_start = max(floor, self.sents.start_of(q.open))
+            clause_start = clause_start if clause_start >= 0 else max(floor, self.sents.start_of(q.open))
             if verb is not None and verb.start < clause_start:
-                verb = None  # the last verb is in an earlier sentence, so no verb is in this one
+                verb = None  # a noun-like verb form walked back into an earlier sentence
             before = self._cue_before(q, clause_start, prev, verb)
             if before is not None:
                 return self._own_cue(before, q), None
@@ -136,16 +137,17 @@ class DirectPass:
         start = trim(self.text, max(floor, self.sents.start_of(q.open)), q.open)[0]
         return start if at_least_words(self.text, start, q.open, 1) else q.start
 
-    def _verb_before(self, floor: int, pos: int) -> Cue | None:
-        """The last verb in [floor, pos), passing over verb forms used as nouns after a
-        determiner ("dismissed the report as “nonsense”": the verb is "dismissed")."""
-        verb = self.cues.last(floor, pos, reporting=False)
-        while verb is not None and _after_determiner(self.text, floor, verb.start):
+    def _verb_before(self, floor: int, verb: Cue) -> Cue | None:
+        """``verb`` (the last one before the quote) or the last before it from ``floor`` that is no verb
+        form used as a noun after a determiner ("dismissed the report as “nonsense”": "dismissed")."""
+        while verb is not None and after_determiner(self.text, floor, verb.start):
             verb = self.cues.last(floor, verb.start, reporting=False)
         return verb
 
     def _participle(self, draft: Draft, clause_end: int) -> list[Draft]:
         """`“…,” the mayor said, adding that …`: a second, reported statement by the same speaker."""
+        if _PARTICIPLE.match(self.text, clause_end, clause_end + CLAUSE_WINDOW_CHARS) is None:
+            return []  # no participle in the window, so none in the sentence: its end is not looked up
         stop = min(self.sents.end_of(clause_end - 1), clause_end + CLAUSE_WINDOW_CHARS)
         m = _PARTICIPLE.match(self.text, clause_end, stop)
         if m is None or _QUOTE_MARK.search(self.text, m.end(), stop):
@@ -238,9 +240,8 @@ class DirectPass:
         return found if found is not None and found.end <= outer.start else None
 
     def _may_frame(self, q: Quoted, floor: int) -> bool:
-        """Whether "according to" or "as" comes before the quote after ``floor``, so that
-        ``_cue_before`` could find something with no verb (none of them in a window means none
-        in any window inside it)."""
+        """Whether "according to" or "as" comes before the quote after ``floor`` (``_cue_before`` may
+        find a cue with no verb; none in a window means none in any window inside it)."""
         return (
             ACCORDING.search(self.text, floor, q.open) is not None
             or AS_FRAME.search(self.text, max(floor, q.open - 12), q.open) is not None
@@ -287,11 +288,6 @@ def _short_clause(text: str, pos: int, limit: int) -> bool:
     """The cue clause ends within a few words (“….” Trump said on Friday.)."""
     m = _CLAUSE_END.search(text, pos, limit)
     return m is not None and not at_least_words(text, pos, m.start(), _SHORT_CLAUSE_WORDS + 1)
-
-
-def _after_determiner(text: str, floor: int, pos: int) -> bool:
-    span = word_before(text, floor, pos)
-    return span is not None and text[span[0] : span[1]].lower() in _NOUN_DETERMINERS
 
 
 def _only_determiner(lead: str) -> bool:

@@ -19,7 +19,7 @@ _OBJECT_THEN_COMMA = re.compile(r"[^,.;:!?\"“”«»]{0,40},[ \u00a0]*")
 # Fewer unquoted characters than this hold no verb, speaker and statement of four words
 # ("“…,” she said." has 10): such sentences, most of those with a quotation, are not read.
 _MIN_BESIDE_CHARS = 30
-_CONJUNCTION = re.compile(r"(?<![\w’'\-])(?:and|but)(?![\w’'\-])")
+_CONJUNCTION = re.compile(r"(?<![\w’'\-])(?:and|but|though|although|while|whereas)(?![\w’'\-])")
 
 
 def own_cue(text: str, cues: CueIndex, cue: Cue, quoted: list[tuple[int, int]]) -> tuple[int, int] | None:
@@ -28,7 +28,7 @@ def own_cue(text: str, cues: CueIndex, cue: Cue, quoted: list[tuple[int, int]]) 
         if (
             end <= cue.start
             and not at_least_words(text, end, cue.start, _OWN_CUE_WORDS + 1)
-            and _CONJUNCTION.search(text, end, cue.start) is None  # "… and said": a verb of its own
+            and _CONJUNCTION.search(text, end, cue.start) is None  # "… and said", "…, though she noted": its own
             and cues.first(end, cue.start) is None
         ):
             return start, end

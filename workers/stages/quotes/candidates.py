@@ -72,4 +72,9 @@ def is_title(text: str, q: Quoted) -> bool:
     words = _WORD.findall(text, q.start, q.end)
     if not 2 <= len(words) <= _TITLE_WORDS:
         return False
-    return all(w[0].isupper() or w[0].isdigit() or w in _SMALL_WORDS for w in words) and words[0][0].isupper()
+    if not words[0][0].isupper():
+        return False
+    for w in words:
+        if not (w[0].isupper() or w[0].isdigit() or w in _SMALL_WORDS):
+            return False
+    return True

@@ -47,7 +47,9 @@ FRAMING_CUE = re.compile(rf"(?<![\w’'\-])(?:{_FRAMING_TRIE})(?![\w’'\-])")
 # takes a quarter off it). Non-ASCII letters pass the class and are dropped after the match.
 # The scan reads the lowered text with the lower-case verbs only: without the capitalised
 # alternatives every word tries half as many branches (another quarter off, lower() included).
-_SEPARATOR_THEN_VERB = re.compile(rf"[^A-Za-z0-9_’'\-](?:{_trie(sorted(_VERBS))})(?![\w’'\-])")
+# The lowered text holds no A-Z, so the class leaves them out, and "’" too: a class of ASCII
+# characters only is one bitmap test per character; a verb after "’" is dropped after the match.
+_SEPARATOR_THEN_VERB = re.compile(rf"[^a-z0-9_'\-](?:{_trie(sorted(_VERBS))})(?![\w’'\-])")
 # For the rare text that lower() lengthens ("İ"), whose offsets the lowered copy would shift.
 _SEPARATOR_THEN_CASED_VERB = re.compile(rf"[^A-Za-z0-9_’'\-]({_FRAMING_TRIE})(?![\w’'\-])")
 # Verbs as written, lower case or capitalised (what FRAMING_CUE matches): no lower() per match.
@@ -68,6 +70,8 @@ INFINITIVE = re.compile(
 CLAUSE_WINDOW_CHARS = 400
 ACCORDING = re.compile(r"[Aa](?<![\w’'\-][Aa])ccording to(?![\w’'\-])")
 _THAT_WINDOW_WORDS = 10
+# A verb in the past right after "that" makes it a relative pronoun, not the start of a statement.
+_RELATIVE_THAT = re.compile(r"[ \u00a0]+(?:[a-z]{2,}ed|was|were|had|has|have|is|are)(?![\w’'\-])")
 _WORDS = re.compile(r"[ \u00a0]*([\w’'\-]+|[^\w\s])")
 # Whether one of the next _THAT_WINDOW_WORDS tokens (as _WORDS reads them) is "that": most
 # verbs have none, and one match rules that out faster than reading the tokens one by one.
@@ -171,7 +175,7 @@ def _verbs_after_separators(text: str, starts: list[int], ends: list[int], words
         word = text[separator + 1 : end]
         # Letter case never moves a word boundary, so only the word's own case is left to check:
         # "SAID" is no cue (FRAMING_CUE takes lower case or a capital first letter only).
-        if word in _CASED and not text[separator].isalnum():
+        if word in _CASED and not text[separator].isalnum() and text[separator] != "’":
             starts.append(separator + 1)
             ends.append(end)
             words.append(word)
@@ -209,6 +213,8 @@ def _that_within(text: str, start: int, limit: int) -> int | None:
             return None
         word = m.group(1)
         if word.lower() == "that":
+            if pos != start and _RELATIVE_THAT.match(text, m.end(), limit):
+                return None  # "believed the polls that showed him …": a relative clause of the object
             # after a comma only when an aside closes just before it: "said, as did the bank, that"
             return m.start(1) if not aside or previous == "," else None
         if word in ".;?!\"“”‘’":

@@ -67,14 +67,19 @@ class Sentences:
         return Bounds(starts[j], ends[j])
 
     def start_of(self, pos: int) -> int:
-        """``at(pos).start`` without building the Bounds."""
-        starts, _, j = self._find(pos)
-        return starts[j]
+        """``at(pos).start`` without building the Bounds (``_find`` written out: asked per quote)."""
+        i = bisect.bisect_right(self._para_starts, pos) - 1
+        found = self._split[i if i > 0 else 0] or self._of(i if i > 0 else 0)
+        starts = found[0]
+        j = bisect.bisect_right(starts, pos) - 1
+        return starts[j if j > 0 else 0]
 
     def end_of(self, pos: int) -> int:
-        """``at(pos).end`` without building the Bounds."""
-        _, ends, j = self._find(pos)
-        return ends[j]
+        """``at(pos).end`` without building the Bounds (``_find`` written out, as in ``start_of``)."""
+        i = bisect.bisect_right(self._para_starts, pos) - 1
+        starts, ends = self._split[i if i > 0 else 0] or self._of(i if i > 0 else 0)
+        j = bisect.bisect_right(starts, pos) - 1
+        return ends[j if j > 0 else 0]
 
     def lookback(self, pos: int, n: int) -> list[tuple[int, int]]:
         """(start, end) of the sentence holding ``pos`` (as ``at``) and of up to ``n`` sentences

@@ -255,6 +255,16 @@ AUXILIARIES = frozenset(
     initially earlier quickly first finally since still flatly bluntly angrily long is are""".split()
 )
 
+# Lower-case words ending in -ly that are nouns, not adverbs ("the family said").
+_LY_NOUNS = frozenset("family assembly anomaly monopoly butterfly supply rally ally belly bully jelly lily".split())
+
+
+def is_adverb(word: str) -> bool:
+    """A lower-case -ly adverb ("successfully", "strongly") that may stand between a speaker and
+    the verb, as the auxiliaries do."""
+    return len(word) > 4 and word.endswith("ly") and word.islower() and word not in _LY_NOUNS
+
+
 # Lower-case words that may stand between a verb and the name after it ("said opposition
 # leader Pierre Dubois", "said former state senator Ann Lee").
 ROLE_WORDS = frozenset(

@@ -6,7 +6,7 @@ import re
 
 from workers.stages.quotes.candidates import Draft
 from workers.stages.quotes.cues import CLAUSE_WINDOW_CHARS, FRAMING_CUE, cut_pattern
-from workers.stages.quotes.document import Document, at_least_words, trim
+from workers.stages.quotes.document import Document, at_least_words, trim, word_before
 from workers.stages.quotes.marks import Quoted
 from workers.stages.quotes.speakers import SpeakerFinder
 
@@ -36,10 +36,19 @@ _ADJUNCT_CUT = re.compile(
     r"[ \u00a0](?:during|at|on|while|after|before|when|last|this|earlier|yesterday|today|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![\w’'\-])"
 )
+# Before a verb form these make it a noun: "the report", "his call", "a claim".
+_NOUN_DETERMINERS = frozenset("the a an his her their its our my your this that".split())
 # "as (a) “…”" right before a quotation frames the object before it.
 AS_FRAME = re.compile(r"[ \u00a0]as[ \u00a0]+(?:(?:a|an|the)[ \u00a0]+)?$")
 # Names and examples, not characterisations: "known as “…”", "such as “…”".
 _NOT_FRAMING = re.compile(r"(?<![\w’'\-])(?:known|such|referred|served|identified|listed|titled)[ \u00a0]*$")
+
+
+def after_determiner(text: str, floor: int, pos: int) -> bool:
+    """A determiner before ``pos`` makes the verb form there a noun ("dismissed the report as
+    “nonsense”": the verb is "dismissed")."""
+    span = word_before(text, floor, pos)
+    return span is not None and text[span[0] : span[1]].lower() in _NOUN_DETERMINERS
 
 
 def framed_as(doc: Document, finder: SpeakerFinder, q: Quoted, floor: int) -> Draft | None:

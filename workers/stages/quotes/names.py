@@ -87,19 +87,28 @@ class NameIndex:
 
     def between(self, start: int, end: int) -> list[Mention]:
         """The mentions inside [start, end), in order (``iter_between`` read whole, without
-        its generator: asked of every earlier sentence a pronoun looks back over)."""
+        its generators: asked of every earlier sentence a pronoun looks back over)."""
+        text = self.text
         found = []
-        for s, phrase in _matches(_NAME, self.text, start, end):
-            mention = mention_in(s, phrase)
-            if mention is not None:
+        for m in _NAME.finditer(text, start, end):
+            s, phrase = m.start(), m.group()
+            if ". " in phrase or glued(text, s):  # the rarer cases, as ``_matches`` reads them
+                found.extend(mention for ps, part in _match_parts(text, start, m) if (mention := mention_in(ps, part)))
+            elif (mention := mention_in(s, phrase)) is not None:
                 found.append(mention)
         return found
 
     def iter_between(self, start: int, end: int) -> Iterator[Mention]:
-        """The mentions inside [start, end), in order, found as they are asked for."""
-        for s, phrase in _matches(_NAME, self.text, start, end):
-            mention = mention_in(s, phrase)
-            if mention is not None:
+        """The mentions inside [start, end), in order, found as they are asked for (one
+        generator, its common case written out as in ``between``)."""
+        text = self.text
+        for m in _NAME.finditer(text, start, end):
+            s, phrase = m.start(), m.group()
+            if ". " in phrase or glued(text, s):
+                for ps, part in _match_parts(text, start, m):
+                    if (mention := mention_in(ps, part)) is not None:
+                        yield mention
+            elif (mention := mention_in(s, phrase)) is not None:
                 yield mention
 
 def _matches(pattern: re.Pattern[str], text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
@@ -112,12 +121,21 @@ def _matches(pattern: re.Pattern[str], text: str, start: int, end: int) -> Itera
                 yield from sentence_parts(s, phrase)
             else:
                 yield s, phrase
-        elif text[s - 1] == "-":
-            for prefix in _PREFIXES:
-                p = s - len(prefix)
-                if p >= start and text.startswith(prefix, p) and not glued(text, p):
-                    yield from sentence_parts(p, text[p : m.end()])
-                    break
+        else:
+            yield from _match_parts(text, start, m)
+
+
+def _match_parts(text: str, start: int, m: re.Match[str]) -> list[tuple[int, str]]:
+    """``_matches``' answer for one match of a search from ``start``."""
+    s = m.start()
+    if not glued(text, s):
+        return sentence_parts(s, m.group())
+    if text[s - 1] == "-":
+        for prefix in _PREFIXES:
+            p = s - len(prefix)
+            if p >= start and text.startswith(prefix, p) and not glued(text, p):
+                return sentence_parts(p, text[p : m.end()])
+    return []
 
 
 def sentence_parts(start: int, phrase: str) -> list[tuple[int, str]]:

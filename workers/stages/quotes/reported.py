@@ -5,21 +5,25 @@ from __future__ import annotations
 
 import re
 
+from workers.stages.quotes.appositions import description_start
 from workers.stages.quotes.beside import overlaps, own_cue, participle_after, spans_before, too_little_beside
 from workers.stages.quotes.candidates import Draft
 from workers.stages.quotes.cues import ACCORDING, INFINITIVE, Cue, content_start, cut_pattern
-from workers.stages.quotes.document import Bounds, Document, at_least_words, trim, word_after
+from workers.stages.quotes.document import Bounds, Document, at_least_words, trim
 from workers.stages.quotes.lexicon import INFINITIVE_VERBS, INTENTION_VERBS, TRAILING_VERBS, WEAK_VERBS
+from workers.stages.quotes.predicates import shared_subject
 from workers.stages.quotes.speakers import Found, SpeakerFinder
-from workers.stages.quotes.statements import states_something
+from workers.stages.quotes.statements import short_clause, states_something, trailed_statement
+from workers.stages.quotes.subjects import clause_subject
+from workers.stages.quotes.subordinate import subordinate_end
 from workers.stages.quotes.trailing import comma_before
 
 _QUOTE_MARK = re.compile(r"[\"“”«»„]")
 # Content opening with these is an object or an adjunct, not a statement ("replied to a call",
 # "reported from Midway", "said when she resigned").
 _OBJECT_START = re.compile(
-    r"(?:,|to|about|with|for|of|on|by|from|at|in|into|during|after|before|when|while|as|because|if)"
-    r"(?![\w’'\-])"
+    r"(?:,|to|about(?![ \u00a0]+[\d$])|with|for|of|on|by|from|at|in|into|during|after|before|when|while|as|"
+    r"because|if)(?![\w’'\-])"  # "about 20 people have …" opens with a quantity, not an object
 )
 _THAT = re.compile(r"[ \u00a0]+that[ \u00a0]")
 # The same words read back from a verb inside reported content; group 1 is a bare comma,
@@ -44,22 +48,6 @@ _COORDINATION = re.compile(
     r"[ \u00a0]*(?:,[ \u00a0]*)?(?:(?:and|but)[ \u00a0]+)?(?:(?:also|then|later|repeatedly)[ \u00a0]+)?"
 )
 _SOURCE_MAX_WORDS = 8
-# A clause's whole opening phrase is its subject ("Those close to him say") when it is this short.
-_SUBJECT_MAX_WORDS = 7
-_SUBJECT_MAX_CHARS = 80
-# Opening words of a clause that is no subject: a subordinate clause or an adjunct.
-_NOT_SUBJECT_START = frozenset(
-    """if when while because although though as since after before unless until what how why
-    where in on at for from with by during that which who whom whose it there this here and
-    but or so then yet also now""".split()
-)
-# What makes the phrase a clause or a verb phrase rather than a speaker: a relative or
-# subordinate word, a pronoun subject ("he barely mentioned"), an infinitive ("police to
-# tell"), quote marks, digits or dashes.
-_NOT_IN_SUBJECT = re.compile(
-    r"[\"“”‘’«»()\d―—–]|(?<![\w’'\-])(?:that|which|who|what|it|is|was|were|are|"
-    r"he|she|they|we|i|you|after|before|when|while|because|if|as)(?![\w’'\-])|[ \u00a0]to$"
-)
 # Words of description allowed between a comma and the speaker's name.
 _DESCRIPTION_WORDS = 4
 # Reported content is taken within this many characters of its cue (bounded work per cue).
@@ -158,10 +146,15 @@ class ReportedPass:
             if own is not None:
                 draft = self._after_own_cue(sent, cue, own)
             else:
-                draft = self._subject_first(sent, cue) or self._inverted(sent, cue)
+                draft = self._subject_first(sent, cue) or self._inverted(sent, cue) or self._shared(sent, cue)
             if draft is not None and not overlaps(draft.start, draft.end, quoted):
                 return draft
         return None
+
+    def _shared(self, sent: Bounds, cue: Cue) -> Draft | None:
+        found = shared_subject(self.text, self.finder, sent.start, cue)
+        start = None if found is None else self._content_after(cue, sent.end)
+        return None if start is None else self._draft(start, sent.end, found, cue.word)
 
     def _after_own_cue(self, sent: Bounds, cue: Cue, own: tuple[int, int]) -> Draft | None:
         """A second verb of the quoted speaker after the quotation's cue: `“…,” she said,
@@ -181,7 +174,7 @@ class ReportedPass:
 
     def _subject_first(self, sent: Bounds, cue: Cue) -> Draft | None:
         text = self.text
-        found = self.finder.before(sent.start, cue.start) or self._clause_subject(sent.start, cue)
+        found = self.finder.before(sent.start, cue.start) or clause_subject(self.text, self.finder, sent.start, cue)
         if found is None:
             return None
         # "…, who said": a relative clause reports forward, never the words before its comma
@@ -192,7 +185,7 @@ class ReportedPass:
             and not at_least_words(text, cue.end, tail_end, _TAIL_WORDS + 1)
             and not _THAT.match(text, cue.end, tail_end)  # "…, critics say that …" runs forward
             # "In a statement, the company said it would appeal": an adjunct before the comma
-            and states_something(text, max(sent.start, comma - _WINDOW_CHARS), comma)
+            and trailed_statement(text, max(sent.start, comma - _WINDOW_CHARS), comma)
         ):
             if cue.word.lower() in WEAK_VERBS:
                 return None
@@ -200,7 +193,7 @@ class ReportedPass:
         start = self._content_after(cue, sent.end)
         if start is None:
             return None
-        return self._draft(start, sent.end, found, cue.word)
+        return self._draft(start, subordinate_end(text, sent.start, found.start, start, sent.end), found, cue.word)
 
     def _content_after(self, cue: Cue, limit: int) -> int | None:
         """Where the statement after a verb starts, or None if an object follows it."""
@@ -214,27 +207,6 @@ class ReportedPass:
         if _OBJECT_START.match(self.text, start):
             return None  # "replied to a call", "spoke about": an object, not a statement
         return start if states_something(self.text, start, limit) else None
-
-    def _clause_subject(self, floor: int, cue: Cue) -> Found | None:
-        """The whole short phrase opening the verb's clause, when no name, pronoun or speaker
-        noun ends it: "Those close to him say", "elected officials from both parties say"."""
-        if cue.word.lower() in WEAK_VERBS or cue.word.endswith("ing"):
-            return None
-        text = self.text
-        end = self.finder.skip_back(floor, cue.start)
-        lo = max(floor, end - _SUBJECT_MAX_CHARS)
-        start = max(text.rfind(",", lo, end), text.rfind(";", lo, end), text.rfind(":", lo, end)) + 1
-        if start == 0:  # no clause mark: the sentence opens the clause, if close enough
-            if lo > floor:
-                return None
-            start = floor
-        start, end = trim(self.text, start, end)
-        if start >= end or at_least_words(text, start, end, _SUBJECT_MAX_WORDS + 1):
-            return None
-        first = word_after(text, start, end)
-        if first.lower() in _NOT_SUBJECT_START or _NOT_IN_SUBJECT.search(text, start, end):
-            return None
-        return Found(start, end, "noun phrase")
 
     def _inverted(self, sent: Bounds, cue: Cue) -> Draft | None:
         if cue.word.lower() in WEAK_VERBS or cue.word.endswith("ing"):
@@ -288,8 +260,8 @@ class ReportedPass:
         second = self._coordination_before(start, end)
         if second is not None and at_least_words(self.text, start, second, MIN_CONTENT_WORDS):
             end = second
-        start, end = trim(self.text, start, end)
-        if not at_least_words(self.text, start, end, MIN_CONTENT_WORDS):
+        start, end = trim(self.text, start, description_start(self.text, start, end, MIN_CONTENT_WORDS))
+        if not at_least_words(self.text, start, end, MIN_CONTENT_WORDS) and not short_clause(self.text, start, end):
             return None
         kind = "mixed" if _QUOTE_MARK.search(self.text, start, end) else "indirect"
         return Draft(start, end, kind, found, cue)

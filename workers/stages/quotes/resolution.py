@@ -56,7 +56,7 @@ class Resolver:
                     last = (para, speaker)  # uncued quotations continue quoted speakers only
             kind, parts, content = self.parts.of(d)
             if parts:
-                text = " ".join(part.text for part in parts)
+                text = parts[0].text if len(parts) == 1 else " ".join(part.text for part in parts)
                 quotes.append(Quote(text, parts[0].start, parts[-1].end, kind, speaker, d.cue, parts, content))
         return quotes
 

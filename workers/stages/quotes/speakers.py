@@ -6,15 +6,17 @@ import re
 from dataclasses import dataclass
 
 from workers.stages.quotes.document import Document, at_least_words, trim, word_before
-from workers.stages.quotes.lexicon import AUXILIARIES, DETERMINERS, PRONOUNS, ROLE_WORDS, SPEAKER_NOUNS, TITLES
-from workers.stages.quotes.names import Mention
+from workers.stages.quotes.lexicon import AUXILIARIES, DETERMINERS, PRONOUNS, ROLE_WORDS, SPEAKER_NOUNS, TITLES, is_adverb
+from workers.stages.quotes.names import Mention, bare
 
 _WORD_AFTER = re.compile(r"[ \u00a0]*([\w’'\-]+)")
 # An aside between the speaker and the verb: "Harith al-Dari, the ... secretary general, said".
 _APPOSITION_MAX_CHARS = 120
 _PHRASE_MAX_WORDS = 5
 # Words that end a clause but never head a speaker phrase ("the plan that was said").
-_NOT_HEADS = frozenset("that which who what it is was be been also not only just then".split())
+_NOT_HEADS = frozenset(
+    "that which who what it is was be been also not only just then to and or but of in for with on at by as".split()
+)
 # A subject is among the first words of its clause.
 _SUBJECT_WORDS = 6
 _PAREN_MAX_CHARS = 40
@@ -24,6 +26,10 @@ _TITLE_WORDS = 3
 _SPEAKER_MAX_WORDS = 8
 _BREAK = re.compile(r"[,;:!?\"“”«»]")
 _RELATIVE = re.compile(r"(?<![\w’'\-])(?:who|which|that|it|its|there)(?![\w’'\-])", re.IGNORECASE)
+# Words after which a new clause (and its subject) begins: conjunctions and subordinators.
+_CLAUSE_OPENERS = frozenset(
+    "and but while as meanwhile however when although though because if since after before once until".split()
+)
 # How far a name may sit behind the capitalised titles before it.
 _TITLED_NAME_CHARS = 80
 
@@ -79,7 +85,11 @@ class SpeakerFinder:
         """A name set off by commas just before the verb: "A lawyer for the bank, Ann Cole, said"."""
         comma = self.text.rfind(",", max(floor, end - 2), end)
         mention = self.names.ending_at(comma) if comma > floor else None
-        if mention is None or mention.start < floor or last_visible(self.text, floor, mention.start) != ",":
+        if mention is None or mention.start < floor:
+            return None
+        lead = self.text.rfind(",", max(floor, mention.start - _PAREN_MAX_CHARS), mention.start)
+        # Only titles may stand between the opening comma and the name: ", Mr. Ann Cole, said".
+        if lead < 0 or not all(bare(word) in TITLES for word in self.text[lead + 1 : mention.start].split()):
             return None
         return Found(mention.start, mention.end, "name", mention)
 
@@ -200,7 +210,8 @@ class SpeakerFinder:
         end = pos
         for _ in range(4):
             word = self._word_ending(floor, end)
-            if not word or self.text[word[0] : word[1]].lower() not in AUXILIARIES:
+            w = self.text[word[0] : word[1]] if word else ""
+            if not w or not (w.lower() in AUXILIARIES or (w[-2:] == "ly" and is_adverb(w))):
                 break
             end = word[0]
         while end > floor and self.text[end - 1] in " \u00a0":
@@ -242,7 +253,8 @@ class SpeakerFinder:
             if not span or not _attached(self.text, span[1], start):
                 break
             start = span[0]
-            if self.text[span[0] : span[1]].lower() in DETERMINERS:
+            word = self.text[span[0] : span[1]].lower()
+            if word in DETERMINERS or word.endswith(("’s", "'s")):  # "the city’s", "Ontario’s" determine too
                 if clause_start and not _opens_clause(self.text, floor, start):
                     return None
                 return Found(start, end, "noun phrase")
@@ -277,7 +289,7 @@ def _opens_clause(text: str, floor: int, pos: int) -> bool:
     span = word_before(text, floor, pos)
     if span is None:
         return True
-    if text[span[0] : span[1]].lower() in ("and", "but", "while", "as", "meanwhile", "however"):
+    if text[span[0] : span[1]].lower() in _CLAUSE_OPENERS:
         return True
     before = text[floor:pos].rstrip()
     return before.endswith((",", ";", ":"))

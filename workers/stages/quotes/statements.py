@@ -34,3 +34,38 @@ def states_something(text: str, start: int, end: int) -> bool:
     window = _WORDS_PAST.match(text, start, end)
     stop = window.end() if window is not None else end
     return _FINITE.search(text, start, stop) is not None or not at_least_words(text, start, end, 2)
+
+
+# What opens an adjunct rather than a clause before a trailing cue ("In a statement, the company
+# said", "Asked about the plan, Lee said", "Later, she said"): prepositions, subordinators,
+# connecting adverbs; participles are told by their ending.
+_ADJUNCT_OPENERS = frozenset(
+    """in on at after before during following for from with without by about against among
+    amid despite since until upon under over through as when while if although though because
+    once asked speaking responding writing later earlier meanwhile however still then also yet
+    and but so or here there now today yesterday""".split()
+)
+# A clause before a trailing cue this long is a statement even with no finite verb to see
+# ("Six million jobs also depend on exports to Mexico, one report says"): adjuncts are shorter.
+_TRAILED_CLAUSE_WORDS = 7
+_FIRST_WORD = re.compile(r"[\w’'\-]+")
+
+
+def trailed_statement(text: str, start: int, end: int) -> bool:
+    """The words before a trailing cue (`…, the report says.`) state something: ``states_something``,
+    or a long clause opening with its subject rather than an adjunct."""
+    if states_something(text, start, end):
+        return True
+    first = _FIRST_WORD.match(text, start, end)
+    if first is None or first.group().lower() in _ADJUNCT_OPENERS or first.group().endswith(("ing", "ed")):
+        return False
+    return at_least_words(text, start, end, _TRAILED_CLAUSE_WORDS)
+
+
+# A pronoun subject and a finite verb make a statement of three words ("he is honored").
+_SHORT_CLAUSE = re.compile(r"(?:he|she|they|we|I|it)[ \u00a0]+(?:" + _FINITE.pattern + r")[ \u00a0]+[\w’'\-]+$")
+
+
+def short_clause(text: str, start: int, end: int) -> bool:
+    """[start, end) is a three-word clause: a subject pronoun, a finite verb and one more word."""
+    return _SHORT_CLAUSE.match(text, start, end) is not None

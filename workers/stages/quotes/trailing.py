@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from workers.stages.quotes.document import word_before
 
-# A conjunction before the speaker opens a clause of its own: "…, but Lee said he …".
-_CONJUNCTIONS = frozenset("and but while though although yet so because as when whereas".split())
+# A conjunction before the speaker opens a clause of its own: "…, but Lee said he …"; a relative
+# word, a clause reporting forward: "…, which he said were paid for".
+_CONJUNCTIONS = frozenset("and but while though although yet so because as when whereas which who whom what".split())
 
 
 def comma_before(text: str, floor: int, pos: int, words: int = 0) -> int | None:

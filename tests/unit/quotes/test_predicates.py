@@ -1,0 +1,54 @@
+"""A reporting verb sharing the subject of the clause before it: `…, saying …`, `… and said …`."""
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.quotes.support import assert_contract, only
+from workers.stages.quotes import extract_quotes
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker, cue",
+    [
+        ("The union rejected the final offer on Friday, saying the wage increase did not cover inflation.",
+         "the wage increase did not cover inflation", "The union", "saying"),
+        ("Mayor Lena Ortiz vetoed the zoning bill, arguing that it would raise rents in the east end.",
+         "that it would raise rents in the east end", "Lena Ortiz", "arguing"),
+        ("Dr. Ravi Patel thanked the volunteers and said the clinic would stay open through the winter.",
+         "the clinic would stay open through the winter", "Ravi Patel", "said"),
+        ("The senator voted for the budget but has said she will oppose any cut to pensions.",
+         "she will oppose any cut to pensions", "The senator", "said"),
+    ],
+)
+def test_a_verb_sharing_the_subject_of_the_clause_before_it(text, content, speaker, cue):
+    quote = only(text)
+    assert (quote.kind, quote.text, quote.speaker.name, quote.cue) == ("indirect", content, speaker, cue)
+    assert_contract(text, quote)
+
+
+def test_a_belief_or_a_bare_object_after_the_joint_reports_nothing():
+    assert extract_quotes("The team lost the final in Quebec City, hoping to win the next one at home.") == []
+    assert extract_quotes("The premier visited the flooded town and said nothing about the relief fund.") == []
+
+
+def test_a_predicate_before_and_is_not_the_subject_of_the_verb_after_it():
+    text = "Judge Omar Haddad denied the motion and said the trial would begin in May."
+    assert only(text).speaker.name == "Omar Haddad"
+
+
+def test_an_adverb_may_stand_between_the_speaker_and_the_verb():
+    text = "Opposition leader Ines Roy strongly denied that her party had taken money from the developer."
+    quote = only(text)
+    assert (quote.text, quote.speaker.name) == ("that her party had taken money from the developer", "Ines Roy")
+
+
+def test_the_family_is_a_speaker_not_an_adverb():
+    text = "The family said the hospital had never told them about the second surgery."
+    assert only(text).speaker.name == "The family"
+
+
+def test_a_clause_opened_by_though_after_a_quotation_reports_on_its_own():
+    text = 'Judge Ana Ruiz told the jury to be "guided only by the evidence," though she noted the law was unsettled.'
+    quotes = extract_quotes(text)
+    assert [q.kind for q in quotes] == ["mixed", "indirect"]
+    assert (quotes[1].text, quotes[1].speaker.name) == ("the law was unsettled", "Ana Ruiz")

@@ -1,0 +1,26 @@
+"""A description set off after a name at the end of reported content (`said he would not vote for
+Ann Lee, the party's candidate`, `…in partnership with NATO, the alliance that …`): it describes
+the name for the reader and is not part of the statement, so the content ends before its comma."""
+from __future__ import annotations
+
+import re
+
+from workers.stages.quotes.document import at_least_words
+
+# The comma, then an article opening the description.
+_DESCRIPTION = re.compile(r",[ \u00a0]+(?:a|an|the)[ \u00a0]")
+# The name before the comma: a capitalised word (with initials or a possessive) or a bracketed
+# party and state ("Rep. Don Beyer (D-Va.), a former …").
+_NAME_END = re.compile(r"(?:[A-Z][\w’'\-.]*|\))$")
+_LONGEST_WORD = 40
+
+
+def description_start(text: str, start: int, end: int, min_words: int) -> int:
+    """Where a trailing description after a name begins in [start, end) (``end`` if none): at the
+    content's last comma, when an article follows it and at least ``min_words`` words precede it."""
+    comma = text.rfind(",", start, end)
+    if comma < 0 or _DESCRIPTION.match(text, comma, end) is None:
+        return end
+    if _NAME_END.search(text, max(start, comma - _LONGEST_WORD), comma) is None:
+        return end
+    return comma if at_least_words(text, start, comma, min_words) else end

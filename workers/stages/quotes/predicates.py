@@ -1,0 +1,60 @@
+"""A reporting verb that shares the subject of the clause before it: a participle after a comma
+(`The judge rejected the request, saying the court had no business …`) or a verb coordinated
+with "and"/"but" (`Cruz thanked the delegates and said he would …`). The speaker is the subject
+opening the sentence; nothing stands between the verb and the clause it continues."""
+from __future__ import annotations
+
+import re
+
+from workers.stages.quotes.cues import Cue
+from workers.stages.quotes.lexicon import DETERMINERS, ORG_WORDS, SPEAKER_NOUNS, WEAK_VERBS
+from workers.stages.quotes.names import bare
+from workers.stages.quotes.speakers import Found, SpeakerFinder
+
+# What joins the verb to the clause before it: a comma (then only a participle), or "and"/"but"
+# (after a comma too: "…, which let him go in 2015, and said"), with a few adverbs or
+# auxiliaries in between ("but has also said").
+_JOINT = re.compile(
+    r"(?:(,)|(?<![\w’'\-])(?:and|but))[ \u00a0]+"
+    r"(?:(?:also|then|later|repeatedly|has|have|had|is|are|was|were)[ \u00a0]+){0,2}$"
+)
+_WORD = re.compile(r"[ \u00a0]*([\w’'\-]+)")
+# Words read after a determiner for the noun heading a subject ("A group of local doctors").
+_SUBJECT_WORDS = 5
+# How far back the joint is looked for (the longest run of adverbs and auxiliaries above).
+_JOINT_CHARS = 40
+
+
+def shared_subject(text: str, finder: SpeakerFinder, floor: int, cue: Cue) -> Found | None:
+    """The subject opening the sentence from ``floor`` whose second predicate ``cue`` opens."""
+    lo = max(floor, cue.start - _JOINT_CHARS)
+    # A look at the few characters before the verb rules out most verbs (their subject stands
+    # right before them) before the regex; slicing them is cheaper than three str.find calls.
+    before = text[lo : cue.start]
+    if "," not in before and "and" not in before and "but" not in before:
+        return None
+    if cue.word.lower() in WEAK_VERBS:
+        return None  # a belief or an intention ("…, hoping to …") states nothing of its own
+    joint = _JOINT.search(text, lo, cue.start)
+    if joint is None or joint.start() <= floor or (joint.group(1) and not cue.word.endswith("ing")):
+        return None
+    end = joint.start()
+    found = finder.after(floor, end) or _noun_subject(text, floor, end) or finder.subject(floor, end)
+    return found if found is not None and found.end < end else None
+
+
+def _noun_subject(text: str, floor: int, end: int) -> Found | None:
+    """A determiner opening the sentence and the words up to a speaker or organisation noun
+    ("The union", "A group of local doctors")."""
+    m = _WORD.match(text, floor, end)
+    if m is None or m.group(1).lower() not in DETERMINERS:
+        return None
+    start = m.start(1)
+    for _ in range(_SUBJECT_WORDS):
+        m = _WORD.match(text, m.end(), end)
+        if m is None:
+            return None
+        word = bare(m.group(1))
+        if word in SPEAKER_NOUNS or word in ORG_WORDS:
+            return Found(start, m.end(1), "noun phrase")
+    return None

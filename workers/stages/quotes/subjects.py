@@ -1,0 +1,54 @@
+"""The subject phrase opening a reporting verb's clause when no name, pronoun or speaker noun
+ends it: "Those close to him say", "elected officials from both parties say"."""
+from __future__ import annotations
+
+import re
+
+from workers.stages.quotes.cues import Cue
+from workers.stages.quotes.document import at_least_words, trim, word_after
+from workers.stages.quotes.lexicon import WEAK_VERBS
+from workers.stages.quotes.speakers import Found, SpeakerFinder
+
+# A clause's whole opening phrase is its subject ("Those close to him say") when it is this short.
+_SUBJECT_MAX_WORDS = 7
+_SUBJECT_MAX_CHARS = 80
+# Opening words of a clause that is no subject: a subordinate clause or an adjunct.
+_NOT_SUBJECT_START = frozenset(
+    """if when while because although though as since after before unless until what how why
+    where in on at for from with by during that which who whom whose it there this here and
+    but or so then yet also now""".split()
+)
+# What makes the phrase a clause or a verb phrase rather than a speaker: a relative or
+# subordinate word, a pronoun subject ("he barely mentioned"), an infinitive ("police to
+# tell"), quote marks, digits or dashes.
+_NOT_IN_SUBJECT = re.compile(
+    r"[\"“”‘’«»()\d―—–]|(?<![\w’'\-])(?:that|which|who|what|it|is|was|were|are|"
+    r"he|she|they|we|i|you|after|before|when|while|because|if|as)(?![\w’'\-])|[ \u00a0]to$"
+)
+
+# A phrase ending with a conjunction is a predicate coordinated with the verb, not its subject.
+_ENDS_JOINED = re.compile(r"(?<![\w’'\-])(?:and|but|or)$")
+
+
+def clause_subject(text: str, finder: SpeakerFinder, floor: int, cue: Cue) -> Found | None:
+    """The whole short phrase opening the verb's clause, when no name, pronoun or speaker
+    noun ends it: "Those close to him say", "elected officials from both parties say"."""
+    if cue.word.lower() in WEAK_VERBS or cue.word.endswith("ing"):
+        return None
+    end = finder.skip_back(floor, cue.start)
+    lo = max(floor, end - _SUBJECT_MAX_CHARS)
+    start = max(text.rfind(",", lo, end), text.rfind(";", lo, end), text.rfind(":", lo, end)) + 1
+    if start == 0:  # no clause mark: the sentence opens the clause, if close enough
+        if lo > floor:
+            return None
+        start = floor
+    start, end = trim(text, start, end)
+    if start >= end or at_least_words(text, start, end, _SUBJECT_MAX_WORDS + 1):
+        return None
+    first = word_after(text, start, end)
+    if first.lower() in _NOT_SUBJECT_START or _NOT_IN_SUBJECT.search(text, start, end):
+        return None
+    if _ENDS_JOINED.search(text, start, end):
+        return None  # "Ann Lee thanked them and said": a predicate before the verb, not a subject
+    return Found(start, end, "noun phrase")
+
