@@ -4,7 +4,7 @@ from __future__ import annotations
 from tests.documents import SEED
 from workers.stages.quotes import Quote, extract_quotes
 
-__all__ = ["SEED", "assert_contract", "only", "span_of"]
+__all__ = ["SEED", "assert_contract", "only", "said_by", "span_of"]
 
 QUOTE_MARKS = "\"“”„«»"
 VIA = ("name", "surname", "pronoun", "continuation", "noun phrase")
@@ -15,6 +15,13 @@ def only(text: str, kind: str | None = None) -> Quote:
     quotes = [q for q in extract_quotes(text) if kind is None or q.kind == kind]
     assert len(quotes) == 1, [(q.text, q.kind) for q in quotes]
     return quotes[0]
+
+
+def said_by(text: str) -> tuple[str, str]:
+    """The one quote of ``text`` as (its text, its speaker's name), its span contract checked."""
+    quote = only(text)
+    assert_contract(text, quote)
+    return quote.text, quote.speaker.name
 
 
 def span_of(text: str, first: str, last: str) -> tuple[int, int]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.quotes.support import assert_contract, only
+from tests.unit.quotes.support import assert_contract, only, said_by
 from workers.stages.quotes import extract_quotes
 
 
@@ -38,8 +38,7 @@ def test_a_predicate_before_and_is_not_the_subject_of_the_verb_after_it():
 
 def test_an_adverb_may_stand_between_the_speaker_and_the_verb():
     text = "Opposition leader Ines Roy strongly denied that her party had taken money from the developer."
-    quote = only(text)
-    assert (quote.text, quote.speaker.name) == ("that her party had taken money from the developer", "Ines Roy")
+    assert said_by(text) == ("that her party had taken money from the developer", "Ines Roy")
 
 
 def test_the_family_is_a_speaker_not_an_adverb():

@@ -2,30 +2,26 @@
 clause, a quantity after the verb, a titled name between commas, a possessive before a noun."""
 from __future__ import annotations
 
-from tests.unit.quotes.support import assert_contract, only
+from tests.unit.quotes.support import only, said_by
 from workers.stages.quotes import extract_quotes
 
 
 def test_a_statement_in_an_opening_subordinate_clause_ends_at_its_comma():
     text = "When Ann Lee noted that the pension fund was nearly empty, the board adjourned the meeting."
-    quote = only(text)
-    assert (quote.text, quote.speaker.name) == ("that the pension fund was nearly empty", "Ann Lee")
+    assert said_by(text) == ("that the pension fund was nearly empty", "Ann Lee")
     text = "Although the coach admitted his defence had collapsed, the players blamed the referee."
     assert only(text).text == "his defence had collapsed"
 
 
 def test_a_quantity_after_the_verb_opens_a_statement_not_an_object():
     text = "Mayor Tom Quist has said about 40 families lost their homes in the flood."
-    quote = only(text)
-    assert (quote.text, quote.speaker.name) == ("about 40 families lost their homes in the flood", "Tom Quist")
+    assert said_by(text) == ("about 40 families lost their homes in the flood", "Tom Quist")
     assert extract_quotes("Mayor Tom Quist spoke about the flood and the families it displaced.") == []
 
 
 def test_a_titled_name_set_off_by_commas_is_the_speaker():
     text = "The head of the port authority, Ms. Ines Varga, argues there is no room for a second terminal."
-    quote = only(text)
-    assert (quote.text, quote.speaker.name) == ("there is no room for a second terminal", "Ines Varga")
-    assert_contract(text, quote)
+    assert said_by(text) == ("there is no room for a second terminal", "Ines Varga")
 
 
 def test_a_possessive_determines_a_speaker_noun_phrase():
@@ -50,6 +46,5 @@ def test_a_long_clause_before_a_trailing_cue_states_something_without_a_past_ten
 
 def test_a_pronoun_and_a_finite_verb_make_a_three_word_statement():
     text = "Ann Cole lost the vote on Monday. Later she said she was relieved."
-    quote = only(text)
-    assert (quote.text, quote.speaker.name) == ("she was relieved", "Ann Cole")
+    assert said_by(text) == ("she was relieved", "Ann Cole")
     assert extract_quotes("Ann Cole lost the vote on Monday. Later she said nothing more.") == []
