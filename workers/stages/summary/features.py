@@ -1,10 +1,9 @@
 """What the ranking knows of each sentence, and of the document as a whole."""
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
-
-import math
 
 from workers.stages.summary.quality import quality
 from workers.stages.summary.sentences import OPEN_QUOTES, is_headline
