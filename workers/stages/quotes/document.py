@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import NamedTuple
+from dataclasses import dataclass
 
 from workers.stages.quotes.cues import CueIndex
 from workers.stages.quotes.names import NameIndex
@@ -19,8 +19,10 @@ _TRAILING = " \u00a0\n\t.,;:!?—–-"
 _LONGEST_WORD = 40
 
 
-class Bounds(NamedTuple):
-    """A sentence's offsets (its text is never needed, so never copied)."""
+@dataclass(slots=True)
+class Bounds:
+    """A sentence's offsets (its text is never needed, so never copied; a slots class, built and
+    read faster than a NamedTuple)."""
 
     start: int
     end: int

@@ -201,7 +201,8 @@ def mention_in(start: int, phrase: str) -> Mention | None:
 @functools.lru_cache(maxsize=4096)
 def _shape(phrase: str) -> tuple[int, tuple[str, ...], int] | None:
     """Where the name starts in ``phrase``, its words and its length. A mention depends on its
-    phrase alone, and phrases recur through an article and across articles: cached."""
+    phrase alone, and phrases recur through an article and across articles: cached (the helpers
+    below are not: this cache already spares them every repeated phrase)."""
     if " " not in phrase and "\u00a0" not in phrase:  # one word: the common case
         word = _single(phrase)
         return (0, (word,), len(word)) if word else None
@@ -214,35 +215,32 @@ def _shape(phrase: str) -> tuple[int, tuple[str, ...], int] | None:
     return offset, words, len(joined)
 
 
-@functools.lru_cache(maxsize=4096)
 def _name_words(phrase: str) -> tuple[int, tuple[str, ...], str] | None:
-    """Where the name starts in a phrase of several words, its words, and them joined by spaces.
-
-    None for no name. Phrases repeat within and across articles ("Donald Trump"): cached,
-    like ``_single``, which took more than half of the name-trimming work away.
-    """
-    offset = 0
+    """Where the name starts in a phrase of several words, its words, and them joined by spaces;
+    None for no name. The words are walked by index rather than sliced off one by one."""
     words = phrase.replace("\u00a0", " ").split(" ")
+    first, stop, offset = 0, len(words), 0
     # Drop sentence-initial function words and titles ("But Trump", "Sen. Ted Cruz").
-    while words and (bare(words[0]) in _SKIP or words[0].islower() or not words[0]):
-        offset += len(words[0]) + 1
-        words = words[1:]
-    while words and (words[-1].lower() in _CONNECTORS or bare(words[-1]) in NOT_NAMES):
-        words = words[:-1]
+    while first < stop and (not (word := words[first]) or word.islower() or bare(word) in _SKIP):
+        offset += len(word) + 1
+        first += 1
+    while stop > first and ((word := words[stop - 1]).lower() in _CONNECTORS or bare(word) in NOT_NAMES):
+        stop -= 1
     # A title inside the phrase starts the name: "Massachusetts Sen. Elizabeth Warren".
-    for k in range(len(words) - 2, 0, -1):
+    for k in range(stop - 2, first, -1):
         if bare(words[k]) in TITLES:
-            offset += len(" ".join(words[: k + 1])) + 1
-            words = words[k + 1 :]
+            offset += sum(len(word) + 1 for word in words[first : k + 1])
+            first = k + 1
             break
-    if not words:
+    if first >= stop:
         return None
-    last = words[-1]
-    trimmed = _trim_possessive(last)
-    words = words[:-1] + [trimmed] if trimmed else words[:-1]
-    if not words or (len(words) > 1 and all(w.isupper() for w in words)):
+    trimmed = _trim_possessive(words[stop - 1])
+    kept = words[first : stop - 1]
+    if trimmed:
+        kept.append(trimmed)
+    if not kept or (len(kept) > 1 and all(w.isupper() for w in kept)):
         return None  # nothing left, or a heading in capitals rather than a name
-    return offset, tuple(words), " ".join(words)
+    return offset, tuple(kept), " ".join(kept)
 
 
 def _starts_name(text: str, pos: int) -> bool:
@@ -270,7 +268,6 @@ def is_org(words: tuple[str, ...]) -> bool:
     return any(bare(w) in ORG_WORDS for w in words) or (len(words) == 1 and words[0].isupper())
 
 
-@functools.lru_cache(maxsize=4096)
 def _single(word: str) -> str:
     """A one-word mention without its possessive, or "" for a sentence opener ("The", "But")."""
     if bare(word) in _SKIP:
