@@ -155,7 +155,7 @@ def ends_sentence(text: str, mark_start: int, mark_end: int, limit: int) -> bool
             word = _word_before(text, mark_start)
             if not _shortened(word):
                 return not (head.isdigit() and word.lower() in _BEFORE_NUMBERS)
-    nxt = _NEXT_WORD.match(text, mark_end, min(limit, mark_end + 80))
+    nxt = _NEXT_WORD.match(text, mark_end, limit if limit < mark_end + 80 else mark_end + 80)
     if nxt is None or not nxt.group(1):
         return True
     first = nxt.group(1)
@@ -200,7 +200,7 @@ _WORD_LOOKBACK = 48
 
 
 def _word_before(text: str, dot: int) -> str:
-    space = text.rfind(" ", max(0, dot - _WORD_LOOKBACK), dot)
+    space = text.rfind(" ", dot - _WORD_LOOKBACK if dot > _WORD_LOOKBACK else 0, dot)
     if space >= 0:
         word = text[space + 1 : dot]
         if word.isprintable():  # every whitespace but " " is unprintable: none inside

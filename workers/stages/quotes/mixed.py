@@ -101,4 +101,4 @@ def _tail_cut(text: str, start: int, stop: int) -> int:
 
 def complete(text: str, q: Quoted) -> bool:
     """The quoted words end with their own punctuation: a whole utterance, not a phrase."""
-    return text[max(q.start, q.end - 1) : q.end] in (".", ",", "?", "!")
+    return text[q.end - 1 if q.end - 1 > q.start else q.start : q.end] in (".", ",", "?", "!")

@@ -86,7 +86,8 @@ class NameIndex:
         if word == end or not _starts_name(text, word):
             return None
         start = _run_start(text, word)
-        for m_start, phrase in _matches(_NAME, text, start, min(len(text), end + _LONGEST_WORD)):
+        stop = end + _LONGEST_WORD
+        for m_start, phrase in _matches(_NAME, text, start, stop if stop < len(text) else len(text)):
             if m_start > end:
                 break
             mention = mention_in(m_start, phrase)

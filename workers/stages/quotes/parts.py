@@ -44,10 +44,12 @@ class Parts:
 
     def _marked(self, start: int, end: int) -> list[tuple[int, int]]:
         """The quoted spans inside [start, end), cut to it where one runs over its edge."""
-        i = max(0, bisect.bisect_right(self._starts, start) - 1)
+        i = bisect.bisect_right(self._starts, start) - 1
+        i = i if i > 0 else 0
         runs = []
         while i < len(self.quoted) and self.quoted[i][0] < end:
-            s, e = max(start, self.quoted[i][0]), min(end, self.quoted[i][1])
+            a, b = self.quoted[i]
+            s, e = (start if start > a else a), (end if end < b else b)
             if s < e:
                 runs.append(_strip(self.text, s, e))
             i += 1

@@ -96,7 +96,7 @@ class ReportedPass:
         k, reach = 0, -1  # the taken spans starting at or before ``pos``, and the furthest end among them
         for pos in positions:
             while k < len(taken) and taken[k][0] <= pos:
-                reach = max(reach, taken[k][1])
+                reach = reach if reach > taken[k][1] else taken[k][1]
                 k += 1
             if pos < reach or (hits and pos < hits[-1].end):
                 continue  # inside a quotation, or in the sentence already found

@@ -80,8 +80,9 @@ class Resolver:
         last = self.last_speaker
         own, *earlier = self.doc.sentences.lookback(pos, _PRONOUN_SENTENCES - 1)
         first = None
-        hi = min(own[1], pos)
-        for mention in self.names.iter_between(max(own[0], hi - _ANTECEDENT_WINDOW_CHARS), hi):
+        hi = own[1] if own[1] < pos else pos
+        lo = hi - _ANTECEDENT_WINDOW_CHARS
+        for mention in self.names.iter_between(own[0] if own[0] > lo else lo, hi):
             if self._antecedent_ok(mention, pronoun):
                 name = self.full_names.canonical(mention)[0]
                 if name == last or last is None:
@@ -111,7 +112,8 @@ class Resolver:
                 self._mentions.clear()
             mentions = self._mentions.get(start)
             if mentions is None:
-                mentions = self._mentions[start] = self.names.between(max(start, end - _ANTECEDENT_WINDOW_CHARS), end)
+                lo = end - _ANTECEDENT_WINDOW_CHARS
+                mentions = self._mentions[start] = self.names.between(start if start > lo else lo, end)
             names = self._names[(start, pronoun)] = [
                 self.full_names.canonical(m)[0] for m in mentions if self._antecedent_ok(m, pronoun)
             ]

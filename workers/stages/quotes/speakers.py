@@ -83,7 +83,7 @@ class SpeakerFinder:
 
     def _apposed_name(self, floor: int, end: int) -> Found | None:
         """A name set off by commas just before the verb: "A lawyer for the bank, Ann Cole, said"."""
-        comma = self.text.rfind(",", max(floor, end - 2), end)
+        comma = self.text.rfind(",", floor if floor > end - 2 else end - 2, end)
         mention = self.names.ending_at(comma) if comma > floor else None
         if mention is None or mention.start < floor:
             return None
@@ -219,8 +219,8 @@ class SpeakerFinder:
         return end
 
     def _skip_apposition(self, floor: int, end: int) -> int | None:
-        comma = self.text.rfind(",", max(floor, end - 2), end)
-        lo = max(floor, comma - _APPOSITION_MAX_CHARS)
+        comma = self.text.rfind(",", floor if floor > end - 2 else end - 2, end)
+        lo = floor if floor > comma - _APPOSITION_MAX_CHARS else comma - _APPOSITION_MAX_CHARS
         prev = self.text.rfind(",", lo, comma)
         if comma < 0 or prev < 0:
             return None
