@@ -42,3 +42,13 @@ def _all_cues(index, length: int):
     while (cue := index.first(pos, length, reporting=False)) is not None:
         yield cue
         pos = cue.start + 1
+
+
+def test_first_and_before_answers_as_first_does_for_every_window():
+    text = "He said, she warned and called it a win; they told us, writes Lee, who urged calm. Said."
+    cues = CueIndex(text)
+    for start in range(len(text)):
+        for end in range(start, len(text) + 1):
+            cue = cues.first(start, end)
+            before = cues.first(start, cue.start if cue else end, reporting=False)
+            assert cues.first_and_before(start, end) == (cue, before), (start, end)

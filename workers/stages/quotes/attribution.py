@@ -167,8 +167,7 @@ class DirectPass:
         mention = self.finder.names.starting_at(start) if dash else None
         if dash and mention is not None:
             return Found(mention.start, mention.end, "name", mention), text[pos:start].strip(), mention.end
-        cue = self.cues.first(start, limit)
-        manner = self.cues.first(start, cue.start if cue else limit, reporting=False)
+        cue, manner = self.cues.first_and_before(start, limit)
         if manner is not None and manner.word.lower() in SPEECH_MANNER:
             cue = manner  # “Why not?” Vitter demanded.
         if cue is None or cue.word.lower() in WEAK_VERBS:

@@ -69,6 +69,13 @@ def is_title(text: str, q: Quoted) -> bool:
     """Quoted words that are a title in Title Case: two to six words, every other word capitalised."""
     if q.end - q.start > _TITLE_CHARS or not text[q.start].isupper():
         return False  # most quotes: read no further
+    # A lower-case word after the first space that is no small word rules the title out before all
+    # the words are read (a findall costs several times one match).
+    space = text.find(" ", q.start, q.end) + 1
+    if 0 < space < q.end and text[space].islower():
+        second = _WORD.match(text, space, q.end)
+        if second is not None and second.group() not in _SMALL_WORDS:
+            return False
     words = _WORD.findall(text, q.start, q.end)
     if not 2 <= len(words) <= _TITLE_WORDS:
         return False

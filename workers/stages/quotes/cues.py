@@ -151,6 +151,20 @@ class CueIndex:
             i += 1
         return None
 
+    def first_and_before(self, start: int, end: int) -> tuple[Cue | None, Cue | None]:
+        """``first(start, end)``, and the first verb of any kind before it (``first(start, its start
+        or end, reporting=False)``), with one bisect for both."""
+        starts, ends, rep = self._all_starts, self._ends, self._reporting
+        i = k = bisect.bisect_left(starts, start)
+        while k < len(starts) and starts[k] < end and not (ends[k] <= end and rep[k]):
+            k += 1
+        found = k < len(starts) and starts[k] < end
+        bound = starts[k] if found else end
+        while i < len(starts) and starts[i] < bound and ends[i] > bound:
+            i += 1
+        cue = Cue(starts[k], ends[k], self._words[k]) if found else None
+        return cue, (Cue(starts[i], ends[i], self._words[i]) if i < len(starts) and starts[i] < bound else None)
+
     def last(self, start: int, end: int, reporting: bool = True) -> Cue | None:
         starts, ends, rep = self._all_starts, self._ends, self._reporting
         i = bisect.bisect_left(starts, end) - 1
