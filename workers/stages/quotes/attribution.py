@@ -152,7 +152,7 @@ class DirectPass:
         m = _PARTICIPLE.match(self.text, clause_end, stop)
         if m is None or _QUOTE_MARK.search(self.text, m.end(), stop):
             return []
-        start = content_start(self.text, m.end(), stop, m.group(1), self.finder.names)
+        start = content_start(self.text, m.end(), stop, m.group(1), self.finder.names, self.cues.lowered)
         start, end = trim(self.text, start, stop)
         if not at_least_words(self.text, start, end, MIN_UNCUED_WORDS):
             return []
@@ -218,7 +218,7 @@ class DirectPass:
             return Draft(q.start, q.end, "direct", found, verb)
         if found is None:
             return None
-        start = content_start(text, cue.end, open_pos, verb, self.finder.names)
+        start = content_start(text, cue.end, open_pos, verb, self.finder.names, self.cues.lowered)
         lead = text[start:open_pos].rstrip()
         if start >= open_pos - 1 or lead.endswith(":") or (lead.endswith(",") and lead != "that,"):
             return Draft(q.start, q.end, "direct", found, verb)

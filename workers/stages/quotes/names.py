@@ -27,7 +27,8 @@ def _by_first_letter(words: list[str]) -> str:
     groups: dict[str, list[str]] = {}
     for word in words:
         groups.setdefault(word[0], []).append(word[1:])
-    return "(?:" + "|".join(head + (f"(?:{'|'.join(rest)})" if len(rest) > 1 else rest[0]) for head, rest in groups.items()) + ")"
+    branches = [head + (f"(?:{'|'.join(rest)})" if len(rest) > 1 else rest[0]) for head, rest in groups.items()]
+    return "(?:" + "|".join(branches) + ")"
 
 
 _PARTICLE_FIRST = _by_first_letter(_PARTICLE[3:-1].split("|"))

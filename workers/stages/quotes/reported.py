@@ -203,7 +203,7 @@ class ReportedPass:
         # A trailing-only verb ("…, The Herald has learned") takes no statement after it.
         if verb in INTENTION_VERBS or verb in TRAILING_VERBS or (verb in INFINITIVE_VERBS and INFINITIVE.match(self.text, cue.end, limit)):
             return None
-        start = content_start(self.text, cue.end, limit, cue.word, self.finder.names)
+        start = content_start(self.text, cue.end, limit, cue.word, self.finder.names, self.cues.lowered)
         if _OBJECT_START.match(self.text, start):
             return None  # "replied to a call", "spoke about": an object, not a statement
         return start if states_something(self.text, start, limit) else None
