@@ -1,7 +1,7 @@
 """Sentence and paragraph segmentation on hard cases from news copy."""
 import pytest
 
-from workers.stages.text import paragraphs, sentences
+from workers.stages.text import paragraph_bounds, paragraphs, sentences
 
 
 def texts(source: str) -> list[str]:
@@ -111,3 +111,11 @@ def test_long_runs_of_marks_are_segmented() -> None:
     # Would take minutes if the boundary pattern rescanned the run from every position.
     source = "Tables follow" + "." * 200_000 + "x and" + " '" * 1000 + " end"
     assert "".join(texts(source)).replace(" ", "") == source.replace(" ", "")
+
+
+@pytest.mark.parametrize(
+    "source",
+    ["", "   ", "One.\n\nTwo.", "  Lead \n \n\t Body text.\u00a0\n\n\n", "\n\nA\n\n \nB \n", " x"],
+)
+def test_paragraph_bounds_are_the_paragraphs_offsets(source: str) -> None:
+    assert paragraph_bounds(source) == [(p.start, p.end) for p in paragraphs(source)]

@@ -74,6 +74,18 @@ def paragraphs(text: str) -> list[Span]:
     return spans
 
 
+def paragraph_bounds(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each of ``paragraphs(text)``, for callers that need only offsets (copying
+    each paragraph's text and building its frozen Span cost more than finding it)."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in _BLANK_LINES.finditer(text):
+        _append_bounds(out, text, start, m.start())
+        start = m.end()
+    _append_bounds(out, text, start, len(text))
+    return out
+
+
 def sentences(text: str) -> list[Span]:
     """Sentences of every paragraph, in order; a paragraph break always ends a sentence."""
     return [sentence for para in paragraphs(text) for sentence in paragraph_sentences(text, para)]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from workers.stages.quotes.cues import CueIndex
 from workers.stages.quotes.names import NameIndex
 from workers.stages.quotes.transcript import turn_at
-from workers.stages.text import Span, paragraphs, sentence_bounds
+from workers.stages.text import paragraph_bounds, sentence_bounds
 
 _WORD = re.compile(r"[\w’'\-]+")
 _TRAILING = " \u00a0\n\t.,;:!?—–-"
@@ -33,7 +33,7 @@ class Document:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.paragraphs = paragraphs(text)
+        self.paragraphs = [Bounds(start, end) for start, end in paragraph_bounds(text)]
         self.para_starts = [p.start for p in self.paragraphs]
         self.sentences = Sentences(text, self.paragraphs)
         self.names = NameIndex(text)
@@ -45,7 +45,7 @@ class Document:
         """Index of the paragraph holding ``pos`` (or the last one starting before it)."""
         return bisect.bisect_right(self.para_starts, pos) - 1
 
-    def paragraph_at(self, pos: int) -> Span:
+    def paragraph_at(self, pos: int) -> Bounds:
         return self.paragraphs[self.paragraph_index(pos)]
 
 
@@ -56,7 +56,7 @@ class Sentences:
     sentence splitting took a sixth off the stage's run time. Only sentence offsets are kept.
     """
 
-    def __init__(self, text: str, paras: list[Span]) -> None:
+    def __init__(self, text: str, paras: list[Bounds]) -> None:
         self.text = text
         self._paras = paras
         self._para_starts = [p.start for p in paras]

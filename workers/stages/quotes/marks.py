@@ -4,8 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from workers.stages.quotes.document import Document
-from workers.stages.text import Span
+from workers.stages.quotes.document import Bounds, Document
 
 # Two apostrophes ('') stand for a straight double mark in some newspaper archives. Written
 # as one character class (then a second ' only after a first) so that the engine scans for it
@@ -152,7 +151,7 @@ def _introduces(text: str, pos: int) -> bool:
     return not before or before[-1] in ":,\n"
 
 
-def _pair_paragraph(text: str, para: Span, found: list[tuple[int, int]], pairer: _Pairer) -> None:
+def _pair_paragraph(text: str, para: Bounds, found: list[tuple[int, int]], pairer: _Pairer) -> None:
     # Only a single mark ever asks whether a single closer lies ahead (most paragraphs have none).
     has_single = any(width == 1 and text[pos] in "‘’'‚" for pos, width in found)
     closers_ahead = _single_closers_ahead(text, [pos for pos, _ in found], para) if has_single else None
@@ -186,7 +185,7 @@ def _at_line_start(text: str, pos: int, floor: int) -> bool:
     return k >= floor and text[k] == "\n"
 
 
-def _role(text: str, pos: int, width: int, para: Span, closer_ahead: bool, open_count: int) -> str:
+def _role(text: str, pos: int, width: int, para: Bounds, closer_ahead: bool, open_count: int) -> str:
     """"open", "close" or "none" for the mark at ``pos``."""
     ch = '"' if width == 2 else text[pos]
     before = text[pos - 1] if pos > para.start else " "
@@ -220,7 +219,7 @@ def _under_low_nine(text: str, pos: int) -> bool:
     return low >= 0 and text.rfind("“", low, pos) < 0
 
 
-def _is_apostrophe(text: str, pos: int, para: Span, before: str, after: str, closer_ahead: bool) -> bool:
+def _is_apostrophe(text: str, pos: int, para: Bounds, before: str, after: str, closer_ahead: bool) -> bool:
     if before.isalnum() and after.isalnum():
         return True  # don’t, Iraq’s, rock ’n’ roll
     if after.isdigit():
@@ -236,7 +235,7 @@ def _is_apostrophe(text: str, pos: int, para: Span, before: str, after: str, clo
     return before in "nN" and text[pos - 2 : pos - 1] in ("’", "'") and after.isspace()
 
 
-def _single_closers_ahead(text: str, marks: list[int], para: Span) -> list[bool]:
+def _single_closers_ahead(text: str, marks: list[int], para: Bounds) -> list[bool]:
     """For each mark: is there a later single closing candidate before the next single opener?"""
     ahead = [False] * len(marks)
     seen = False

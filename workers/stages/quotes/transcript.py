@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from workers.stages.text import Span
+if TYPE_CHECKING:
+    from workers.stages.quotes.document import Bounds
 
 # `"PENCE: Well, look, …` or `MR. TRUMP: …`: a name in capitals (a few words at most) and a
 # colon open the paragraph; transcripts often re-open a quote mark per turn and never close it.
@@ -18,7 +20,7 @@ _NOT_SPEAKERS = frozenset(["UPDATE", "BREAKING", "NOTE", "EDITOR’S", "EDITOR'S
 _AFTER_CAPITAL = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ.’'- \u00a0:")
 
 
-def turn_at(text: str, para: Span) -> tuple[int, int, int] | None:
+def turn_at(text: str, para: Bounds) -> tuple[int, int, int] | None:
     """(name start, name end, content start) when ``para`` is a transcript turn."""
     # _MAY_TURN read with indexes (a regex call per paragraph cost more than the test itself).
     pos = para.start + 1 if text[para.start] in "\"“" else para.start
