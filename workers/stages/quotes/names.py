@@ -34,7 +34,7 @@ def _by_first_letter(words: list[str]) -> str:
 _PARTICLE_FIRST = _by_first_letter(_PARTICLE[3:-1].split("|"))
 # Particles only count between capitalised words ("Commission on Public Integrity").
 # No lookbehind: it defeats the regex engine's first-character scan and tripled the cost;
-# a match glued to a preceding word ("iPhone") is dropped in ``_matches`` instead.
+# a match glued to a preceding word ("iPhone") is dropped in ``_match_parts`` instead.
 # The repeats are possessive too: nothing follows them in the pattern, and a particle (lower
 # case, then a space) can never start a token, so giving one back never finds another match;
 # a greedy repeat of a group costs the regex engine a repeat context per try.
@@ -88,12 +88,17 @@ class NameIndex:
             return None
         start = _run_start(text, word)
         stop = end + _LONGEST_WORD
-        for m_start, phrase in _matches(_NAME, text, start, stop if stop < len(text) else len(text)):
-            if m_start > end:
-                break
-            mention = mention_in(m_start, phrase)
-            if mention is not None and mention.end == end:
-                return mention
+        # Each match not glued to the word before it ("al-Dari" keeps its "al-"), cut at full stops
+        # that end a sentence; read in one loop, the common case first (as ``between`` does).
+        for m in _NAME.finditer(text, start, stop if stop < len(text) else len(text)):
+            s, phrase = m.start(), m.group()
+            parts = _match_parts(text, start, m) if ". " in phrase or glued(text, s) else ((s, phrase),)
+            for m_start, part in parts:
+                if m_start > end:
+                    return None
+                mention = mention_in(m_start, part)
+                if mention is not None and mention.end == end:
+                    return mention
         return None
 
     def starting_at(self, start: int) -> Mention | None:
@@ -113,7 +118,7 @@ class NameIndex:
         found = []
         for m in _NAME.finditer(text, start, end):
             s, phrase = m.start(), m.group()
-            if ". " in phrase or glued(text, s):  # the rarer cases, as ``_matches`` reads them
+            if ". " in phrase or glued(text, s):  # the rarer cases, as ``_match_parts`` reads them
                 found.extend(mention for ps, part in _match_parts(text, start, m) if (mention := mention_in(ps, part)))
             elif (mention := mention_in(s, phrase)) is not None:
                 found.append(mention)
@@ -132,22 +137,9 @@ class NameIndex:
             elif (mention := mention_in(s, phrase)) is not None:
                 yield mention
 
-def _matches(pattern: re.Pattern[str], text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
-    """(start, phrase) of each match not glued to the word before it; "al-Dari" keeps its "al-"."""
-    for m in pattern.finditer(text, start, end):
-        s = m.start()
-        if not glued(text, s):
-            phrase = m.group()
-            if ". " in phrase:
-                yield from sentence_parts(s, phrase)
-            else:
-                yield s, phrase
-        else:
-            yield from _match_parts(text, start, m)
-
-
 def _match_parts(text: str, start: int, m: re.Match[str]) -> list[tuple[int, str]]:
-    """``_matches``' answer for one match of a search from ``start``."""
+    """(start, phrase) of the mentions one match of a search from ``start`` holds: none if it is
+    glued to the word before it, unless "al-Dari" keeps its "al-"; cut at sentence full stops."""
     s = m.start()
     if not glued(text, s):
         return sentence_parts(s, m.group())
