@@ -150,8 +150,12 @@ def word_before(text: str, floor: int, end: int, joiners: str = "’'-_") -> tup
     """
     while end > floor and text[end - 1] in " \u00a0":
         end -= 1
-    start = end
-    while start > floor and end - start < _LONGEST_WORD and (text[start - 1].isalnum() or text[start - 1] in joiners):
+    start, lowest = end, end - _LONGEST_WORD
+    lowest = lowest if lowest > floor else floor
+    while start > lowest:  # one bound and one read per character
+        ch = text[start - 1]
+        if not (ch.isalnum() or ch in joiners):
+            break
         start -= 1
     return (start, end) if start < end else None
 

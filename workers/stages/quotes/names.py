@@ -81,9 +81,7 @@ class NameIndex:
     def ending_at(self, end: int) -> Mention | None:
         """The mention whose span ends exactly at ``end`` (ignoring a possessive)."""
         text = self.text
-        word = end
-        while word > 0 and end - word < _LONGEST_WORD and (text[word - 1].isalnum() or text[word - 1] in "’'-."):
-            word -= 1
+        word = _word_start(text, end, _LONGEST_WORD)
         if word == end or not _starts_name(text, word):
             return None
         start = _run_start(text, word)
@@ -241,14 +239,24 @@ def _starts_name(text: str, pos: int) -> bool:
     return text[pos].isupper() or text.startswith(_PREFIXES, pos)
 
 
+def _word_start(text: str, end: int, longest: int) -> int:
+    """Start of the run of letters, digits and ’'-. ending at ``end``, at most ``longest`` long."""
+    start, lowest = end, end - longest
+    lowest = lowest if lowest > 0 else 0
+    while start > lowest:  # one bound and one read per character
+        ch = text[start - 1]
+        if not (ch.isalnum() or ch in "’'-."):
+            break
+        start -= 1
+    return start
+
+
 def _run_start(text: str, pos: int) -> int:
     """Start of the run of capitalised words (and particles) that ``pos`` is in."""
     for _ in range(_LONGEST_NAME_WORDS):
         if pos < 2 or text[pos - 1] not in " \u00a0" or text[pos - 2] in " \u00a0":
             break
-        start = pos - 1
-        while start > 0 and pos - start < _LONGEST_WORD and (text[start - 1].isalnum() or text[start - 1] in "’'-."):
-            start -= 1
+        start = _word_start(text, pos - 1, _LONGEST_WORD - 1)
         if start == pos - 1 or not (_starts_name(text, start) or text[start : pos - 1] in _PARTICLES):
             break
         pos = start
