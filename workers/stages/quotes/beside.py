@@ -39,7 +39,10 @@ def own_cue(text: str, cues: CueIndex, cue: Cue, quoted: list[tuple[int, int]]) 
 
 def overlaps(start: int, end: int, quoted: list[tuple[int, int]]) -> bool:
     """Some span of ``quoted`` shares a character with [start, end)."""
-    return any(a < end and start < b for a, b in quoted)
+    for a, b in quoted:  # a loop, not any() over a generator: asked per verb and per statement
+        if a < end and start < b:
+            return True
+    return False
 
 
 def spans_before(taken: list[tuple[int, int]], k: int, end: int) -> list[tuple[int, int]]:

@@ -192,15 +192,16 @@ def _verbs_after_separators(
                 ends.append(m.end(1))
                 words.append(m.group(1))
         return
+    add_start, add_end, add_word = starts.append, ends.append, words.append
     for m in _SEPARATOR_THEN_VERB.finditer(lowered):
         separator, end = m.span()  # the separator is one character
         word = text[separator + 1 : end]
         # Letter case never moves a word boundary, so only the word's own case is left to check:
         # "SAID" is no cue (FRAMING_CUE takes lower case or a capital first letter only).
-        if word in _CASED and not text[separator].isalnum() and text[separator] != "’":
-            starts.append(separator + 1)
-            ends.append(end)
-            words.append(word)
+        if word in _CASED and not (ch := text[separator]).isalnum() and ch != "’":
+            add_start(separator + 1)
+            add_end(end)
+            add_word(word)
 
 
 def content_start(
