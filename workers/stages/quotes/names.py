@@ -267,7 +267,10 @@ def _run_start(text: str, pos: int) -> int:
 def is_org(words: tuple[str, ...]) -> bool:
     """An organisation's name: an organisation word in it, or a single word in capitals (cached:
     asked of every candidate speaker and antecedent, and names repeat)."""
-    return any(bare(w) in ORG_WORDS for w in words) or (len(words) == 1 and words[0].isupper())
+    for word in words:  # a loop, not any() over a generator
+        if bare(word) in ORG_WORDS:
+            return True
+    return len(words) == 1 and words[0].isupper()
 
 
 def _single(word: str) -> str:

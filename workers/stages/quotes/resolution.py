@@ -129,6 +129,7 @@ class Resolver:
 
     def _person_like(self, mention: Mention) -> bool:
         """Two words or more, or a surname of a full name; never a place."""
-        if any(word.lower() in PLACES for word in mention.words):
-            return False
+        for word in mention.words:  # a loop, not any() over a generator (asked of every candidate)
+            if word.lower() in PLACES:
+                return False
         return len(mention.words) >= 2 or self.full_names.canonical(mention)[1] == "surname"
