@@ -19,10 +19,10 @@ from workers.stages.quotes.names import NameIndex
 def _verb_trie(verbs: frozenset[str]) -> str:
     # A trie-shaped, case-sensitive pattern: a flat alternation of 300 words (or IGNORECASE)
     # is tried word by word at every position and made the whole stage several times slower.
-    return _trie(sorted(verbs | {verb.capitalize() for verb in verbs}))
+    return word_trie(sorted(verbs | {verb.capitalize() for verb in verbs}))
 
 
-def _trie(words: list[str]) -> str:
+def word_trie(words: list[str]) -> str:
     """A regex matching exactly ``words`` (longest first at each branch)."""
     groups: dict[str, list[str]] = {}
     ends = False
@@ -31,7 +31,7 @@ def _trie(words: list[str]) -> str:
             groups.setdefault(word[0], []).append(word[1:])
         else:
             ends = True
-    branches = [re.escape(head) + _trie(rest) for head, rest in sorted(groups.items())]
+    branches = [re.escape(head) + word_trie(rest) for head, rest in sorted(groups.items())]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -49,7 +49,7 @@ FRAMING_CUE = re.compile(rf"(?<![\w’'\-])(?:{_FRAMING_TRIE})(?![\w’'\-])")
 # alternatives every word tries half as many branches (another quarter off, lower() included).
 # The lowered text holds no A-Z, so the class leaves them out, and "’" too: a class of ASCII
 # characters only is one bitmap test per character; a verb after "’" is dropped after the match.
-_SEPARATOR_THEN_VERB = re.compile(rf"[^a-z0-9_'\-](?:{_trie(sorted(_VERBS))})(?![\w’'\-])")
+_SEPARATOR_THEN_VERB = re.compile(rf"[^a-z0-9_'\-](?:{word_trie(sorted(_VERBS))})(?![\w’'\-])")
 # For the rare text that lower() lengthens ("İ"), whose offsets the lowered copy would shift.
 _SEPARATOR_THEN_CASED_VERB = re.compile(rf"[^A-Za-z0-9_’'\-]({_FRAMING_TRIE})(?![\w’'\-])")
 # Verbs as written, lower case or capitalised (what FRAMING_CUE matches): no lower() per match.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from workers.stages.quotes.cues import word_trie
 from workers.stages.quotes.document import at_least_words
 
 # A finite verb: an auxiliary, a modal, a negated verb, a regular or common irregular past.
@@ -13,9 +14,12 @@ _IRREGULAR_PAST = (
     "meant met paid put ran rose sent set shot sold spent stood struck taught threw understood won "
     "wrote broke spoke heard let sought"
 )
+_FINITE_WORDS = "is are am be been has have had will would can could should may might must shall does do did cannot"
+# The words as a trie (one branch per first letter, not ninety tried at each word); only whether
+# a finite verb is there is ever asked, so the order of the alternatives does not matter.
 _FINITE = re.compile(
-    r"(?<![\w’'\-])(?:is|are|am|be|been|has|have|had|will|would|can|could|should|may|might|must|"
-    r"shall|does|do|did|cannot|[A-Za-z]+n[’']t|[A-Za-z]+[’']s|[a-z]{2,}ed|" + "|".join(_IRREGULAR_PAST.split()) + r")(?![\w’'\-])"
+    rf"(?<![\w’'\-])(?:{word_trie(sorted(set(_FINITE_WORDS.split() + _IRREGULAR_PAST.split())))}|"
+    r"[A-Za-z]+n[’']t|[A-Za-z]+[’']s|[a-z]{2,}ed)(?![\w’'\-])"
 )
 _QUOTE_MARK = re.compile(r"[\"“”«»„]")
 # A clause whose subject is a personal pronoun ("she opposes the deal", "they plan to …").
