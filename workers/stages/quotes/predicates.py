@@ -18,6 +18,7 @@ _JOINT = re.compile(
     r"(?:(,)|(?<![\w’'\-])(?:and|but))[ \u00a0]+"
     r"(?:(?:also|then|later|repeatedly|has|have|had|is|are|was|were)[ \u00a0]+){0,2}$"
 )
+_JOINT_ENDS = ("and", "but", "also", "then", "later", "repeatedly", "has", "have", "had", "is", "are", "was", "were")
 _WORD = re.compile(r"[ \u00a0]*([\w’'\-]+)")
 # Words read after a determiner for the noun heading a subject ("A group of local doctors").
 _SUBJECT_WORDS = 5
@@ -27,7 +28,7 @@ _JOINT_CHARS = 40
 
 def shared_subject(text: str, finder: SpeakerFinder, floor: int, cue: Cue) -> Found | None:
     """The subject opening the sentence from ``floor`` whose second predicate ``cue`` opens."""
-    lo = max(floor, cue.start - _JOINT_CHARS)
+    lo = floor if floor > cue.start - _JOINT_CHARS else cue.start - _JOINT_CHARS
     # A look at the few characters before the verb rules out most verbs (their subject stands
     # right before them) before the regex; slicing them is cheaper than three str.find calls.
     before = text[lo : cue.start]
@@ -35,6 +36,13 @@ def shared_subject(text: str, finder: SpeakerFinder, floor: int, cue: Cue) -> Fo
         return None
     if cue.word.lower() in WEAK_VERBS:
         return None  # a belief or an intention ("…, hoping to …") states nothing of its own
+    # The joint ends right before the verb: spaces after a comma, "and", "but" or an auxiliary;
+    # anything else rules it out without the regex search (tried at every character of the window).
+    end = cue.start
+    while end > lo and text[end - 1] in " \u00a0":
+        end -= 1
+    if end == cue.start or not (text[end - 1] == "," or text.endswith(_JOINT_ENDS, lo, end)):
+        return None
     joint = _JOINT.search(text, lo, cue.start)
     if joint is None or joint.start() <= floor or (joint.group(1) and not cue.word.endswith("ing")):
         return None
