@@ -61,7 +61,7 @@ class Sentences:
         self._paras = paras
         self._para_starts = [p.start for p in paras]
         # Per paragraph, its sentence starts and ends once split (a list: read on every lookup).
-        self._split: list[tuple[list[int], list[int]] | None] = [None] * len(paras)
+        self._split: list[tuple[tuple[int, ...], tuple[int, ...]] | None] = [None] * len(paras)
 
     def at(self, pos: int) -> Bounds:
         """The sentence holding ``pos`` (or the nearest one starting before it)."""
@@ -103,7 +103,7 @@ class Sentences:
             j -= 1
         return out
 
-    def _find(self, pos: int) -> tuple[list[int], list[int], int]:
+    def _find(self, pos: int) -> tuple[tuple[int, ...], tuple[int, ...], int]:
         """Sentence starts and ends of the paragraph holding ``pos``, and the index of its sentence."""
         i = bisect.bisect_right(self._para_starts, pos) - 1
         found = self._split[i if i > 0 else 0]
@@ -111,12 +111,13 @@ class Sentences:
         j = bisect.bisect_right(starts, pos) - 1
         return starts, ends, j if j > 0 else 0
 
-    def _of(self, i: int) -> tuple[list[int], list[int]]:
+    def _of(self, i: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
         found = self._split[i]
         if found is None:
             para = self._paras[i]
             bounds = sentence_bounds(self.text, para) or [(para.start, para.end)]
-            found = self._split[i] = ([start for start, _ in bounds], [end for _, end in bounds])
+            starts, ends = zip(*bounds)  # one call, not two comprehensions
+            found = self._split[i] = (starts, ends)
         return found
 
 
