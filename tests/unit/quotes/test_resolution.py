@@ -69,3 +69,16 @@ def test_surname_resolves_to_the_full_name_given_earlier():
     speaker = only(text, "direct").speaker
     assert (speaker.name, speaker.via) == ("Darian Lonechild", "surname")
     assert text[speaker.start : speaker.end] == "Lonechild"
+
+
+def test_a_quoted_sentence_after_a_reported_statement_continues_its_speaker():
+    text = "The mayor said the bridge would reopen in the spring. “We owe it to the valley.”"
+    quotes = extract_quotes(text)
+    assert [(q.kind, q.text) for q in quotes] == [
+        ("indirect", "the bridge would reopen in the spring"), ("direct", "We owe it to the valley.")]
+    assert quotes[1].speaker.name == "The mayor" and quotes[1].speaker.via == "continuation"
+
+
+def test_a_quoted_sentence_after_a_sentence_stating_nothing_is_no_quote():
+    # "announced plans" reports an intention, not a statement: nobody is quoted before the quote.
+    assert extract_quotes("The port announced plans to expand next year. “It will be huge for the town.”") == []

@@ -116,6 +116,8 @@ class DirectPass:
             at_least_words(self.text, q.start, q.end, MIN_UNCUED_WORDS) or (follows and self._next_sentence(prev[0], q))
         ):
             return Draft(q.start, q.end, "direct", None, None, continues=True), None
+        if self._after_report(q, para.start):
+            return Draft(q.start, q.end, "direct", None, None, after_report=True), None
         return None, None
 
     def _own_cue(self, draft: Draft, q: Quoted) -> Draft:
@@ -279,6 +281,14 @@ class DirectPass:
             and self.sents.start_of(q.open) == q.open
             and self.sents.start_of(q.open - 1) <= prev.close
         )
+
+    def _after_report(self, q: Quoted, para_start: int) -> bool:
+        """A whole quoted sentence opening the sentence after one with a reporting verb, in the
+        same paragraph: `The mayor said the bridge would reopen. “We owe it to the valley.”`"""
+        start = self.sents.start_of(q.open)
+        if start != q.open or start <= para_start or not complete(self.text, q):
+            return False
+        return self.cues.last(max(para_start, self.sents.start_of(start - 1)), start) is not None
 
     def _same_sentence(self, a: int, b: int) -> bool:
         return self.sents.start_of(a) == self.sents.start_of(b)

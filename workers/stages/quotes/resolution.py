@@ -41,6 +41,7 @@ class Resolver:
         """The drafts (sorted by position) as quotes with resolved speakers."""
         quotes: list[Quote] = []
         last: tuple[int, Speaker] | None = None  # paragraph index and speaker of the last quote
+        reported: tuple[int, Speaker] | None = None  # end and speaker of the last quote of any kind
         for d in drafts:
             para = self.doc.paragraph_index(d.start)
             speaker = None
@@ -48,12 +49,17 @@ class Resolver:
                 name, via = self._name(d.found)
                 speaker = Speaker(name, d.found.start, d.found.end, via)
             elif d.continues and last and para - last[0] <= _CONTINUATION_PARAGRAPHS:
-                prev = last[1]
-                speaker = Speaker(prev.name, prev.start, prev.end, "continuation")
+                speaker = _carried(last[1])
+            elif d.after_report:
+                sentences = self.doc.sentences
+                if reported is None or reported[0] <= sentences.start_of(sentences.start_of(d.start) - 1):
+                    continue  # the sentence before reports no statement of anyone
+                speaker = _carried(reported[1])
             if speaker is not None:
                 self.last_speaker = speaker.name
+                reported = (d.end, speaker)
                 if d.kind != "indirect":
-                    last = (para, speaker)  # uncued quotations continue quoted speakers only
+                    last = (para, speaker)  # uncued paragraphs continue quoted speakers only
             kind, parts, content = self.parts.of(d)
             if parts:
                 text = parts[0].text if len(parts) == 1 else " ".join(part.text for part in parts)
@@ -130,3 +136,8 @@ class Resolver:
         if any(word.lower() in PLACES for word in mention.words):
             return False
         return len(mention.words) >= 2 or self.full_names.canonical(mention)[1] == "surname"
+
+
+def _carried(speaker: Speaker) -> Speaker:
+    """The speaker of an earlier quote, for an uncued one that continues it."""
+    return Speaker(speaker.name, speaker.start, speaker.end, "continuation")
