@@ -196,3 +196,10 @@ def test_a_verb_of_speaking_manner_after_a_quote_attributes_it():
     assert quote.speaker.name == "Ruth Abara"
     text = "“Keep the lights off until they pass,” she whispered."
     assert text[only(text).speaker.start : only(text).speaker.end] == "she"
+
+
+def test_a_predicate_joined_by_and_is_not_the_speaker_of_the_verb_after_it():
+    text = "The agency reviewed the figures and concluded the claims were “mostly false.”"
+    quote = only(text)
+    assert quote.text == "mostly false."
+    assert quote.speaker.name == "The agency"

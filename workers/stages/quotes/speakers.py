@@ -26,6 +26,9 @@ _TITLE_WORDS = 3
 _SPEAKER_MAX_WORDS = 8
 _BREAK = re.compile(r"[,;:!?\"“”«»]")
 _RELATIVE = re.compile(r"(?<![\w’'\-])(?:who|which|that|it|its|there)(?![\w’'\-])", re.IGNORECASE)
+# A phrase ending with a conjunction is a predicate coordinated with the verb after it ("the
+# agency reviewed the figures and concluded"), not the verb's subject.
+ENDS_JOINED = re.compile(r"(?<![\w’'\-])(?:and|but|or)$")
 # Words after which a new clause (and its subject) begins: conjunctions and subordinators.
 _CLAUSE_OPENERS = frozenset(
     "and but while as meanwhile however when although though because if since after before once until".split()
@@ -165,7 +168,7 @@ class SpeakerFinder:
             return Found(mentions[-1].start, mentions[-1].end, "name", mentions[-1])
         start, end = trim(self.text, start, end)
         first = self.text[start : end].split(" ", 1)[0].lower()
-        if start >= end or (strict and first not in DETERMINERS):
+        if start >= end or (strict and first not in DETERMINERS) or ENDS_JOINED.search(self.text, start, end):
             return None
         return Found(start, end, "noun phrase")
 

@@ -7,7 +7,7 @@ import re
 from workers.stages.quotes.cues import Cue
 from workers.stages.quotes.document import at_least_words, trim, word_after
 from workers.stages.quotes.lexicon import WEAK_VERBS
-from workers.stages.quotes.speakers import Found, SpeakerFinder
+from workers.stages.quotes.speakers import ENDS_JOINED, Found, SpeakerFinder
 
 # A clause's whole opening phrase is its subject ("Those close to him say") when it is this short.
 _SUBJECT_MAX_WORDS = 7
@@ -25,9 +25,6 @@ _NOT_IN_SUBJECT = re.compile(
     r"[\"“”‘’«»()\d―—–]|(?<![\w’'\-])(?:that|which|who|what|it|is|was|were|are|"
     r"he|she|they|we|i|you|after|before|when|while|because|if|as)(?![\w’'\-])|[ \u00a0]to$"
 )
-
-# A phrase ending with a conjunction is a predicate coordinated with the verb, not its subject.
-_ENDS_JOINED = re.compile(r"(?<![\w’'\-])(?:and|but|or)$")
 
 
 def clause_subject(text: str, finder: SpeakerFinder, floor: int, cue: Cue) -> Found | None:
@@ -48,7 +45,7 @@ def clause_subject(text: str, finder: SpeakerFinder, floor: int, cue: Cue) -> Fo
     first = word_after(text, start, end)
     if first.lower() in _NOT_SUBJECT_START or _NOT_IN_SUBJECT.search(text, start, end):
         return None
-    if _ENDS_JOINED.search(text, start, end):
+    if ENDS_JOINED.search(text, start, end):
         return None  # "Ann Lee thanked them and said": a predicate before the verb, not a subject
     return Found(start, end, "noun phrase")
 
