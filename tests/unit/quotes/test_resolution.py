@@ -82,3 +82,18 @@ def test_a_quoted_sentence_after_a_reported_statement_continues_its_speaker():
 def test_a_quoted_sentence_after_a_sentence_stating_nothing_is_no_quote():
     # "announced plans" reports an intention, not a statement: nobody is quoted before the quote.
     assert extract_quotes("The port announced plans to expand next year. “It will be huge for the town.”") == []
+
+
+def test_a_stock_phrase_before_that_names_no_speaker():
+    assert extract_quotes("It's worth noting that the council never voted on the plan.") == []
+
+
+def test_a_speaker_phrase_is_cut_before_the_verb_it_runs_into():
+    text = "Mayor Ana Ruiz spoke first. Her aides wouldn't tell reporters that the budget was wrong."
+    assert only(text).speaker.name == "Her aides"
+
+
+def test_the_first_person_is_the_writer_not_the_last_person_named():
+    text = "Mayor Ana Ruiz spoke first at the hearing. I told the board that the budget was wrong."
+    speaker = only(text).speaker
+    assert (speaker.name, speaker.via) == ("I", "pronoun")

@@ -6,11 +6,11 @@ import bisect
 
 from workers.stages.quotes.candidates import Draft
 from workers.stages.quotes.document import Document
-from workers.stages.quotes.lexicon import PLACES
+from workers.stages.quotes.lexicon import PLACES, PRONOUNS
 from workers.stages.quotes.names import Mention
 from workers.stages.quotes.parts import Parts
 from workers.stages.quotes.results import Quote, Speaker
-from workers.stages.quotes.speakers import Found
+from workers.stages.quotes.speakers import Found, subject_before_verb
 from workers.stages.quotes.surnames import FullNames
 
 # An uncued quotation continues the previous speaker only if that speaker spoke in the
@@ -45,9 +45,14 @@ class Resolver:
         for d in drafts:
             para = self.doc.paragraph_index(d.start)
             speaker = None
-            if d.found is not None:
-                name, via = self._name(d.found)
-                speaker = Speaker(name, d.found.start, d.found.end, via)
+            found = d.found
+            if found is not None and found.kind == "noun phrase":
+                found = subject_before_verb(self.text, found)
+                if found is None and d.kind == "indirect":
+                    continue  # a statement needs a speaker that can speak
+            if found is not None:
+                name, via = self._name(found)
+                speaker = Speaker(name, found.start, found.end, via)
             elif d.continues and last and para - last[0] <= _CONTINUATION_PARAGRAPHS:
                 speaker = _carried(last[1])
             elif d.after_report:
@@ -72,6 +77,8 @@ class Resolver:
             return self.full_names.canonical(found.mention)
         text = self.text[found.start : found.end]
         if found.kind == "pronoun":
+            if PRONOUNS.get(text.lower()) == "self":
+                return text, "pronoun"  # the writer (or the writers), whom no earlier name is
             name = self._antecedent(found.start, text.lower())
             return (name, "pronoun") if name else (text, "pronoun")
         return text, found.kind

@@ -29,6 +29,13 @@ _RELATIVE = re.compile(r"(?<![\w’'\-])(?:who|which|that|it|its|there)(?![\w’
 # A phrase ending with a conjunction is a predicate coordinated with the verb after it ("the
 # agency reviewed the figures and concluded"), not the verb's subject.
 ENDS_JOINED = re.compile(r"(?<![\w’'\-])(?:and|but|or)$")
+# A finite verb inside a speaker phrase: an auxiliary or modal, a negated one, or "'s" before
+# worth/been/not ("North Korea's ambitions have barely been", "They wouldn't", "It's worth").
+# Lower case only: "Theresa May" holds no modal.
+_FINITE = re.compile(
+    r"(?<![\w’'\-])(?:is|are|was|were|been|has|have|had|would|will|can|could|should|might|must|does|did|keeps)"
+    r"(?![\w’'\-])|[a-z]+n[’']t(?![\w’'\-])|[’']s(?=[ \u00a0]+(?:worth|been|not)(?![\w’'\-]))"
+)
 # Words after which a new clause (and its subject) begins: conjunctions and subordinators.
 _CLAUSE_OPENERS = frozenset(
     "and but while as meanwhile however when although though because if since after before once until".split()
@@ -278,6 +285,19 @@ class SpeakerFinder:
             if m.group(1).lower() in SPEAKER_NOUNS:
                 return Found(start, pos, "noun phrase")
         return None
+
+def subject_before_verb(text: str, found: Found) -> Found | None:
+    """A speaker phrase cut before a verb it ran into ("his aides haven't" -> "his aides"); None
+    when what is left names nobody who can speak ("It's worth noting that …")."""
+    m = _FINITE.search(text, found.start, found.end)
+    if m is None:
+        return found
+    start, end = trim(text, found.start, m.start())
+    word = text[start:end].lower()
+    if start >= end or word in ("it", "there"):
+        return None
+    return Found(start, end, "pronoun" if word in PRONOUNS else "noun phrase")
+
 
 def last_visible(text: str, floor: int, end: int) -> str:
     """The last character of text[floor:end] that is not whitespace ("" if none), without
