@@ -204,3 +204,17 @@ def test_has_learned_reports_only_the_statement_before_it():
     quote = only(text)
     assert (quote.text, quote.cue) == ("The council had quietly sold the old library to a developer", "learned")
     assert extract_quotes("Tomas learned that the bakery had closed for good in March.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Voters doubt what the governor says his budget would do for schools.",
+    "Everything the minister said was denied by her own office the next day.",
+    "Nothing the coach says changes how the players train.",
+])
+def test_a_verb_in_a_free_relative_reports_no_statement(text):
+    # The verb's object is "what" / "everything": the words after it are not the speaker's.
+    assert extract_quotes(text) == []
+
+
+def test_a_statement_of_a_subject_called_all_is_still_reported():
+    assert only("The three judges all said the ruling would stand.").text == "the ruling would stand"

@@ -14,7 +14,7 @@ from workers.stages.quotes.lexicon import INFINITIVE_VERBS, INTENTION_VERBS, TRA
 from workers.stages.quotes.predicates import shared_subject
 from workers.stages.quotes.speakers import Found, SpeakerFinder
 from workers.stages.quotes.statements import short_clause, states_something, trailed_statement
-from workers.stages.quotes.subjects import clause_subject
+from workers.stages.quotes.subjects import clause_subject, in_free_relative
 from workers.stages.quotes.subordinate import subordinate_end
 from workers.stages.quotes.trailing import comma_before
 
@@ -175,7 +175,7 @@ class ReportedPass:
     def _subject_first(self, sent: Bounds, cue: Cue) -> Draft | None:
         text = self.text
         found = self.finder.before(sent.start, cue.start) or clause_subject(self.text, self.finder, sent.start, cue)
-        if found is None:
+        if found is None or in_free_relative(text, sent.start, found):
             return None
         # "…, who said": a relative clause reports forward, never the words before its comma
         comma = None if found.relative else comma_before(text, sent.start, found.start, _DESCRIPTION_WORDS)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from workers.stages.quotes.cues import Cue
-from workers.stages.quotes.document import at_least_words, trim, word_after
+from workers.stages.quotes.document import at_least_words, trim, word_after, word_before
 from workers.stages.quotes.lexicon import WEAK_VERBS
 from workers.stages.quotes.speakers import ENDS_JOINED, Found, SpeakerFinder
 
@@ -49,3 +49,16 @@ def clause_subject(text: str, finder: SpeakerFinder, floor: int, cue: Cue) -> Fo
         return None  # "Ann Lee thanked them and said": a predicate before the verb, not a subject
     return Found(start, end, "noun phrase")
 
+
+# "what Trump says his plan would do", "Everything the minister said was denied": the verb's
+# object is the word before its subject, so what follows is no statement of the speaker's.
+_FREE_RELATIVE = frozenset("what whatever everything anything nothing".split())
+
+
+def in_free_relative(text: str, floor: int, found: Found) -> bool:
+    """Whether the speaker phrase is the subject of a free relative clause (its first word, as
+    a name mention may take a capitalised "Everything" in, or the word before it)."""
+    first = word_after(text, found.start, found.end).lower()
+    span = word_before(text, floor, found.start)
+    before = text[span[0] : span[1]].lower() if span else ""
+    return first in _FREE_RELATIVE or before in _FREE_RELATIVE
