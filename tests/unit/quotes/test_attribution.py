@@ -1,6 +1,8 @@
 """Direct quotes attributed from the cue next to them, split quotes and transcript turns."""
 from __future__ import annotations
 
+import pytest
+
 from tests.unit.quotes.support import only, span_of
 from workers.stages.quotes import extract_quotes
 
@@ -203,3 +205,9 @@ def test_a_predicate_joined_by_and_is_not_the_speaker_of_the_verb_after_it():
     quote = only(text)
     assert quote.text == "mostly false."
     assert quote.speaker.name == "The agency"
+
+
+@pytest.mark.parametrize("label", ["CORRECTION", "CLARIFICATION", "RELATED", "DISCLOSURE"])
+def test_an_editorial_label_opening_a_paragraph_is_no_speaker(label):
+    text = f"The council met on Monday.\n\n{label}: An earlier version of this story misstated the date of the vote."
+    assert extract_quotes(text) == []
