@@ -218,3 +218,15 @@ def test_a_verb_in_a_free_relative_reports_no_statement(text):
 
 def test_a_statement_of_a_subject_called_all_is_still_reported():
     assert only("The three judges all said the ruling would stand.").text == "the ruling would stand"
+
+
+def test_a_listener_written_as_an_initialism_is_skipped_whole():
+    quote = only("The mayor told the U.N. the city would need help with the flood.")
+    assert (quote.text, quote.speaker.name) == ("the city would need help with the flood", "The mayor")
+
+
+def test_reported_content_opens_with_a_word():
+    # The second half after the dash continues the first statement; cut apart, it opened with
+    # the dash and was reported as a statement of its own.
+    text = "The senator flew home on Friday — but skipped the vote on the budget, The Herald has learned."
+    assert [q.text for q in extract_quotes(text)] == ["The senator flew home on Friday"]

@@ -73,6 +73,7 @@ _THAT_WINDOW_WORDS = 10
 # A verb in the past right after "that" makes it a relative pronoun, not the start of a statement.
 _RELATIVE_THAT = re.compile(r"[ \u00a0]+(?:[a-z]{2,}ed|was|were|had|has|have|is|are)(?![\w’'\-])")
 _WORDS = re.compile(r"[ \u00a0]*([\w’'\-]+|[^\w\s])")
+_INITIALISM = re.compile(r"[ \u00a0]*(?:[A-Z]\.){2,}")
 # Whether one of the next _THAT_WINDOW_WORDS tokens (as _WORDS reads them) is "that": most
 # verbs have none, and one match rules that out faster than reading the tokens one by one.
 _THAT_AHEAD = re.compile(
@@ -235,7 +236,8 @@ def _skip_listener(text: str, pos: int, limit: int, names: NameIndex) -> int:
     if mention is not None:
         return mention.end
     if word.lower() in ("the", "a", "an", "his", "her", "their"):
-        nxt = _WORDS.match(text, m.end(), limit)
+        # "told the U.N. the city …": an initialism is one word, its periods inside it
+        nxt = _INITIALISM.match(text, m.end(), limit) or _WORDS.match(text, m.end(), limit)
         return nxt.end() if nxt else m.end()
     return pos
 

@@ -19,6 +19,7 @@ from workers.stages.quotes.subordinate import subordinate_end
 from workers.stages.quotes.trailing import comma_before
 
 _QUOTE_MARK = re.compile(r"[\"“”«»„]")
+_OPENERS = "\"“«„‘'(["
 # Content opening with these is an object or an adjunct, not a statement ("replied to a call",
 # "reported from Midway", "said when she resigned").
 _OBJECT_START = re.compile(
@@ -261,6 +262,8 @@ class ReportedPass:
         if second is not None and at_least_words(self.text, start, second, MIN_CONTENT_WORDS):
             end = second
         start, end = trim(self.text, start, description_start(self.text, start, end, MIN_CONTENT_WORDS))
+        if start >= end or not (self.text[start].isalnum() or self.text[start] in _OPENERS):
+            return None  # a clause opens with a word: ".R.S. anything" was cut inside "the I.R.S."
         if not at_least_words(self.text, start, end, MIN_CONTENT_WORDS) and not short_clause(self.text, start, end):
             return None
         kind = "mixed" if _QUOTE_MARK.search(self.text, start, end) else "indirect"
