@@ -230,3 +230,7 @@ def test_reported_content_opens_with_a_word():
     # the dash and was reported as a statement of its own.
     text = "The senator flew home on Friday — but skipped the vote on the budget, The Herald has learned."
     assert [q.text for q in extract_quotes(text)] == ["The senator flew home on Friday"]
+
+
+def test_a_reflexive_object_after_the_verb_is_no_statement():
+    assert extract_quotes("Peacekeepers in the region often find themselves in the middle of the fighting.") == []

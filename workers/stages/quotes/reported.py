@@ -24,7 +24,8 @@ _OPENERS = "\"“«„‘'(["
 # "reported from Midway", "said when she resigned").
 _OBJECT_START = re.compile(
     r"(?:,|to|about(?![ \u00a0]+[\d$])|with|for|of|on|by|from|at|in|into|during|after|before|when|while|as|"
-    r"because|if)(?![\w’'\-])"  # "about 20 people have …" opens with a quantity, not an object
+    r"because|if|"  # "about 20 people have …" opens with a quantity, not an object
+    r"(?:them|him|her|it|our|my|your)sel(?:f|ves))(?![\w’'\-])"  # "find themselves in …": reflexive
 )
 _THAT = re.compile(r"[ \u00a0]+that[ \u00a0]")
 # The same words read back from a verb inside reported content; group 1 is a bare comma,
