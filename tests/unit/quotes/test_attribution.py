@@ -211,3 +211,15 @@ def test_a_predicate_joined_by_and_is_not_the_speaker_of_the_verb_after_it():
 def test_an_editorial_label_opening_a_paragraph_is_no_speaker(label):
     text = f"The council met on Monday.\n\n{label}: An earlier version of this story misstated the date of the vote."
     assert extract_quotes(text) == []
+
+
+def test_a_block_quote_after_a_colon_with_no_reporting_verb_is_the_named_persons():
+    text = ("On Monday, Mayor Ana Ruiz posted the following message:\n\n"
+            "“The bridge will reopen in May, and every family on the east bank will be back home.”")
+    quote = only(text)
+    assert (quote.kind, quote.speaker.name) == ("direct", "Ana Ruiz")
+
+
+def test_a_block_quote_after_a_colon_naming_nobody_has_no_speaker_made_up():
+    text = "The council has published the full text of the ruling, which reads:\n\n“The permit is void.”"
+    assert all(q.speaker is None for q in extract_quotes(text))
