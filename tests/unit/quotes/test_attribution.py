@@ -213,8 +213,9 @@ def test_an_editorial_label_opening_a_paragraph_is_no_speaker(label):
     assert extract_quotes(text) == []
 
 
-def test_a_block_quote_after_a_colon_with_no_reporting_verb_is_the_named_persons():
-    text = ("On Monday, Mayor Ana Ruiz posted the following message:\n\n"
+@pytest.mark.parametrize("intro", ["made the following comment", "had this to say"])
+def test_a_block_quote_after_a_colon_is_the_named_persons_with_no_speaker_by_the_verb(intro):
+    text = (f"On Monday, Mayor Ana Ruiz {intro}:\n\n"
             "“The bridge will reopen in May, and every family on the east bank will be back home.”")
     quote = only(text)
     assert (quote.kind, quote.speaker.name) == ("direct", "Ana Ruiz")

@@ -34,7 +34,8 @@ def block_cue(doc: Document, finder: SpeakerFinder, q: Quoted) -> Draft | None:
         # opening the clause is the speaker; with nobody there, the colon introduces a document.
         found = finder.subject(floor, prev.end) or _first_named(finder, floor, prev.end)
         return None if found is None else Draft(q.start, q.end, "direct", found, None)
-    found = finder.before(floor, cue.start) or finder.after(cue.end, prev.end)
+    found = (finder.before(floor, cue.start) or finder.after(cue.end, prev.end)
+             or _first_named(finder, floor, cue.start))  # "Ana Ruiz had this to say:"
     return Draft(q.start, q.end, "direct", found, cue.word)
 
 
