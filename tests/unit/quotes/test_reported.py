@@ -234,3 +234,15 @@ def test_reported_content_opens_with_a_word():
 
 def test_a_reflexive_object_after_the_verb_is_no_statement():
     assert extract_quotes("Peacekeepers in the region often find themselves in the middle of the fighting.") == []
+
+
+@pytest.mark.parametrize("text, source", [
+    ("More than 100,000 people joined the walk-out at 2,000 schools, according to the event "
+     "organizer Alliance to Reclaim Our Schools (AROS).",
+     "the event organizer Alliance to Reclaim Our Schools (AROS)"),
+    ("According to a civil complaint filed by the federal Securities and Exchange Commission, "
+     "the developers looted millions of dollars.",
+     "a civil complaint filed by the federal Securities and Exchange Commission"),
+])
+def test_according_to_a_long_source(text, source):
+    assert only(text).speaker.name == source

@@ -49,7 +49,10 @@ _TAIL_WORDS = 8
 _COORDINATION = re.compile(
     r"[ \u00a0]*(?:,[ \u00a0]*)?(?:(?:and|but)[ \u00a0]+)?(?:(?:also|then|later|repeatedly)[ \u00a0]+)?"
 )
-_SOURCE_MAX_WORDS = 8
+# The longest source after "according to" read as a phrase: a title, a name and its acronym
+# ("the event organizer Alliance to Reclaim Our Schools (AROS)", 9) or a document and its
+# author ("a civil complaint filed by the federal regulator") fit; 8 left both out.
+_SOURCE_MAX_WORDS = 12
 # Words of description allowed between a comma and the speaker's name.
 _DESCRIPTION_WORDS = 4
 # Reported content is taken within this many characters of its cue (bounded work per cue).
