@@ -224,3 +224,12 @@ def test_a_block_quote_after_a_colon_is_the_named_persons_with_no_speaker_by_the
 def test_a_block_quote_after_a_colon_naming_nobody_has_no_speaker_made_up():
     text = "The council has published the full text of the ruling, which reads:\n\n“The permit is void.”"
     assert all(q.speaker is None for q in extract_quotes(text))
+
+
+def test_the_listener_after_telling_is_not_the_speaker_and_the_quote_is_reported_once():
+    text = "The minister insisted there would be no U-turn, telling MPs: “We will see this through.”"
+    quotes = extract_quotes(text)
+    assert [(q.kind, q.text, q.speaker.name) for q in quotes] == [
+        ("indirect", "there would be no U-turn", "The minister"),
+        ("direct", "We will see this through.", "The minister"),
+    ]

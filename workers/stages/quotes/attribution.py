@@ -7,8 +7,9 @@ from workers.stages.quotes.candidates import Draft, is_title
 from workers.stages.quotes.cues import ACCORDING, CLAUSE_WINDOW_CHARS, Cue, content_start
 from workers.stages.quotes.document import Document, at_least_words, trim
 from workers.stages.quotes.introductions import block_cue, introduced
-from workers.stages.quotes.lexicon import REPORTING_VERBS, SPEECH_MANNER, WEAK_VERBS
+from workers.stages.quotes.lexicon import LISTENER_VERBS, REPORTING_VERBS, SPEECH_MANNER, WEAK_VERBS
 from workers.stages.quotes.marks import Quoted
+from workers.stages.quotes.predicates import shared_subject
 from workers.stages.quotes.mixed import AS_FRAME, after_determiner, clause_tail, complete, framed_as
 from workers.stages.quotes.speakers import Found, SpeakerFinder
 
@@ -37,6 +38,7 @@ _NEW_STATEMENT = re.compile(r"(?<![\w’'\-])(?:that|adding|saying|noting|arguin
 # of time or place and then "that" ("said during a rally in Michigan that").
 _COMPLEMENT_LINK = re.compile(r"[ \u00a0]+(?:[^.;:!?\"“”\n]{0,80}?[ \u00a0]that[ \u00a0]+|that[ \u00a0]+)?")
 _QUOTE_MARK = re.compile(r"[\"“”«»„]")
+_LISTENER_AFTER = frozenset(v for v in LISTENER_VERBS if not v.startswith("ask"))
 _PARTICIPLE = re.compile(
     r"[ \u00a0]*,[ \u00a0]*(adding|saying|noting|arguing|claiming|insisting|warning|explaining|stressing)"
     r"(?![\w’'\-])"
@@ -207,10 +209,13 @@ class DirectPass:
         verb = cue.word
         if verb.lower() in WEAK_VERBS and linked:
             return None
-        found = self.finder.before(floor, cue.start) or self.finder.after(cue.end, open_pos)
+        # After "told"/"warned" comes the listener ("telling MPs: “…”"), never the speaker.
+        found = self.finder.before(floor, cue.start) or (
+            None if verb.lower() in _LISTENER_AFTER else self.finder.after(cue.end, open_pos))
         if found is None and prev is not None and self._same_sentence(prev[0].close, cue.start):
             found = prev[1].found  # “…,” the mayor said, adding that it would take “more hours”
-        found = found or self.finder.subject(floor, cue.start) or self.finder.np_before(floor, cue.start)
+        found = (found or shared_subject(text, self.finder, floor, cue) or self.finder.subject(floor, cue.start)
+                 or self.finder.np_before(floor, cue.start))
         if not linked and found is not None:
             found = self._outer_speaker(floor, found) or found
         if linked and ":" not in text[cue.end : open_pos] and not complete(text, q):

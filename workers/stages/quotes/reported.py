@@ -82,7 +82,7 @@ class ReportedPass:
             while draft is not None:
                 drafts.append(draft)
                 # then a statement of the same speaker, or a clause of its own ("…, though she noted …")
-                draft = self._coordinated(draft, sent.end) or self._rest(draft, sent, quoted, whole)
+                draft = self._coordinated(draft, sent.end, quoted) or self._rest(draft, sent, quoted, whole)
         return drafts
 
     def _candidates(self, taken: list[tuple[int, int]]) -> list[Bounds]:
@@ -224,16 +224,18 @@ class ReportedPass:
             return None
         return self._draft(max(sent.start, comma - _WINDOW_CHARS), comma, found, cue.word)
 
-    def _coordinated(self, draft: Draft, limit: int) -> Draft | None:
+    def _coordinated(self, draft: Draft, limit: int, quoted: list[tuple[int, int]]) -> Draft | None:
         """The statement of a verb that ``draft`` stops before, by the same speaker
-        ("said he would order a review and warned against hackers")."""
+        ("said he would order a review and warned against hackers") — unless it is a quotation
+        attributed already (`…, telling MPs: “…”`)."""
         cue = self._second_verb(draft.end, limit)
         if cue is None or draft.found is None:
             return None
         start = self._content_after(cue, limit)
         if start is None:
             return None
-        return self._draft(start, limit, draft.found, cue.word)
+        second = self._draft(start, limit, draft.found, cue.word)
+        return None if second is None or overlaps(second.start, second.end, quoted) else second
 
     def _second_verb(self, pos: int, limit: int) -> Cue | None:
         """A verb (reporting or framing) opening a coordinated predicate at ``pos``."""
