@@ -97,3 +97,8 @@ def test_the_first_person_is_the_writer_not_the_last_person_named():
     text = "Mayor Ana Ruiz spoke first at the hearing. I told the board that the budget was wrong."
     speaker = only(text).speaker
     assert (speaker.name, speaker.via) == ("I", "pronoun")
+
+
+def test_a_possessor_before_the_speaker_noun_is_part_of_the_speaker():
+    text = "The prime minister's spokesman said the government would not be rushed into a decision."
+    assert only(text).speaker.name == "The prime minister's spokesman"

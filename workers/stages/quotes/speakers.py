@@ -13,6 +13,8 @@ _WORD_AFTER = re.compile(r"[ \u00a0]*([\w’'\-]+)")
 # An aside between the speaker and the verb: "Harith al-Dari, the ... secretary general, said".
 _APPOSITION_MAX_CHARS = 120
 _PHRASE_MAX_WORDS = 5
+# Words before a possessive read for its determiner ("the state's prime minister's").
+_POSSESSOR_WORDS = 3
 # Words that end a clause but never head a speaker phrase ("the plan that was said").
 _NOT_HEADS = frozenset(
     "that which who what it is was be been also not only just then to and or but of in for with on at by as".split()
@@ -265,6 +267,8 @@ class SpeakerFinder:
             start = span[0]
             word = self.text[span[0] : span[1]].lower()
             if word in DETERMINERS or word.endswith(("’s", "'s")):  # "the city’s", "Ontario’s" determine too
+                if word not in DETERMINERS:
+                    start = self._possessor_start(floor, start)  # "The prime minister's spokesman"
                 if clause_start and not _opens_clause(self.text, floor, start):
                     return None
                 return Found(start, end, "noun phrase")
@@ -274,6 +278,19 @@ class SpeakerFinder:
         if self.text[head:end].lower().endswith("s"):
             return Found(head, end, "noun phrase")
         return None
+
+    def _possessor_start(self, floor: int, start: int) -> int:
+        """Where the possessor starting its last word at ``start`` begins: at a determiner a few
+        attached words back ("the prime minister's"), else at ``start`` itself."""
+        pos = start
+        for _ in range(_POSSESSOR_WORDS):
+            span = word_before(self.text, floor, pos)
+            if not span or not _attached(self.text, span[1], pos):
+                break
+            pos = span[0]
+            if self.text[span[0] : span[1]].lower() in DETERMINERS:
+                return pos
+        return start
 
     def _noun_phrase_from(self, start: int, ceiling: int) -> Found | None:
         pos = start
