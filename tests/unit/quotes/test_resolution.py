@@ -102,3 +102,8 @@ def test_the_first_person_is_the_writer_not_the_last_person_named():
 def test_a_possessor_before_the_speaker_noun_is_part_of_the_speaker():
     text = "The prime minister's spokesman said the government would not be rushed into a decision."
     assert only(text).speaker.name == "The prime minister's spokesman"
+
+
+def test_a_titled_possessor_before_the_speaker_noun_is_part_of_the_speaker():
+    text = "Mr Johnson’s spokesman later said that the prime minister had full confidence in the chancellor."
+    assert only(text).speaker.name == "Mr Johnson’s spokesman"

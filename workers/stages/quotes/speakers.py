@@ -288,7 +288,8 @@ class SpeakerFinder:
             if not span or not _attached(self.text, span[1], pos):
                 break
             pos = span[0]
-            if self.text[span[0] : span[1]].lower() in DETERMINERS:
+            word = self.text[span[0] : span[1]].lower()
+            if word in DETERMINERS or word.rstrip(".") in TITLES:  # "the …'s", "Mr Johnson's"
                 return pos
         return start
 
