@@ -233,3 +233,14 @@ def test_the_listener_after_telling_is_not_the_speaker_and_the_quote_is_reported
         ("indirect", "there would be no U-turn", "The minister"),
         ("direct", "We will see this through.", "The minister"),
     ]
+
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    ("“I don’t know what will happen now,” a tearful resident, who asked not to be named, told AFP.",
+     "a tearful resident", "told"),
+    ("“We will not give up,” Smith, who said he had worked there for years, told reporters.", "Smith", "told"),
+    ("“We will not give up,” Smith, who heads the union, said on Monday.", "Smith", "said"),
+])
+def test_a_verb_inside_a_relative_aside_after_the_quote_is_not_its_cue(text, speaker, cue):
+    quote = only(text)
+    assert (quote.speaker.name, quote.cue) == (speaker, cue)

@@ -17,6 +17,10 @@ _SEPARATOR = re.compile(r"[ \u00a0]*(?:,|;|[—–―]+|--)?[ \u00a0]*")
 _DASH = re.compile(r"[ \u00a0]*(?:[—–―]+|--)[ \u00a0]*")
 _LINK = re.compile(r"[ \u00a0]*(?:that[ \u00a0]*)?[:,]?[ \u00a0]*$")
 _CLAUSE_END = re.compile(r"[.;!?]|$")
+# A relative clause set off after the speaker: ", who asked not to be named,".
+_RELATIVE_ASIDE = re.compile(r",[ \u00a0]*(?:who|which)(?![\w’'\-])")
+# Between the aside's closing comma and the cue: nothing, or an adverb ("later", "then").
+_LINK_AFTER_ASIDE = re.compile(r"[ \u00a0]*(?:(?:later|then|also)[ \u00a0]+)?$")
 _SENTENCE_END = re.compile(r"[.!?]")
 _SHORT_CLAUSE_WORDS = 4
 # A cue clause after a quote is short; longer stretches are the next sentence.
@@ -174,6 +178,11 @@ class DirectPass:
         if dash and mention is not None:
             return Found(mention.start, mention.end, "name", mention), text[pos:dash.end()].strip(), mention.end
         cue = self.cues.first(start, limit)
+        aside = _RELATIVE_ASIDE.search(text, start, cue.start) if cue is not None else None
+        if aside is not None and text.find(",", aside.end(), cue.start) < 0:
+            # “…,” a resident, who asked not to be named, told AFP: the verb in the aside is not
+            # the cue; the one after it is, and the words before the aside are the speaker.
+            return self._cue_after_aside(start, aside.start(), cue, limit)
         manner = self.cues.first(start, cue.start if cue else limit, reporting=False)
         if manner is not None and manner.word.lower() in SPEECH_MANNER:
             cue = manner  # “Why not?” Vitter demanded.
@@ -193,6 +202,14 @@ class DirectPass:
         if found is None or not (self._open_ended(q, sep.group()) or _short_clause(text, clause_end, limit)):
             return None
         return found, cue.word, clause_end
+
+    def _cue_after_aside(self, start: int, aside: int, cue: Cue, limit: int) -> tuple[Found, str, int] | None:
+        close = self.text.find(",", cue.end, limit)
+        after = self.cues.first(close + 1, limit) if close >= 0 else None
+        if after is None or not _LINK_AFTER_ASIDE.match(self.text, close + 1, after.start):
+            return None
+        found = self.finder.phrase_between(start, aside)
+        return None if found is None else (found, after.word, after.end)
 
     def _open_ended(self, q: Quoted, separator: str) -> bool:
         """The quote ends with a comma, ?, ! or dash (or a comma follows it): a cue may follow."""
