@@ -246,3 +246,9 @@ def test_a_reflexive_object_after_the_verb_is_no_statement():
 ])
 def test_according_to_a_long_source(text, source):
     assert only(text).speaker.name == source
+
+
+@pytest.mark.parametrize("dateline", ["LONDON (Reuters) - ", "NAIROBI, Kenya (AP) — ", "WASHINGTON — "])
+def test_a_wire_dateline_is_not_part_of_the_statement(dateline):
+    quote = only(f"{dateline}Britain will not rejoin the bloc, Prime Minister Keir Starmer said on Tuesday.")
+    assert (quote.text, quote.speaker.name) == ("Britain will not rejoin the bloc", "Keir Starmer")

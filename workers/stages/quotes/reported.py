@@ -20,6 +20,12 @@ from workers.stages.quotes.trailing import comma_before
 
 _QUOTE_MARK = re.compile(r"[\"“”«»„]")
 _OPENERS = "\"“«„‘'(["
+# A wire dateline opening the sentence: a place in capitals, a region, the agency, a dash
+# ("LONDON (Reuters) - ", "NAIROBI, Kenya (AP) — ", "WASHINGTON — ").
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.’'\-]+(?:[ \u00a0][A-Z][A-Z.’'\-]+){0,3}(?:,[ \u00a0]+[A-Z][\w.’'\-]*(?:[ \u00a0][A-Z][\w.’'\-]*){0,2})?"
+    r"(?:[ \u00a0]*\([^()\n]{1,30}\))?[ \u00a0]*(?:[-—–]+|--)[ \u00a0]+(?=[A-Z\d“\"])"
+)
 # Content opening with these is an object or an adjunct, not a statement ("replied to a call",
 # "reported from Midway", "said when she resigned").
 _OBJECT_START = re.compile(
@@ -268,6 +274,9 @@ class ReportedPass:
         if second is not None and at_least_words(self.text, start, second, MIN_CONTENT_WORDS):
             end = second
         start, end = trim(self.text, start, description_start(self.text, start, end, MIN_CONTENT_WORDS))
+        dateline = _DATELINE.match(self.text, start, end)
+        if dateline is not None:
+            start = dateline.end()  # "LONDON (Reuters) - Britain will …, the minister said"
         if start >= end or not (self.text[start].isalnum() or self.text[start] in _OPENERS):
             return None  # a clause opens with a word: ".R.S. anything" was cut inside "the I.R.S."
         if not at_least_words(self.text, start, end, MIN_CONTENT_WORDS) and not short_clause(self.text, start, end):
