@@ -244,3 +244,13 @@ def test_the_listener_after_telling_is_not_the_speaker_and_the_quote_is_reported
 def test_a_verb_inside_a_relative_aside_after_the_quote_is_not_its_cue(text, speaker, cue):
     quote = only(text)
     assert (quote.speaker.name, quote.cue) == (speaker, cue)
+
+
+@pytest.mark.parametrize("source, speaker", [
+    ("a statement from the ministry", "a statement from the ministry"),
+    ("Maria Lopez, the ministry spokeswoman", "Maria Lopez"),
+])
+def test_according_to_after_a_quote_attributes_it(source, speaker):
+    quote = only(f"“This will not stand,” according to {source}.")
+    assert (quote.kind, quote.text, quote.speaker.name, quote.cue) == (
+        "direct", "This will not stand,", speaker, "according to")

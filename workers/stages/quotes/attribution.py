@@ -177,6 +177,10 @@ class DirectPass:
         mention = self.finder.names.starting_at(dash.end()) if dash else None
         if dash and mention is not None:
             return Found(mention.start, mention.end, "name", mention), text[pos:dash.end()].strip(), mention.end
+        according = ACCORDING.match(text, start, limit)
+        if according is not None:  # “…,” according to a statement from the ministry.
+            found = self.finder.source_after(according.end(), limit) or self.finder.after(according.end(), limit)
+            return None if found is None else (found, "according to", found.end)
         cue = self.cues.first(start, limit)
         aside = _RELATIVE_ASIDE.search(text, start, cue.start) if cue is not None else None
         if aside is not None and text.find(",", aside.end(), cue.start) < 0:

@@ -55,10 +55,6 @@ _TAIL_WORDS = 8
 _COORDINATION = re.compile(
     r"[ \u00a0]*(?:,[ \u00a0]*)?(?:(?:and|but)[ \u00a0]+)?(?:(?:also|then|later|repeatedly)[ \u00a0]+)?"
 )
-# The longest source after "according to" read as a phrase: a title, a name and its acronym
-# ("the event organizer Alliance to Reclaim Our Schools (AROS)", 9) or a document and its
-# author ("a civil complaint filed by the federal regulator") fit; 8 left both out.
-_SOURCE_MAX_WORDS = 12
 # Words of description allowed between a comma and the speaker's name.
 _DESCRIPTION_WORDS = 4
 # Reported content is taken within this many characters of its cue (bounded work per cue).
@@ -121,7 +117,7 @@ class ReportedPass:
         m = ACCORDING.match(self.text, pos - 1, sent.end) if pos > sent.start else None
         if m is None:
             return None
-        found = self.finder.after(m.end(), sent.end) or self._source_phrase(m.end(), sent.end)
+        found = self.finder.after(m.end(), sent.end) or self.finder.source_after(m.end(), sent.end)
         if found is None:
             return None
         lead = self.text[sent.start : m.start()].strip(" \u00a0")
@@ -133,15 +129,6 @@ class ReportedPass:
         if lead.endswith((",", "—", "–")):  # "… — or wrong — according to the journal"
             return self._draft(sent.start, m.start(), found, "according to")
         return None
-
-    def _source_phrase(self, start: int, end: int) -> Found | None:
-        """The words after "according to" up to the comma or sentence end ("exit polls")."""
-        comma = self.text.find(",", start, end)
-        stop = comma if comma >= 0 else end
-        start, stop = trim(self.text, start, stop)
-        if start >= stop or at_least_words(self.text, start, stop, _SOURCE_MAX_WORDS + 1):
-            return None
-        return Found(start, stop, "noun phrase")
 
     def _rest(self, draft: Draft, sent: Bounds, quoted: list[tuple[int, int]], whole: bool) -> Draft | None:
         if not whole or self.cues.first(draft.end, sent.end) is None:

@@ -15,6 +15,10 @@ _APPOSITION_MAX_CHARS = 120
 _PHRASE_MAX_WORDS = 5
 # Words before a possessive read for its determiner ("the state's prime minister's").
 _POSSESSOR_WORDS = 3
+# The longest source after "according to" read as a phrase: a title, a name and its acronym
+# ("the event organizer Alliance to Reclaim Our Schools (AROS)", 9) or a document and its
+# author ("a civil complaint filed by the federal regulator") fit; 8 left both out.
+_SOURCE_MAX_WORDS = 12
 # Words that end a clause but never head a speaker phrase ("the plan that was said").
 _NOT_HEADS = frozenset(
     "that which who what it is was be been also not only just then to and or but of in for with on at by as".split()
@@ -278,6 +282,15 @@ class SpeakerFinder:
         if self.text[head:end].lower().endswith("s"):
             return Found(head, end, "noun phrase")
         return None
+
+    def source_after(self, start: int, end: int) -> Found | None:
+        """The words after "according to" up to the comma or ``end`` ("exit polls")."""
+        comma = self.text.find(",", start, end)
+        stop = comma if comma >= 0 else end
+        start, stop = trim(self.text, start, stop)
+        if start >= stop or at_least_words(self.text, start, stop, _SOURCE_MAX_WORDS + 1):
+            return None
+        return Found(start, stop, "noun phrase")
 
     def _possessor_start(self, floor: int, start: int) -> int:
         """Where the possessor starting its last word at ``start`` begins: at a determiner a few
