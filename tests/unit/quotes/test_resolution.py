@@ -1,6 +1,8 @@
 """Speaker resolution: pronouns, surnames, continuations and organisations."""
 from __future__ import annotations
 
+import pytest
+
 from tests.unit.quotes.support import SEED, only, span_of
 from workers.stages.quotes import extract_quotes
 
@@ -107,3 +109,12 @@ def test_a_possessor_before_the_speaker_noun_is_part_of_the_speaker():
 def test_a_titled_possessor_before_the_speaker_noun_is_part_of_the_speaker():
     text = "Mr Johnson’s spokesman later said that the prime minister had full confidence in the chancellor."
     assert only(text).speaker.name == "Mr Johnson’s spokesman"
+
+
+@pytest.mark.parametrize("text", [
+    "The town’s mayor, Ana Ruiz, says the bridge will reopen in May.",
+    "The town’s mayor, Ana Ruiz, said on Monday that the bridge would reopen in May.",
+])
+def test_a_name_set_off_after_a_description_names_the_speaker(text):
+    speaker = only(text).speaker
+    assert (speaker.name, speaker.via, text[speaker.start : speaker.end]) == ("Ana Ruiz", "name", "Ana Ruiz")

@@ -50,6 +50,7 @@ class Resolver:
                 found = subject_before_verb(self.text, found)
                 if found is None and d.kind == "indirect":
                     continue  # a statement needs a speaker that can speak
+                found = found and self._apposed_name(found)
             if found is not None:
                 name, via = self._name(found)
                 speaker = Speaker(name, found.start, found.end, via)
@@ -70,6 +71,17 @@ class Resolver:
                 text = parts[0].text if len(parts) == 1 else " ".join(part.text for part in parts)
                 quotes.append(Quote(text, parts[0].start, parts[-1].end, kind, speaker, d.cue, parts, content))
         return quotes
+
+    def _apposed_name(self, found: Found) -> Found:
+        """The name set off right after a described speaker ("The town’s mayor, Ana Ruiz,
+        says"), else the description itself."""
+        pos = found.end
+        if self.text[pos : pos + 2] != ", ":
+            return found
+        mention = self.names.starting_at(pos + 2)
+        if mention is None or self.text[mention.end : mention.end + 1] != ",":
+            return found
+        return Found(mention.start, mention.end, "name", mention)
 
     def _name(self, found: Found) -> tuple[str, str]:
         """Canonical name and how it was found."""
