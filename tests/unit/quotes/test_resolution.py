@@ -118,3 +118,8 @@ def test_a_titled_possessor_before_the_speaker_noun_is_part_of_the_speaker():
 def test_a_name_set_off_after_a_description_names_the_speaker(text):
     speaker = only(text).speaker
     assert (speaker.name, speaker.via, text[speaker.start : speaker.end]) == ("Ana Ruiz", "name", "Ana Ruiz")
+
+
+def test_a_speaker_noun_opening_the_sentence_is_a_noun_phrase_not_a_name():
+    speaker = only("Officials told the Associated Press that the death toll could rise.").speaker
+    assert (speaker.name, speaker.via) == ("Officials", "noun phrase")
