@@ -10,7 +10,8 @@ from workers.stages.quotes.lexicon import PLACES, PRONOUNS
 from workers.stages.quotes.names import Mention
 from workers.stages.quotes.parts import Parts
 from workers.stages.quotes.results import Quote, Speaker
-from workers.stages.quotes.speakers import Found, subject_before_verb
+from workers.stages.quotes.speakers import Found
+from workers.stages.quotes.subjects import subject_before_verb
 from workers.stages.quotes.surnames import FullNames
 
 # An uncued quotation continues the previous speaker only if that speaker spoke in the

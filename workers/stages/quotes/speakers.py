@@ -8,13 +8,10 @@ from dataclasses import dataclass
 from workers.stages.quotes.document import Document, at_least_words, trim, word_before
 from workers.stages.quotes.lexicon import AUXILIARIES, DETERMINERS, PRONOUNS, ROLE_WORDS, SPEAKER_NOUNS, TITLES, is_adverb
 from workers.stages.quotes.names import Mention, bare
+from workers.stages.quotes.phrases import WORD_AFTER, phrase_end, phrase_start
 
-_WORD_AFTER = re.compile(r"[ \u00a0]*([\w’'\-]+)")
 # An aside between the speaker and the verb: "Harith al-Dari, the ... secretary general, said".
 _APPOSITION_MAX_CHARS = 120
-_PHRASE_MAX_WORDS = 5
-# Words before a possessive read for its determiner ("the state's prime minister's").
-_POSSESSOR_WORDS = 3
 # The longest source after "according to" read as a phrase: a title, a name and its acronym
 # ("the event organizer Alliance to Reclaim Our Schools (AROS)", 9) or a document and its
 # author ("a civil complaint filed by the federal regulator") fit; 8 left both out.
@@ -35,17 +32,6 @@ _RELATIVE = re.compile(r"(?<![\w’'\-])(?:who|which|that|it|its|there)(?![\w’
 # A phrase ending with a conjunction is a predicate coordinated with the verb after it ("the
 # agency reviewed the figures and concluded"), not the verb's subject.
 ENDS_JOINED = re.compile(r"(?<![\w’'\-])(?:and|but|or)$")
-# A finite verb inside a speaker phrase: an auxiliary or modal, a negated one, or "'s" before
-# worth/been/not ("North Korea's ambitions have barely been", "They wouldn't", "It's worth").
-# Lower case only: "Theresa May" holds no modal.
-_FINITE = re.compile(
-    r"(?<![\w’'\-])(?:is|are|was|were|been|has|have|had|would|will|can|could|should|might|must|does|did|keeps)"
-    r"(?![\w’'\-])|[a-z]+n[’']t(?![\w’'\-])|[’']s(?=[ \u00a0]+(?:worth|been|not)(?![\w’'\-]))"
-)
-# Words after which a new clause (and its subject) begins: conjunctions and subordinators.
-_CLAUSE_OPENERS = frozenset(
-    "and but while as meanwhile however when although though because if since after before once until".split()
-)
 # How far a name may sit behind the capitalised titles before it.
 _TITLED_NAME_CHARS = 80
 
@@ -112,7 +98,7 @@ class SpeakerFinder:
     def after(self, pos: int, ceiling: int) -> Found | None:
         """The speaker phrase starting just after ``pos`` ("said Caddell", "says the report")."""
         for k in range(_TITLE_WORDS + 1):
-            m = _WORD_AFTER.match(self.text, pos, ceiling)
+            m = WORD_AFTER.match(self.text, pos, ceiling)
             if not m:
                 return None
             word, start = m.group(1), m.start(1)
@@ -145,7 +131,7 @@ class SpeakerFinder:
 
     def subject(self, floor: int, pos: int) -> Found | None:
         """The first person named (or pronoun) in a clause: "He then defended the remark, saying"."""
-        m = _WORD_AFTER.match(self.text, floor, pos)
+        m = WORD_AFTER.match(self.text, floor, pos)
         for _ in range(_SUBJECT_WORDS):
             if not m:
                 return None
@@ -155,7 +141,7 @@ class SpeakerFinder:
             mention = self.names.starting_at(start)
             if mention is not None:
                 return Found(mention.start, mention.end, "name", mention)
-            m = _WORD_AFTER.match(self.text, m.end(), pos)
+            m = WORD_AFTER.match(self.text, m.end(), pos)
         return None
 
     def skip_back(self, floor: int, pos: int) -> int:
@@ -263,25 +249,8 @@ class SpeakerFinder:
         return None
 
     def _noun_phrase_to(self, floor: int, head: int, end: int, clause_start: bool = False) -> Found | None:
-        start = head
-        for _ in range(_PHRASE_MAX_WORDS):
-            span = word_before(self.text, floor, start)
-            if not span or not _attached(self.text, span[1], start):
-                break
-            start = span[0]
-            word = self.text[span[0] : span[1]].lower()
-            if word in DETERMINERS or word.endswith(("’s", "'s")):  # "the city’s", "Ontario’s" determine too
-                if word not in DETERMINERS:
-                    start = self._possessor_start(floor, start)  # "The prime minister's spokesman"
-                if clause_start and not _opens_clause(self.text, floor, start):
-                    return None
-                return Found(start, end, "noun phrase")
-        if clause_start:
-            return None
-        # A bare plural head ("officials said") is a speaker; a bare singular rarely is.
-        if self.text[head:end].lower().endswith("s"):
-            return Found(head, end, "noun phrase")
-        return None
+        start = phrase_start(self.text, floor, head, end, clause_start)
+        return None if start is None else Found(start, end, "noun phrase")
 
     def source_after(self, start: int, end: int) -> Found | None:
         """The words after "according to" up to the comma or ``end`` ("exit polls")."""
@@ -292,42 +261,9 @@ class SpeakerFinder:
             return None
         return Found(start, stop, "noun phrase")
 
-    def _possessor_start(self, floor: int, start: int) -> int:
-        """Where the possessor starting its last word at ``start`` begins: at a determiner a few
-        attached words back ("the prime minister's"), else at ``start`` itself."""
-        pos = start
-        for _ in range(_POSSESSOR_WORDS):
-            span = word_before(self.text, floor, pos)
-            if not span or not _attached(self.text, span[1], pos):
-                break
-            pos = span[0]
-            word = self.text[span[0] : span[1]].lower()
-            if word in DETERMINERS or word.rstrip(".") in TITLES:  # "the …'s", "Mr Johnson's"
-                return pos
-        return start
-
     def _noun_phrase_from(self, start: int, ceiling: int) -> Found | None:
-        pos = start
-        for _ in range(_PHRASE_MAX_WORDS):
-            m = _WORD_AFTER.match(self.text, pos, ceiling)
-            if not m:
-                return None
-            pos = m.end(1)
-            if m.group(1).lower() in SPEAKER_NOUNS:
-                return Found(start, pos, "noun phrase")
-        return None
-
-def subject_before_verb(text: str, found: Found) -> Found | None:
-    """A speaker phrase cut before a verb it ran into ("his aides haven't" -> "his aides"); None
-    when what is left names nobody who can speak ("It's worth noting that …")."""
-    m = _FINITE.search(text, found.start, found.end)
-    if m is None:
-        return found
-    start, end = trim(text, found.start, m.start())
-    word = text[start:end].lower()
-    if start >= end or word in ("it", "there"):
-        return None
-    return Found(start, end, "pronoun" if word in PRONOUNS else "noun phrase")
+        end = phrase_end(self.text, start, ceiling)
+        return None if end is None else Found(start, end, "noun phrase")
 
 
 def last_visible(text: str, floor: int, end: int) -> str:
@@ -336,19 +272,3 @@ def last_visible(text: str, floor: int, end: int) -> str:
     while end > floor and text[end - 1].isspace():
         end -= 1
     return text[end - 1] if end > floor else ""
-
-
-def _opens_clause(text: str, floor: int, pos: int) -> bool:
-    """Only the sentence start, a comma or a conjunction comes before ``pos``."""
-    span = word_before(text, floor, pos)
-    if span is None:
-        return True
-    if text[span[0] : span[1]].lower() in _CLAUSE_OPENERS:
-        return True
-    before = text[floor:pos].rstrip()
-    return before.endswith((",", ";", ":"))
-
-
-def _attached(text: str, a: int, b: int) -> bool:
-    """Only spaces lie between two words (no punctuation breaking the phrase)."""
-    return not text[a:b].strip(" \u00a0")

@@ -6,7 +6,7 @@ import re
 
 from workers.stages.quotes.cues import Cue
 from workers.stages.quotes.document import at_least_words, trim, word_after, word_before
-from workers.stages.quotes.lexicon import WEAK_VERBS
+from workers.stages.quotes.lexicon import PRONOUNS, WEAK_VERBS
 from workers.stages.quotes.speakers import ENDS_JOINED, Found, SpeakerFinder
 
 # A clause's whole opening phrase is its subject ("Those close to him say") when it is this short.
@@ -62,3 +62,25 @@ def in_free_relative(text: str, floor: int, found: Found) -> bool:
     span = word_before(text, floor, found.start)
     before = text[span[0] : span[1]].lower() if span else ""
     return first in _FREE_RELATIVE or before in _FREE_RELATIVE
+
+
+# A finite verb inside a speaker phrase: an auxiliary or modal, a negated one, or "'s" before
+# worth/been/not ("North Korea's ambitions have barely been", "They wouldn't", "It's worth").
+# Lower case only: "Theresa May" holds no modal.
+_FINITE = re.compile(
+    r"(?<![\w’'\-])(?:is|are|was|were|been|has|have|had|would|will|can|could|should|might|must|does|did|keeps)"
+    r"(?![\w’'\-])|[a-z]+n[’']t(?![\w’'\-])|[’']s(?=[ \u00a0]+(?:worth|been|not)(?![\w’'\-]))"
+)
+
+
+def subject_before_verb(text: str, found: Found) -> Found | None:
+    """A speaker phrase cut before a verb it ran into ("his aides haven't" -> "his aides"); None
+    when what is left names nobody who can speak ("It's worth noting that …")."""
+    m = _FINITE.search(text, found.start, found.end)
+    if m is None:
+        return found
+    start, end = trim(text, found.start, m.start())
+    word = text[start:end].lower()
+    if start >= end or word in ("it", "there"):
+        return None
+    return Found(start, end, "pronoun" if word in PRONOUNS else "noun phrase")
