@@ -4,6 +4,7 @@ speaker noun ("a senior aide")."""
 from __future__ import annotations
 
 import re
+from typing import Iterator
 
 from workers.stages.quotes.document import word_before
 from workers.stages.quotes.lexicon import DETERMINERS, SPEAKER_NOUNS, TITLES
@@ -23,13 +24,7 @@ def phrase_start(text: str, floor: int, head: int, end: int, clause_start: bool 
 
     ``clause_start``: the phrase must open its clause (any noun heads a speaker there).
     """
-    start = head
-    for _ in range(_PHRASE_MAX_WORDS):
-        span = word_before(text, floor, start)
-        if not span or not attached(text, span[1], start):
-            break
-        start = span[0]
-        word = text[span[0] : span[1]].lower()
+    for start, word in _words_back(text, floor, head, _PHRASE_MAX_WORDS):
         if word in DETERMINERS or word.endswith(("’s", "'s")):  # "the city’s", "Ontario’s" determine too
             if word not in DETERMINERS:
                 start = _possessor_start(text, floor, start)  # "The prime minister's spokesman"
@@ -63,16 +58,21 @@ def attached(text: str, a: int, b: int) -> bool:
 def _possessor_start(text: str, floor: int, start: int) -> int:
     """Where the possessor whose last word starts at ``start`` begins: at a determiner or a
     title a few attached words back ("the prime minister's", "Mr Johnson's"), else ``start``."""
-    pos = start
-    for _ in range(_POSSESSOR_WORDS):
-        span = word_before(text, floor, pos)
-        if not span or not attached(text, span[1], pos):
-            break
-        pos = span[0]
-        word = text[span[0] : span[1]].lower()
+    for pos, word in _words_back(text, floor, start, _POSSESSOR_WORDS):
         if word in DETERMINERS or word.rstrip(".") in TITLES:
             return pos
     return start
+
+
+def _words_back(text: str, floor: int, pos: int, count: int) -> Iterator[tuple[int, str]]:
+    """Up to ``count`` words before ``pos``, nearest first, while only spaces part them: each
+    one's start and its lower-cased text."""
+    for _ in range(count):
+        span = word_before(text, floor, pos)
+        if not span or not attached(text, span[1], pos):
+            return
+        pos = span[0]
+        yield pos, text[span[0] : span[1]].lower()
 
 
 def _opens_clause(text: str, floor: int, pos: int) -> bool:
