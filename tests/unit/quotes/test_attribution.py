@@ -254,3 +254,13 @@ def test_according_to_after_a_quote_attributes_it(source, speaker):
     quote = only(f"“This will not stand,” according to {source}.")
     assert (quote.kind, quote.text, quote.speaker.name, quote.cue) == (
         "direct", "This will not stand,", speaker, "according to")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“Why should we pay for their mistakes?” asked a protester.", "a protester"),
+    ("“We are tired,” said one resident.", "one resident"),
+    ("“We are tired,” said residents of the valley.", "residents of the valley"),
+    ("“We are tired,” said a woman who gave only her first name.", "a woman"),
+])
+def test_any_noun_phrase_after_a_verb_inverted_after_the_quote_is_the_speaker(text, speaker):
+    assert only(text).speaker.name == speaker

@@ -193,7 +193,7 @@ class DirectPass:
         if cue is None or cue.word.lower() in WEAK_VERBS:
             return None
         if cue.start == start:
-            found = self.finder.after(cue.end, limit)
+            found = self.finder.after(cue.end, limit) or self.finder.inverted(cue.end, limit)
             clause_end = found.end if found else cue.end  # (no speaker: returns None below)
         else:
             found = self.finder.before(start, cue.start)

@@ -32,6 +32,10 @@ _RELATIVE = re.compile(r"(?<![\w’'\-])(?:who|which|that|it|its|there)(?![\w’
 # A phrase ending with a conjunction is a predicate coordinated with the verb after it ("the
 # agency reviewed the figures and concluded"), not the verb's subject.
 ENDS_JOINED = re.compile(r"(?<![\w’'\-])(?:and|but|or)$")
+# Where the phrase after an inverted verb ends: a break, a full stop after a lower-case word
+# (not the one of "U.S."), or a relative pronoun ("said a woman who gave only her first name").
+_INVERTED_END = re.compile(r"[,;:!?\"“”«»(]|(?<=[a-z])\.|(?<![\w’'\-])(?:who|which|that|whose)(?![\w’'\-])")
+_INVERTED_MAX_WORDS = 6
 # How far a name may sit behind the capitalised titles before it.
 _TITLED_NAME_CHARS = 80
 
@@ -117,6 +121,22 @@ class SpeakerFinder:
             if self.text.startswith(".", pos) and word.lower() in TITLES:
                 pos += 1  # "said Rep. G.K. Butterfield"
         return None
+
+    def inverted(self, pos: int, ceiling: int) -> Found | None:
+        """The phrase after a verb inverted right after a quotation, whatever its noun ("said a
+        resident", "asked one protester", "said residents of the valley"): it opens with a
+        determiner or a plural and runs to the first break or relative pronoun."""
+        end = _INVERTED_END.search(self.text, pos, ceiling)
+        stop = end.start() if end else ceiling
+        start, stop = trim(self.text, pos, stop)
+        if start >= stop or at_least_words(self.text, start, stop, _INVERTED_MAX_WORDS + 1):
+            return None
+        first = self.text[start : stop].split(" ", 1)[0]
+        if first.lower() not in DETERMINERS and not (first.islower() and first.endswith("s")):
+            return None
+        if self.cues.first(start, stop, reporting=False) is not None:
+            return None  # a clause ("said the plan works"), not a speaker
+        return Found(start, stop, "noun phrase")
 
     def _titled_name(self, start: int, ceiling: int) -> Mention | None:
         """The name after capitalised titles opening at ``start``: "European Council President
