@@ -123,3 +123,11 @@ def test_a_name_set_off_after_a_description_names_the_speaker(text):
 def test_a_speaker_noun_opening_the_sentence_is_a_noun_phrase_not_a_name():
     speaker = only("Officials told the Associated Press that the death toll could rise.").speaker
     assert (speaker.name, speaker.via) == ("Officials", "noun phrase")
+
+
+@pytest.mark.parametrize("text", [
+    "“We will fight on,” said the party leader, Sir Ed Davey.",
+    "“We will fight on,” said the party leader, Ed Davey, on Monday.",
+])
+def test_a_name_set_off_after_an_inverted_description_names_the_speaker(text):
+    assert only(text).speaker.name == "Ed Davey"

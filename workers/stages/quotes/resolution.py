@@ -6,7 +6,7 @@ import bisect
 
 from workers.stages.quotes.candidates import Draft
 from workers.stages.quotes.document import Document
-from workers.stages.quotes.lexicon import PLACES, PRONOUNS
+from workers.stages.quotes.lexicon import PLACES, PRONOUNS, TITLES
 from workers.stages.quotes.names import Mention
 from workers.stages.quotes.parts import Parts
 from workers.stages.quotes.results import Quote, Speaker
@@ -75,14 +75,23 @@ class Resolver:
 
     def _apposed_name(self, found: Found) -> Found:
         """The name set off right after a described speaker ("The town’s mayor, Ana Ruiz,
-        says"), else the description itself."""
+        says"; "said the party leader, Sir Ed Davey."), else the description itself."""
         pos = found.end
         if self.text[pos : pos + 2] != ", ":
             return found
-        mention = self.names.starting_at(pos + 2)
-        if mention is None or self.text[mention.end : mention.end + 1] != ",":
+        mention = self.names.starting_at(pos + 2) or self._after_title(pos + 2)
+        # set off on both sides: by a comma, or by the sentence's end ("said the party leader,
+        # Sir Ed Davey.")
+        if mention is None or self.text[mention.end : mention.end + 1] not in (",", ".", ";", "!", "?", "\n", ""):
             return found
         return Found(mention.start, mention.end, "name", mention)
+
+    def _after_title(self, pos: int) -> Mention | None:
+        """The name after a title at ``pos`` ("Sir Ed Davey", "Dr. Ana Ruiz")."""
+        space = self.text.find(" ", pos, pos + 8)
+        if space < 0 or self.text[pos:space].rstrip(".").lower() not in TITLES:
+            return None
+        return self.names.starting_at(space + 1)
 
     def _name(self, found: Found) -> tuple[str, str]:
         """Canonical name and how it was found."""
