@@ -9,8 +9,8 @@ from workers.stages.quotes.document import Document, at_least_words, trim
 from workers.stages.quotes.introductions import block_cue, introduced
 from workers.stages.quotes.lexicon import LISTENER_VERBS, REPORTING_VERBS, SPEECH_MANNER, WEAK_VERBS
 from workers.stages.quotes.marks import Quoted
-from workers.stages.quotes.predicates import shared_subject
 from workers.stages.quotes.mixed import AS_FRAME, after_determiner, clause_tail, complete, framed_as
+from workers.stages.quotes.predicates import shared_subject
 from workers.stages.quotes.speakers import Found, SpeakerFinder
 
 _SEPARATOR = re.compile(r"[ \u00a0]*(?:,|;|[—–―]+|--)?[ \u00a0]*")
@@ -208,6 +208,7 @@ class DirectPass:
         return found, cue.word, clause_end
 
     def _cue_after_aside(self, start: int, aside: int, cue: Cue, limit: int) -> tuple[Found, str, int] | None:
+        """The cue after the relative aside opening at ``aside`` (``cue`` lies inside it)."""
         close = self.text.find(",", cue.end, limit)
         after = self.cues.first(close + 1, limit) if close >= 0 else None
         if after is None or not _LINK_AFTER_ASIDE.match(self.text, close + 1, after.start):
