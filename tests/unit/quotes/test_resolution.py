@@ -131,3 +131,11 @@ def test_a_speaker_noun_opening_the_sentence_is_a_noun_phrase_not_a_name():
 ])
 def test_a_name_set_off_after_an_inverted_description_names_the_speaker(text):
     assert only(text).speaker.name == "Ed Davey"
+
+
+def test_the_ministry_or_the_council_is_the_organisation_named_before_it():
+    text = ("The Ministry of Health said 42 people had died. The ministry added that the outbreak was "
+            "slowing. The company said it regretted the delay.")
+    quotes = extract_quotes(text)
+    assert [q.speaker.name for q in quotes] == ["Ministry of Health", "Ministry of Health", "The company"]
+    assert text[quotes[1].speaker.start : quotes[1].speaker.end] == "The ministry"

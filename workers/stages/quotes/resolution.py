@@ -6,7 +6,7 @@ import bisect
 
 from workers.stages.quotes.candidates import Draft
 from workers.stages.quotes.document import Document
-from workers.stages.quotes.lexicon import PLACES, PRONOUNS, TITLES
+from workers.stages.quotes.lexicon import ORG_WORDS, PLACES, PRONOUNS, TITLES
 from workers.stages.quotes.names import Mention
 from workers.stages.quotes.parts import Parts
 from workers.stages.quotes.results import Quote, Speaker
@@ -22,6 +22,8 @@ _PRONOUN_SENTENCES = 4
 # The part of each earlier sentence searched for an antecedent (its subject comes early).
 _ANTECEDENT_WINDOW_CHARS = 400
 _CACHED_SENTENCES = 64
+# How far back the organisation "the ministry" stands for is looked for (a few paragraphs).
+_ORG_LOOKBACK_CHARS = 2000
 
 
 class Resolver:
@@ -103,7 +105,18 @@ class Resolver:
                 return text, "pronoun"  # the writer (or the writers), whom no earlier name is
             name = self._antecedent(found.start, text.lower())
             return (name, "pronoun") if name else (text, "pronoun")
-        return text, found.kind
+        return self._organisation_meant(found.start, text) or text, found.kind
+
+    def _organisation_meant(self, pos: int, phrase: str) -> str | None:
+        """The organisation named shortly before that "the ministry" or "the council" stands for:
+        the nearest name holding that word ("the Ministry of Health", "Leeds City Council")."""
+        words = phrase.lower().split()
+        if len(words) != 2 or words[0] != "the" or words[1] not in ORG_WORDS:
+            return None
+        for mention in reversed(self.names.between(max(0, pos - _ORG_LOOKBACK_CHARS), pos)):
+            if len(mention.words) > 1 and words[1] in (word.lower() for word in mention.words):
+                return self.full_names.canonical(mention)[0]
+        return None
 
     def _antecedent(self, pos: int, pronoun: str) -> str | None:
         """The subject of the nearest earlier sentence naming a person (or the last speaker).
