@@ -252,3 +252,19 @@ def test_according_to_a_long_source(text, source):
 def test_a_wire_dateline_is_not_part_of_the_statement(dateline):
     quote = only(f"{dateline}Britain will not rejoin the bloc, Prime Minister Keir Starmer said on Tuesday.")
     assert (quote.text, quote.speaker.name) == ("Britain will not rejoin the bloc", "Keir Starmer")
+
+
+@pytest.mark.parametrize("text", [
+    "Conventional wisdom says the party will lose the seat.",
+    "Common sense says the bridge must be rebuilt before winter.",
+])
+def test_a_stock_phrase_with_no_speaker_is_no_statement(text):
+    assert extract_quotes(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Experts warn the drought could last for years.",
+    "Experts warned the council the drought could last for years.",
+])
+def test_a_subject_after_warn_is_not_skipped_as_the_listener(text):
+    assert only(text).text == "the drought could last for years"

@@ -74,6 +74,10 @@ _THAT_WINDOW_WORDS = 10
 _RELATIVE_THAT = re.compile(r"[ \u00a0]+(?:[a-z]{2,}ed|was|were|had|has|have|is|are)(?![\w’'\-])")
 _WORDS = re.compile(r"[ \u00a0]*([\w’'\-]+|[^\w\s])")
 _INITIALISM = re.compile(r"[ \u00a0]*(?:[A-Z]\.){2,}")
+# A finite verb or modal right after a would-be listener makes it the statement's subject.
+_FINITE_AFTER_SUBJECT = frozenset(
+    "is are was were has have had will would could can may might must should shall does did".split()
+)
 # Whether one of the next _THAT_WINDOW_WORDS tokens (as _WORDS reads them) is "that": most
 # verbs have none, and one match rules that out faster than reading the tokens one by one.
 _THAT_AHEAD = re.compile(
@@ -226,6 +230,14 @@ def _that_within(text: str, start: int, limit: int) -> int | None:
 
 
 def _skip_listener(text: str, pos: int, limit: int, names: NameIndex) -> int:
+    """Past the listener after "told", "warned" … ("told CNN", "warned the council"), unless
+    what follows is a verb: then it was the statement's subject ("warn the drought could last")."""
+    end = _listener_end(text, pos, limit, names)
+    verb = _WORDS.match(text, end, limit) if end > pos else None
+    return pos if verb is not None and verb.group(1).lower() in _FINITE_AFTER_SUBJECT else end
+
+
+def _listener_end(text: str, pos: int, limit: int, names: NameIndex) -> int:
     m = _WORDS.match(text, pos, limit)
     if not m:
         return pos

@@ -73,14 +73,19 @@ _FINITE = re.compile(
 )
 
 
+# Heads of a stock phrase's subject, which no one speaks for ("Conventional wisdom says …").
+_NOBODY = frozenset("wisdom sense logic history intuition tradition legend lore adage saying maxim".split())
+
+
 def subject_before_verb(text: str, found: Found) -> Found | None:
     """A speaker phrase cut before a verb it ran into ("his aides haven't" -> "his aides"); None
-    when what is left names nobody who can speak ("It's worth noting that …")."""
+    when what is left names nobody who can speak ("It's worth noting that …", "Conventional
+    wisdom says …")."""
     m = _FINITE.search(text, found.start, found.end)
+    start, end = trim(text, found.start, m.start()) if m is not None else (found.start, found.end)
+    words = text[start:end].lower().split()
+    if not words or words == ["it"] or words == ["there"] or words[-1] in _NOBODY:
+        return None
     if m is None:
         return found
-    start, end = trim(text, found.start, m.start())
-    word = text[start:end].lower()
-    if start >= end or word in ("it", "there"):
-        return None
-    return Found(start, end, "pronoun" if word in PRONOUNS else "noun phrase")
+    return Found(start, end, "pronoun" if words[0] in PRONOUNS and len(words) == 1 else "noun phrase")
