@@ -258,7 +258,9 @@ class ReportedPass:
         if cut is not None and at_least_words(self.text, start, cut.start(), MIN_CONTENT_WORDS):
             end = cut.start()
         second = self._coordination_before(start, end)
-        if second is not None and at_least_words(self.text, start, second, MIN_CONTENT_WORDS):
+        if second is not None:
+            if not at_least_words(self.text, start, second, MIN_CONTENT_WORDS):
+                return None  # "denied the motion and said …": an object; the next verb reports
             end = second
         start, end = trim(self.text, start, description_start(self.text, start, end, MIN_CONTENT_WORDS))
         dateline = _DATELINE.match(self.text, start, end)
