@@ -139,3 +139,11 @@ def test_the_ministry_or_the_council_is_the_organisation_named_before_it():
     quotes = extract_quotes(text)
     assert [q.speaker.name for q in quotes] == ["Ministry of Health", "Ministry of Health", "The company"]
     assert text[quotes[1].speaker.start : quotes[1].speaker.end] == "The ministry"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The mayor on Tuesday said the bridge would reopen in the spring.", "The mayor"),
+    ("The bank just this month said it would drop the sales targets.", "The bank"),
+])
+def test_a_time_adjunct_after_the_speaker_is_not_part_of_it(text, speaker):
+    assert only(text).speaker.name == speaker

@@ -73,6 +73,12 @@ _FINITE = re.compile(
 )
 
 
+# A time adjunct closing a speaker phrase ("The mayor on Tuesday", "Trump this week").
+_TIME_TAIL = re.compile(
+    r"[ \u00a0]+(?:(?:just|also|only)[ \u00a0]+)?(?:on[ \u00a0]+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:this|last|next|that)[ \u00a0]+"
+    r"(?:week|weekend|month|year|morning|afternoon|evening|spring|summer|autumn|fall|winter)|"
+    r"yesterday|today|tonight|earlier|later)$"
+)
 # Heads of a stock phrase's subject, which no one speaks for ("Conventional wisdom says …").
 _NOBODY = frozenset("wisdom sense logic history intuition tradition legend lore adage saying maxim".split())
 
@@ -83,9 +89,11 @@ def subject_before_verb(text: str, found: Found) -> Found | None:
     wisdom says …")."""
     m = _FINITE.search(text, found.start, found.end)
     start, end = trim(text, found.start, m.start()) if m is not None else (found.start, found.end)
+    while (time := _TIME_TAIL.search(text, start, end)) is not None and time.start() > start:
+        end = time.start()  # "The mayor on Tuesday said": the day is when, not who
     words = text[start:end].lower().split()
     if not words or words == ["it"] or words == ["there"] or words[-1] in _NOBODY:
         return None
-    if m is None:
+    if m is None and end == found.end:
         return found
     return Found(start, end, "pronoun" if words[0] in PRONOUNS and len(words) == 1 else "noun phrase")
