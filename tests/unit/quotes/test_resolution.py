@@ -147,3 +147,9 @@ def test_the_ministry_or_the_council_is_the_organisation_named_before_it():
 ])
 def test_a_time_adjunct_after_the_speaker_is_not_part_of_it(text, speaker):
     assert only(text).speaker.name == speaker
+
+
+def test_a_speaker_phrase_is_cut_before_a_past_tense_verb_it_ran_into():
+    text = "The campaign called the charges unsubstantiated and fabricated by disgruntled former employees."
+    for quote in extract_quotes(text):
+        assert quote.speaker.name == "The campaign", quote

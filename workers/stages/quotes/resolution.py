@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 
 from workers.stages.quotes.candidates import Draft
-from workers.stages.quotes.document import Document
+from workers.stages.quotes.document import Document, trim
 from workers.stages.quotes.lexicon import ORG_WORDS, PLACES, PRONOUNS, TITLES
 from workers.stages.quotes.names import Mention
 from workers.stages.quotes.parts import Parts
@@ -50,7 +50,7 @@ class Resolver:
             speaker = None
             found = d.found
             if found is not None and found.kind == "noun phrase":
-                found = subject_before_verb(self.text, found)
+                found = subject_before_verb(self.text, self._before_cue(found))
                 if found is None and d.kind == "indirect":
                     continue  # a statement needs a speaker that can speak
                 found = found and self._apposed_name(found)
@@ -74,6 +74,16 @@ class Resolver:
                 text = parts[0].text if len(parts) == 1 else " ".join(part.text for part in parts)
                 quotes.append(Quote(text, parts[0].start, parts[-1].end, kind, speaker, d.cue, parts, content))
         return quotes
+
+    def _before_cue(self, found: Found) -> Found:
+        """A phrase cut before a reporting or framing verb in the past inside it ("The Trump
+        campaign called the", "all suggested that those"): what stands before it is the subject.
+        (Other forms are nouns as often as verbs there: "the report", "the state".)"""
+        cue = self.doc.cues.first(found.start, found.end, reporting=False)
+        if cue is None or cue.start <= found.start or not cue.word.endswith("ed"):
+            return found
+        start, end = trim(self.text, found.start, cue.start)
+        return Found(start, end, found.kind)
 
     def _apposed_name(self, found: Found) -> Found:
         """The name set off right after a described speaker ("The town’s mayor, Ana Ruiz,
