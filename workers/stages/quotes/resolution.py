@@ -47,23 +47,9 @@ class Resolver:
         reported: tuple[int, Speaker] | None = None  # end and speaker of the last quote of any kind
         for d in drafts:
             para = self.doc.paragraph_index(d.start)
-            speaker = None
-            found = d.found
-            if found is not None and found.kind == "noun phrase":
-                found = subject_before_verb(self.text, self._before_cue(found))
-                if found is None and d.kind == "indirect":
-                    continue  # a statement needs a speaker that can speak
-                found = found and self._apposed_name(found)
-            if found is not None:
-                name, via = self._name(found)
-                speaker = Speaker(name, found.start, found.end, via)
-            elif d.continues and last and para - last[0] <= _CONTINUATION_PARAGRAPHS:
-                speaker = _carried(last[1])
-            elif d.after_report:
-                sentences = self.doc.sentences
-                if reported is None or reported[0] <= sentences.start_of(sentences.start_of(d.start) - 1):
-                    continue  # the sentence before reports no statement of anyone
-                speaker = _carried(reported[1])
+            keep, speaker = self._speaker(d, para, last, reported)
+            if not keep:
+                continue
             if speaker is not None:
                 self.last_speaker = speaker.name
                 reported = (d.end, speaker)
@@ -74,6 +60,28 @@ class Resolver:
                 text = parts[0].text if len(parts) == 1 else " ".join(part.text for part in parts)
                 quotes.append(Quote(text, parts[0].start, parts[-1].end, kind, speaker, d.cue, parts, content))
         return quotes
+
+    def _speaker(self, d: Draft, para: int, last: tuple[int, Speaker] | None,
+                 reported: tuple[int, Speaker] | None) -> tuple[bool, Speaker | None]:
+        """Whether the draft is a quote, and its speaker: its own phrase resolved, or carried
+        from the last quoted speaker (``last``) or the last speaker of any kind (``reported``)."""
+        found = d.found
+        if found is not None and found.kind == "noun phrase":
+            found = subject_before_verb(self.text, self._before_cue(found))
+            if found is None and d.kind == "indirect":
+                return False, None  # a statement needs a speaker that can speak
+            found = found and self._apposed_name(found)
+        if found is not None:
+            name, via = self._name(found)
+            return True, Speaker(name, found.start, found.end, via)
+        if d.continues and last and para - last[0] <= _CONTINUATION_PARAGRAPHS:
+            return True, _carried(last[1])
+        if d.after_report:
+            sentences = self.doc.sentences
+            if reported is None or reported[0] <= sentences.start_of(sentences.start_of(d.start) - 1):
+                return False, None  # the sentence before reports no statement of anyone
+            return True, _carried(reported[1])
+        return True, None
 
     def _before_cue(self, found: Found) -> Found:
         """A phrase cut before a reporting or framing verb in the past inside it ("The Trump
