@@ -1,6 +1,6 @@
 """Where a job's time goes: py-spy samples the API and the worker processes under the small-document load.
 
-    .venv/bin/python bench/profile.py [--jobs 600] [--workers 2] [--top 25] [--out bench/results/profile]
+    .venv/bin/python bench/profile.py [--jobs 600] [--size BYTES] [--workers 2] [--top 25] [--out bench/results/profile]
 
 Starts a docpipe stack (bench/stack.py), lets py-spy (root or ptrace rights needed) record every
 gunicorn and Celery process while bench/load.py submits the articles, then prints, per side,
@@ -63,11 +63,12 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=600)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--top", type=int, default=25)
+    ap.add_argument("--size", type=int, default=0, help="documents of this many bytes (default: the articles)")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "profile")
     args = ap.parse_args()
     stop_on_sigterm()
     args.out.mkdir(parents=True, exist_ok=True)
-    bodies = corpus.small(args.jobs)
+    bodies = corpus.sized(args.size, args.jobs) if args.size else corpus.small(args.jobs)
     with Stack("docpipe", args.out / "logs", *APPS["docpipe"], env=DOCPIPE_ENV) as stack:
         _workers(stack, args.workers)
         recorders = {side: record(stack.procs[name].pid, args.out / f"{side}.txt", 600)

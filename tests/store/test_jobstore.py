@@ -138,6 +138,28 @@ def test_wait_since_returns_at_the_next_change_not_at_the_end(store):
     assert store.wait(job.id, "alice", timeout=0.5, since=changed.updated_at)[0].updated_at == changed.updated_at
 
 
+def test_a_wait_for_the_end_is_not_woken_by_the_statuses_on_the_way(store):
+    job, _ = store.create(make_job(), b"x")
+    posted, woken = [], []
+    real_watch = store.events.watch
+
+    def watch(job_id, ignore=frozenset()):
+        waiter = real_watch(job_id, ignore)
+        post, next_events = waiter.post, waiter.next_events
+        waiter.post = lambda event: (posted.append(event), post(event))
+        waiter.next_events = lambda deadline: woken.append(events := next_events(deadline)) or events
+        return waiter
+
+    store.events.watch = watch
+    timer = threading.Timer(0.3, run_all, (store, job.id))
+    timer.start()
+    done, _ = store.wait(job.id, "alice", timeout=10)
+    timer.join()
+    assert done.status is JobStatus.SUCCEEDED
+    assert posted.count(b"running") >= 3  # every stage's start reached the waiter ...
+    assert woken == [[b"succeeded"]]  # ... and only the end woke it
+
+
 def test_wait_gives_up_after_the_timeout(store):
     job, _ = store.create(make_job(), b"x")
     started = time.monotonic()

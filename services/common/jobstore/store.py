@@ -11,7 +11,7 @@ from redis.client import Pipeline
 from services.common.errors import IdempotencyConflict
 from services.common.jobs import STAGES, Job, JobStatus, Stage
 from services.common.jobstore import keys, records, stats
-from services.common.jobstore.events import JobEvents, Waiter
+from services.common.jobstore.events import JobEvents
 from services.common.jobstore.records import decode
 from services.common.jobstore.revisions import Revisions
 from services.common.jobstore.transitions import MAX_TRANSACTION_RETRIES, JobTransitions
@@ -203,11 +203,13 @@ class JobStore(JobTransitions):
 
         if timeout <= 0:
             return self.read(job_id, owner)
-        # Watching before the first read, so no change after it is missed.
-        waiter = self.events.watch(job_id)
+        # Watching before the first read, so no change after it is missed; a status that does
+        # not end the wait (a stage started, another finished) wakes only a wait for any change.
+        waiter = self.events.watch(job_id, ignore=_UNFINISHED if since is None else frozenset())
         try:
+            # Each event left is worth reading the job for; None once the time is up.
             while waiting(reading := self.read(job_id, owner)):
-                if not _worth_reading(waiter, deadline, any_change=since is not None):
+                if waiter.next_events(deadline) is None:
                     break
         finally:
             self.events.unwatch(job_id, waiter)
@@ -218,17 +220,6 @@ class JobStore(JobTransitions):
 
     def stats(self) -> dict[str, int]:
         return {k: int(v) for k, v in decode(self.redis.hgetall(keys.STATS_KEY)).items()}
-
-
-def _worth_reading(waiter: Waiter, deadline: float, any_change: bool) -> bool:
-    """Wait for an event worth reading the job again for; False once the time is up.
-
-    A status that does not end the wait (a stage started, another finished) is let go by.
-    """
-    while (events := waiter.next_events(deadline)) is not None:
-        if any_change or any(event not in _UNFINISHED for event in events):
-            return True
-    return False
 
 
 def _owned(fields: dict[str, str], owner: str | None) -> Job | None:

@@ -1,6 +1,8 @@
 """Direct quotes attributed from the cue next to them, split quotes and transcript turns."""
 from __future__ import annotations
 
+import pytest
+
 from tests.unit.quotes.support import only, span_of
 from workers.stages.quotes import extract_quotes
 
@@ -196,3 +198,69 @@ def test_a_verb_of_speaking_manner_after_a_quote_attributes_it():
     assert quote.speaker.name == "Ruth Abara"
     text = "“Keep the lights off until they pass,” she whispered."
     assert text[only(text).speaker.start : only(text).speaker.end] == "she"
+
+
+def test_a_predicate_joined_by_and_is_not_the_speaker_of_the_verb_after_it():
+    text = "The agency reviewed the figures and concluded the claims were “mostly false.”"
+    quote = only(text)
+    assert quote.text == "mostly false."
+    assert quote.speaker.name == "The agency"
+
+
+@pytest.mark.parametrize("label", ["CORRECTION", "CLARIFICATION", "RELATED", "DISCLOSURE"])
+def test_an_editorial_label_opening_a_paragraph_is_no_speaker(label):
+    text = f"The council met on Monday.\n\n{label}: An earlier version of this story misstated the date of the vote."
+    assert extract_quotes(text) == []
+
+
+@pytest.mark.parametrize("intro", ["made the following comment", "had this to say"])
+def test_a_block_quote_after_a_colon_is_the_named_persons_with_no_speaker_by_the_verb(intro):
+    text = (f"On Monday, Mayor Ana Ruiz {intro}:\n\n"
+            "“The bridge will reopen in May, and every family on the east bank will be back home.”")
+    quote = only(text)
+    assert (quote.kind, quote.speaker.name) == ("direct", "Ana Ruiz")
+
+
+def test_a_block_quote_after_a_colon_naming_nobody_has_no_speaker_made_up():
+    text = "The council has published the full text of the ruling, which reads:\n\n“The permit is void.”"
+    assert all(q.speaker is None for q in extract_quotes(text))
+
+
+def test_the_listener_after_telling_is_not_the_speaker_and_the_quote_is_reported_once():
+    text = "The minister insisted there would be no U-turn, telling MPs: “We will see this through.”"
+    quotes = extract_quotes(text)
+    assert [(q.kind, q.text, q.speaker.name) for q in quotes] == [
+        ("indirect", "there would be no U-turn", "The minister"),
+        ("direct", "We will see this through.", "The minister"),
+    ]
+
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    ("“I don’t know what will happen now,” a tearful resident, who asked not to be named, told AFP.",
+     "a tearful resident", "told"),
+    ("“We will not give up,” Smith, who said he had worked there for years, told reporters.", "Smith", "told"),
+    ("“We will not give up,” Smith, who heads the union, said on Monday.", "Smith", "said"),
+])
+def test_a_verb_inside_a_relative_aside_after_the_quote_is_not_its_cue(text, speaker, cue):
+    quote = only(text)
+    assert (quote.speaker.name, quote.cue) == (speaker, cue)
+
+
+@pytest.mark.parametrize("source, speaker", [
+    ("a statement from the ministry", "a statement from the ministry"),
+    ("Maria Lopez, the ministry spokeswoman", "Maria Lopez"),
+])
+def test_according_to_after_a_quote_attributes_it(source, speaker):
+    quote = only(f"“This will not stand,” according to {source}.")
+    assert (quote.kind, quote.text, quote.speaker.name, quote.cue) == (
+        "direct", "This will not stand,", speaker, "according to")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“Why should we pay for their mistakes?” asked a protester.", "a protester"),
+    ("“We are tired,” said one resident.", "one resident"),
+    ("“We are tired,” said residents of the valley.", "residents of the valley"),
+    ("“We are tired,” said a woman who gave only her first name.", "a woman"),
+])
+def test_any_noun_phrase_after_a_verb_inverted_after_the_quote_is_the_speaker(text, speaker):
+    assert only(text).speaker.name == speaker

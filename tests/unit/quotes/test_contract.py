@@ -83,7 +83,10 @@ def test_speakers_list_each_person_once_with_mentions_and_quote_indices():
 
 _PIECES = st.sampled_from(
     ["said", " ", "\n", "\n\n", ",", ".", ":", "—", "\"", "'", "“", "”", "‘", "’", "«", "»", "„",
-     "Ann Lee ", "He ", "she said ", "according to ", "told CNN that ", "the plan ", "X", "é"]
+     "Ann Lee ", "He ", "she said ", "according to ", "told CNN that ", "the plan ", "X", "é",
+     # the shapes this stop's rules read: datelines, asides, inverted and set-off speakers
+     "LONDON (Reuters) - ", ", who asked not to be named, told AFP", "said a resident", "Sir ",
+     "The town’s mayor, Ana Ruiz, ", "U.N. ", "telling MPs: ", "had this to say:", "what ", "wouldn't "]
 )
 
 

@@ -124,3 +124,10 @@ def test_paragraphs_without_words_end_quotations_and_keep_the_rest():
 def test_degenerate_inputs_are_handled(text):
     for quote in extract_quotes(text):
         assert text[quote.start : quote.end] == quote.text
+
+
+def test_an_opening_mark_typed_where_the_closing_one_belongs_closes_the_quotation():
+    text = "“The river rose faster than anyone expected,“ said Maria Lopez, who runs the shelter."
+    quote = only(text)
+    assert quote.text == "The river rose faster than anyone expected,"
+    assert quote.speaker.name == "Maria Lopez"

@@ -51,3 +51,13 @@ def test_a_clause_opened_by_though_after_a_quotation_reports_on_its_own():
     quotes = extract_quotes(text)
     assert [q.kind for q in quotes] == ["mixed", "indirect"]
     assert (quotes[1].text, quotes[1].speaker.name) == ("the law was unsettled", "Ana Ruiz")
+
+
+def test_a_plural_noun_heads_the_shared_subject_and_a_name_behind_it_is_the_object():
+    text = "In August, several environmental groups granted Ann Lee an extension, saying her capital was less than expected."
+    assert said_by(text) == ("her capital was less than expected", "several environmental groups")
+
+
+def test_an_object_before_and_said_is_no_statement_the_second_verb_reports():
+    text = "Judge Omar Haddad denied the motion and said the trial would begin in May."
+    assert said_by(text) == ("the trial would begin in May", "Omar Haddad")

@@ -204,3 +204,67 @@ def test_has_learned_reports_only_the_statement_before_it():
     quote = only(text)
     assert (quote.text, quote.cue) == ("The council had quietly sold the old library to a developer", "learned")
     assert extract_quotes("Tomas learned that the bakery had closed for good in March.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Voters doubt what the governor says his budget would do for schools.",
+    "Everything the minister said was denied by her own office the next day.",
+    "Nothing the coach says changes how the players train.",
+])
+def test_a_verb_in_a_free_relative_reports_no_statement(text):
+    # The verb's object is "what" / "everything": the words after it are not the speaker's.
+    assert extract_quotes(text) == []
+
+
+def test_a_statement_of_a_subject_called_all_is_still_reported():
+    assert only("The three judges all said the ruling would stand.").text == "the ruling would stand"
+
+
+def test_a_listener_written_as_an_initialism_is_skipped_whole():
+    quote = only("The mayor told the U.N. the city would need help with the flood.")
+    assert (quote.text, quote.speaker.name) == ("the city would need help with the flood", "The mayor")
+
+
+def test_reported_content_opens_with_a_word():
+    # The second half after the dash continues the first statement; cut apart, it opened with
+    # the dash and was reported as a statement of its own.
+    text = "The senator flew home on Friday — but skipped the vote on the budget, The Herald has learned."
+    assert [q.text for q in extract_quotes(text)] == ["The senator flew home on Friday"]
+
+
+def test_a_reflexive_object_after_the_verb_is_no_statement():
+    assert extract_quotes("Peacekeepers in the region often find themselves in the middle of the fighting.") == []
+
+
+@pytest.mark.parametrize("text, source", [
+    ("More than 100,000 people joined the walk-out at 2,000 schools, according to the event "
+     "organizer Alliance to Reclaim Our Schools (AROS).",
+     "the event organizer Alliance to Reclaim Our Schools (AROS)"),
+    ("According to a civil complaint filed by the federal Securities and Exchange Commission, "
+     "the developers looted millions of dollars.",
+     "a civil complaint filed by the federal Securities and Exchange Commission"),
+])
+def test_according_to_a_long_source(text, source):
+    assert only(text).speaker.name == source
+
+
+@pytest.mark.parametrize("dateline", ["LONDON (Reuters) - ", "NAIROBI, Kenya (AP) — ", "WASHINGTON — "])
+def test_a_wire_dateline_is_not_part_of_the_statement(dateline):
+    quote = only(f"{dateline}Britain will not rejoin the bloc, Prime Minister Keir Starmer said on Tuesday.")
+    assert (quote.text, quote.speaker.name) == ("Britain will not rejoin the bloc", "Keir Starmer")
+
+
+@pytest.mark.parametrize("text", [
+    "Conventional wisdom says the party will lose the seat.",
+    "Common sense says the bridge must be rebuilt before winter.",
+])
+def test_a_stock_phrase_with_no_speaker_is_no_statement(text):
+    assert extract_quotes(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Experts warn the drought could last for years.",
+    "Experts warned the council the drought could last for years.",
+])
+def test_a_subject_after_warn_is_not_skipped_as_the_listener(text):
+    assert only(text).text == "the drought could last for years"

@@ -1,6 +1,8 @@
 """Speaker resolution: pronouns, surnames, continuations and organisations."""
 from __future__ import annotations
 
+import pytest
+
 from tests.unit.quotes.support import SEED, only, span_of
 from workers.stages.quotes import extract_quotes
 
@@ -69,3 +71,85 @@ def test_surname_resolves_to_the_full_name_given_earlier():
     speaker = only(text, "direct").speaker
     assert (speaker.name, speaker.via) == ("Darian Lonechild", "surname")
     assert text[speaker.start : speaker.end] == "Lonechild"
+
+
+def test_a_quoted_sentence_after_a_reported_statement_continues_its_speaker():
+    text = "The mayor said the bridge would reopen in the spring. “We owe it to the valley.”"
+    quotes = extract_quotes(text)
+    assert [(q.kind, q.text) for q in quotes] == [
+        ("indirect", "the bridge would reopen in the spring"), ("direct", "We owe it to the valley.")]
+    assert quotes[1].speaker.name == "The mayor" and quotes[1].speaker.via == "continuation"
+
+
+def test_a_quoted_sentence_after_a_sentence_stating_nothing_is_no_quote():
+    # "announced plans" reports an intention, not a statement: nobody is quoted before the quote.
+    assert extract_quotes("The port announced plans to expand next year. “It will be huge for the town.”") == []
+
+
+def test_a_stock_phrase_before_that_names_no_speaker():
+    assert extract_quotes("It's worth noting that the council never voted on the plan.") == []
+
+
+def test_a_speaker_phrase_is_cut_before_the_verb_it_runs_into():
+    text = "Mayor Ana Ruiz spoke first. Her aides wouldn't tell reporters that the budget was wrong."
+    assert only(text).speaker.name == "Her aides"
+
+
+def test_the_first_person_is_the_writer_not_the_last_person_named():
+    text = "Mayor Ana Ruiz spoke first at the hearing. I told the board that the budget was wrong."
+    speaker = only(text).speaker
+    assert (speaker.name, speaker.via) == ("I", "pronoun")
+
+
+def test_a_possessor_before_the_speaker_noun_is_part_of_the_speaker():
+    text = "The prime minister's spokesman said the government would not be rushed into a decision."
+    assert only(text).speaker.name == "The prime minister's spokesman"
+
+
+def test_a_titled_possessor_before_the_speaker_noun_is_part_of_the_speaker():
+    text = "Mr Johnson’s spokesman later said that the prime minister had full confidence in the chancellor."
+    assert only(text).speaker.name == "Mr Johnson’s spokesman"
+
+
+@pytest.mark.parametrize("text", [
+    "The town’s mayor, Ana Ruiz, says the bridge will reopen in May.",
+    "The town’s mayor, Ana Ruiz, said on Monday that the bridge would reopen in May.",
+])
+def test_a_name_set_off_after_a_description_names_the_speaker(text):
+    speaker = only(text).speaker
+    assert (speaker.name, speaker.via, text[speaker.start : speaker.end]) == ("Ana Ruiz", "name", "Ana Ruiz")
+
+
+def test_a_speaker_noun_opening_the_sentence_is_a_noun_phrase_not_a_name():
+    speaker = only("Officials told the Associated Press that the death toll could rise.").speaker
+    assert (speaker.name, speaker.via) == ("Officials", "noun phrase")
+
+
+@pytest.mark.parametrize("text", [
+    "“We will fight on,” said the party leader, Sir Ed Davey.",
+    "“We will fight on,” said the party leader, Ed Davey, on Monday.",
+])
+def test_a_name_set_off_after_an_inverted_description_names_the_speaker(text):
+    assert only(text).speaker.name == "Ed Davey"
+
+
+def test_the_ministry_or_the_council_is_the_organisation_named_before_it():
+    text = ("The Ministry of Health said 42 people had died. The ministry added that the outbreak was "
+            "slowing. The company said it regretted the delay.")
+    quotes = extract_quotes(text)
+    assert [q.speaker.name for q in quotes] == ["Ministry of Health", "Ministry of Health", "The company"]
+    assert text[quotes[1].speaker.start : quotes[1].speaker.end] == "The ministry"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The mayor on Tuesday said the bridge would reopen in the spring.", "The mayor"),
+    ("The bank just this month said it would drop the sales targets.", "The bank"),
+])
+def test_a_time_adjunct_after_the_speaker_is_not_part_of_it(text, speaker):
+    assert only(text).speaker.name == speaker
+
+
+def test_a_speaker_phrase_is_cut_before_a_past_tense_verb_it_ran_into():
+    text = "The campaign called the charges unsubstantiated and fabricated by disgruntled former employees."
+    for quote in extract_quotes(text):
+        assert quote.speaker.name == "The campaign", quote

@@ -7,14 +7,19 @@ from workers.stages.quotes.candidates import Draft, is_title
 from workers.stages.quotes.cues import ACCORDING, CLAUSE_WINDOW_CHARS, Cue, content_start
 from workers.stages.quotes.document import Document, at_least_words, trim
 from workers.stages.quotes.introductions import block_cue, introduced
-from workers.stages.quotes.lexicon import REPORTING_VERBS, SPEECH_MANNER, WEAK_VERBS
+from workers.stages.quotes.lexicon import LISTENER_VERBS, REPORTING_VERBS, SPEECH_MANNER, WEAK_VERBS
 from workers.stages.quotes.marks import Quoted
 from workers.stages.quotes.mixed import AS_FRAME, after_determiner, clause_tail, complete, framed_as
+from workers.stages.quotes.predicates import shared_subject
 from workers.stages.quotes.separators import separator_end
 from workers.stages.quotes.speakers import Found, SpeakerFinder
 
 _LINK = re.compile(r"[ \u00a0]*(?:that[ \u00a0]*)?[:,]?[ \u00a0]*$")
 _CLAUSE_END = re.compile(r"[.;!?]|$")
+# A relative clause set off after the speaker: ", who asked not to be named,".
+_RELATIVE_ASIDE = re.compile(r",[ \u00a0]*(?:who|which)(?![\w’'\-])")
+# Between the aside's closing comma and the cue: nothing, or an adverb ("later", "then").
+_LINK_AFTER_ASIDE = re.compile(r"[ \u00a0]*(?:(?:later|then|also)[ \u00a0]+)?$")
 _SENTENCE_END = re.compile(r"[.!?]")
 _SHORT_CLAUSE_WORDS = 4
 # A cue clause after a quote is short; longer stretches are the next sentence.
@@ -36,6 +41,7 @@ _NEW_STATEMENT = re.compile(r"(?<![\w’'\-])(?:that|adding|saying|noting|arguin
 # of time or place and then "that" ("said during a rally in Michigan that").
 _COMPLEMENT_LINK = re.compile(r"[ \u00a0]+(?:[^.;:!?\"“”\n]{0,80}?[ \u00a0]that[ \u00a0]+|that[ \u00a0]+)?")
 _QUOTE_MARK = re.compile(r"[\"“”«»„]")
+_LISTENER_AFTER = frozenset(v for v in LISTENER_VERBS if not v.startswith("ask"))
 _PARTICIPLE = re.compile(
     r"[ \u00a0]*,[ \u00a0]*(adding|saying|noting|arguing|claiming|insisting|warning|explaining|stressing)"
     r"(?![\w’'\-])"
@@ -75,13 +81,11 @@ class DirectPass:
 
     def _attribute(self, q: Quoted, prev: tuple[Quoted, Draft] | None, after_last: int) -> tuple[Draft | None, int | None]:
         para = self.paras[self.doc.paragraph_index(q.open)]
-        # The latest of the paragraph start, the last quote, the window and a line break (which ends a
-        # clause): no max(), which in Python 3.11 parses its arguments and costs as much as a regex match.
+        # The latest of the paragraph start, the last quote, the window and a line break (ends a clause).
         window = q.open - CLAUSE_WINDOW_CHARS
-        floor = self.text.rfind("\n", window if window > 0 else 0, q.open) + 1
-        floor = floor if floor > window else window
-        floor = floor if floor > after_last else after_last
-        floor = floor if floor > para.start else para.start
+        line = self.text.rfind("\n", window if window > 0 else 0, q.open) + 1
+        floor, last = (line if line > window else window), (after_last if after_last > para.start else para.start)
+        floor = floor if floor > last else last
         # The sentence start bounds the clause too; it is looked up (and the paragraph split) only
         # when something could introduce the quote: most quotes have nothing before them.
         verb = self.cues.last(floor, q.open, reporting=False)
@@ -116,6 +120,8 @@ class DirectPass:
             at_least_words(self.text, q.start, q.end, MIN_UNCUED_WORDS) or (follows and self._next_sentence(prev[0], q))
         ):
             return Draft(q.start, q.end, "direct", None, None, continues=True), None
+        if self._after_report(q, para.start):
+            return Draft(q.start, q.end, "direct", None, None, after_report=True), None
         return None, None
 
     def _own_cue(self, draft: Draft, q: Quoted) -> Draft:
@@ -163,17 +169,25 @@ class DirectPass:
         text = self.text
         limit = limit if limit < pos + _AFTER_WINDOW_CHARS else pos + _AFTER_WINDOW_CHARS
         start, mark = separator_end(text, pos, limit)
-        dash = mark != "" and mark not in ",;"
-        mention = self.finder.names.starting_at(start) if dash else None
-        if dash and mention is not None:
+        mention = self.finder.names.starting_at(start) if mark and mark not in ",;" else None  # after a dash
+        if mention is not None:
             return Found(mention.start, mention.end, "name", mention), text[pos:start].strip(), mention.end
+        according = ACCORDING.match(text, start, limit)
+        if according is not None:  # “…,” according to a statement from the ministry.
+            found = self.finder.source_after(according.end(), limit) or self.finder.after(according.end(), limit)
+            return None if found is None else (found, "according to", found.end)
         cue, manner = self.cues.first_and_before(start, limit)
+        aside = _RELATIVE_ASIDE.search(text, start, cue.start) if cue is not None else None
+        if aside is not None and text.find(",", aside.end(), cue.start) < 0:
+            # “…,” a resident, who asked not to be named, told AFP: the verb in the aside is not
+            # the cue; the one after it is, and the words before the aside are the speaker.
+            return self._cue_after_aside(start, aside.start(), cue, limit)
         if manner is not None and manner.word.lower() in SPEECH_MANNER:
             cue = manner  # “Why not?” Vitter demanded.
         if cue is None or cue.word.lower() in WEAK_VERBS:
             return None
         if cue.start == start:
-            found = self.finder.after(cue.end, limit)
+            found = self.finder.after(cue.end, limit) or self.finder.inverted(cue.end, limit)
             clause_end = found.end if found else cue.end  # (no speaker: returns None below)
         else:
             found = self.finder.before(start, cue.start)
@@ -186,6 +200,15 @@ class DirectPass:
         if found is None or not (self._open_ended(q, bool(mark)) or _short_clause(text, clause_end, limit)):
             return None
         return found, cue.word, clause_end
+
+    def _cue_after_aside(self, start: int, aside: int, cue: Cue, limit: int) -> tuple[Found, str, int] | None:
+        """The cue after the relative aside opening at ``aside`` (``cue`` lies inside it)."""
+        close = self.text.find(",", cue.end, limit)
+        after = self.cues.first(close + 1, limit) if close >= 0 else None
+        if after is None or not _LINK_AFTER_ASIDE.match(self.text, close + 1, after.start):
+            return None
+        found = self.finder.phrase_between(start, aside)
+        return None if found is None else (found, after.word, after.end)
 
     def _open_ended(self, q: Quoted, marked: bool) -> bool:
         """The quote ends with a comma, ?, ! or dash (or a mark follows it): a cue may follow."""
@@ -202,10 +225,13 @@ class DirectPass:
         verb = cue.word
         if verb.lower() in WEAK_VERBS and linked:
             return None
-        found = self.finder.before(floor, cue.start) or self.finder.after(cue.end, open_pos)
+        # After "told"/"warned" comes the listener ("telling MPs: “…”"), never the speaker.
+        found = self.finder.before(floor, cue.start) or (
+            None if verb.lower() in _LISTENER_AFTER else self.finder.after(cue.end, open_pos))
         if found is None and prev is not None and self._same_sentence(prev[0].close, cue.start):
             found = prev[1].found  # “…,” the mayor said, adding that it would take “more hours”
-        found = found or self.finder.subject(floor, cue.start) or self.finder.np_before(floor, cue.start)
+        found = (found or shared_subject(text, self.finder, floor, cue) or self.finder.subject(floor, cue.start)
+                 or self.finder.np_before(floor, cue.start))
         if not linked and found is not None:
             found = self._outer_speaker(floor, found) or found
         if linked and ":" not in text[cue.end : open_pos] and not complete(text, q):
@@ -239,8 +265,7 @@ class DirectPass:
     def _may_frame(self, q: Quoted, floor: int) -> bool:
         """Whether "according to" or "as" comes before the quote after ``floor`` (``_cue_before`` may
         find a cue with no verb; none in a window means none in any window inside it)."""
-        # The words looked for first, with str.find: most windows hold neither, and a find costs
-        # a fraction of a regex search's call.
+        # The words looked for first with str.find: most windows hold neither (a find costs less).
         text, lo = self.text, _later(floor, q.open - 12)
         return (
             text.find("ccording to", floor, q.open) >= 0 and ACCORDING.search(text, floor, q.open) is not None
@@ -278,6 +303,14 @@ class DirectPass:
             and self.sents.start_of(q.open) == q.open
             and self.sents.start_of(q.open - 1) <= prev.close
         )
+
+    def _after_report(self, q: Quoted, para_start: int) -> bool:
+        """A whole quoted sentence opening the sentence after one with a reporting verb, in the
+        same paragraph: `The mayor said the bridge would reopen. “We owe it to the valley.”`"""
+        start = self.sents.start_of(q.open)
+        if start != q.open or start <= para_start or not complete(self.text, q):
+            return False
+        return self.cues.last(max(para_start, self.sents.start_of(start - 1)), start) is not None
 
     def _same_sentence(self, a: int, b: int) -> bool:
         return self.sents.start_of(a) == self.sents.start_of(b)

@@ -30,6 +30,9 @@ class Draft:
     found: Found | None
     cue: str | None
     continues: bool = False  # no cue: inherits the previous quote's speaker
+    # No cue, but opens the sentence after one reporting speech in its paragraph: inherits the
+    # speaker of that sentence's quote, reported or quoted (and is dropped when it has none).
+    after_report: bool = False
     # The quoted runs of a direct quote split around its cue; None: the one run start..end.
     parts: list[tuple[int, int]] | None = None
 

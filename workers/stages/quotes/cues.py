@@ -14,28 +14,13 @@ from workers.stages.quotes.lexicon import (
     REPORTING_VERBS,
 )
 from workers.stages.quotes.names import NameIndex
+from workers.stages.quotes.tries import word_trie
 
 
 def _verb_trie(verbs: frozenset[str]) -> str:
     # A trie-shaped, case-sensitive pattern: a flat alternation of 300 words (or IGNORECASE)
     # is tried word by word at every position and made the whole stage several times slower.
     return word_trie(sorted(verbs | {verb.capitalize() for verb in verbs}))
-
-
-def word_trie(words: list[str]) -> str:
-    """A regex matching exactly ``words`` (longest first at each branch)."""
-    groups: dict[str, list[str]] = {}
-    ends = False
-    for word in words:
-        if word:
-            groups.setdefault(word[0], []).append(word[1:])
-        else:
-            ends = True
-    branches = [re.escape(head) + word_trie(rest) for head, rest in sorted(groups.items())]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if ends else body
 
 
 _VERBS = REPORTING_VERBS | FRAMING_VERBS | FRAMING_ALSO
@@ -73,6 +58,11 @@ _THAT_WINDOW_WORDS = 10
 # A verb in the past right after "that" makes it a relative pronoun, not the start of a statement.
 _RELATIVE_THAT = re.compile(r"[ \u00a0]+(?:[a-z]{2,}ed|was|were|had|has|have|is|are)(?![\w’'\-])")
 _WORDS = re.compile(r"[ \u00a0]*([\w’'\-]+|[^\w\s])")
+_INITIALISM = re.compile(r"[ \u00a0]*(?:[A-Z]\.){2,}")
+# A finite verb or modal right after a would-be listener makes it the statement's subject.
+_FINITE_AFTER_SUBJECT = frozenset(
+    "is are was were has have had will would could can may might must should shall does did".split()
+)
 # Whether one of the next _THAT_WINDOW_WORDS tokens (as _WORDS reads them) is "that": most
 # verbs have none, and one match rules that out faster than reading the tokens one by one.
 _THAT_AHEAD = re.compile(
@@ -254,6 +244,14 @@ def _that_within(text: str, start: int, limit: int) -> int | None:
 
 
 def _skip_listener(text: str, pos: int, limit: int, names: NameIndex) -> int:
+    """Past the listener after "told", "warned" … ("told CNN", "warned the council"), unless
+    what follows is a verb: then it was the statement's subject ("warn the drought could last")."""
+    end = _listener_end(text, pos, limit, names)
+    verb = _WORDS.match(text, end, limit) if end > pos else None
+    return pos if verb is not None and verb.group(1).lower() in _FINITE_AFTER_SUBJECT else end
+
+
+def _listener_end(text: str, pos: int, limit: int, names: NameIndex) -> int:
     m = _WORDS.match(text, pos, limit)
     if not m:
         return pos
@@ -264,7 +262,8 @@ def _skip_listener(text: str, pos: int, limit: int, names: NameIndex) -> int:
     if mention is not None:
         return mention.end
     if word.lower() in ("the", "a", "an", "his", "her", "their"):
-        nxt = _WORDS.match(text, m.end(), limit)
+        # "told the U.N. the city …": an initialism is one word, its periods inside it
+        nxt = _INITIALISM.match(text, m.end(), limit) or _WORDS.match(text, m.end(), limit)
         return nxt.end() if nxt else m.end()
     return pos
 

@@ -30,8 +30,12 @@ def block_cue(doc: Document, finder: SpeakerFinder, q: Quoted) -> Draft | None:
     floor = max(doc.sentences.start_of(prev.end - 1), prev.end - CLAUSE_WINDOW_CHARS)
     cue = doc.cues.last(floor, prev.end)
     if cue is None:
-        return None
-    found = finder.before(floor, cue.start) or finder.after(cue.end, prev.end)
+        # No reporting verb ("Sanders made the following comment:"): a person named or a pronoun
+        # opening the clause is the speaker; with nobody there, the colon introduces a document.
+        found = finder.subject(floor, prev.end) or _first_named(finder, floor, prev.end)
+        return None if found is None else Draft(q.start, q.end, "direct", found, None)
+    found = (finder.before(floor, cue.start) or finder.after(cue.end, prev.end)
+             or _first_named(finder, floor, cue.start))  # "Ana Ruiz had this to say:"
     return Draft(q.start, q.end, "direct", found, cue.word)
 
 
@@ -52,6 +56,12 @@ def introduced(doc: Document, finder: SpeakerFinder, q: Quoted, floor: int) -> D
         return None
     found = finder.subject(floor, colon.start()) or finder.after(floor, colon.start())
     return Draft(q.start, q.end, "direct", found, None, continues=found is None)
+
+
+def _first_named(finder: SpeakerFinder, start: int, end: int) -> Found | None:
+    """The first person or organisation named between ``start`` and ``end``."""
+    mentions = finder.names.between(start, end)
+    return Found(mentions[0].start, mentions[0].end, "name", mentions[0]) if mentions else None
 
 
 def _before_spaces(text: str, floor: int, pos: int) -> int:

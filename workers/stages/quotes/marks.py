@@ -196,8 +196,10 @@ def _role(text: str, pos: int, width: int, para: Bounds, closer_ahead: bool, ope
     # A mark with space on both sides closes whatever is open: 'outreach,' " he said.
     can_close = (not before.isspace() or after.isspace()) and not after.isalnum()
     if ch == "“":
-        # German „…“ closes with “; everywhere else “ opens.
-        return "close" if open_count and can_close and _under_low_nine(text, pos) else "open"
+        # German „…“ closes with “; everywhere else “ opens — unless it cannot: right after a
+        # word or stop and before a space, it is a closing mark typed the wrong way (percent.“).
+        mistyped = not can_open and not before.isspace()
+        return "close" if open_count and can_close and (mistyped or _under_low_nine(text, pos)) else "open"
     if ch in _ALWAYS_OPEN:
         return "open"
     if ch in _CLOSERS:

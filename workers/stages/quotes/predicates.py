@@ -24,6 +24,10 @@ _WORD = re.compile(r"[ \u00a0]*([\w’'\-]+)")
 _SUBJECT_WORDS = 5
 # How far back the joint is looked for (the longest run of adverbs and auxiliaries above).
 _JOINT_CHARS = 40
+# A short phrase of time or place opening the sentence before its subject ("In August, ").
+_ADJUNCT = re.compile(r"(?:In|On|At|By|Last|This|Earlier|Later)[ \u00a0][^,;:.!?\"“”]{1,30},[ \u00a0]+")
+# A plural noun in lower case heads a subject as well as any listed noun ("groups", "residents").
+_PLURAL = re.compile(r"[a-z][a-z\-]{2,}[^s’'\W]s")
 
 
 def shared_subject(text: str, finder: SpeakerFinder, floor: int, cue: Cue) -> Found | None:
@@ -47,8 +51,24 @@ def shared_subject(text: str, finder: SpeakerFinder, floor: int, cue: Cue) -> Fo
     if joint is None or joint.start() <= floor or (joint.group(1) and not cue.word.endswith("ing")):
         return None
     end = joint.start()
-    found = finder.after(floor, end) or _noun_subject(text, floor, end) or finder.subject(floor, end)
+    floor = _after_adjunct(text, floor, end)
+    found = finder.after(floor, end) or _noun_subject(text, floor, end)
+    if found is None and not _opens_with_determiner(text, floor, end):
+        # a name or pronoun among the first words; behind a determiner it is an object
+        # ("The groups granted Ann Lee an extension, saying …")
+        found = finder.subject(floor, end)
     return found if found is not None and found.end < end else None
+
+
+def _opens_with_determiner(text: str, floor: int, end: int) -> bool:
+    m = _WORD.match(text, floor, end)
+    return m is not None and m.group(1).lower() in DETERMINERS
+
+
+def _after_adjunct(text: str, floor: int, end: int) -> int:
+    """Past a short phrase of time or place opening the sentence ("In August, ")."""
+    m = _ADJUNCT.match(text, floor, end)
+    return m.end() if m else floor
 
 
 def _noun_subject(text: str, floor: int, end: int) -> Found | None:
@@ -63,6 +83,6 @@ def _noun_subject(text: str, floor: int, end: int) -> Found | None:
         if m is None:
             return None
         word = bare(m.group(1))
-        if word in SPEAKER_NOUNS or word in ORG_WORDS:
-            return Found(start, m.end(1), "noun phrase")
+        if word in SPEAKER_NOUNS or word in ORG_WORDS or _PLURAL.fullmatch(m.group(1)):
+            return Found(start, m.end(1), "noun phrase")  # "several environmental groups"
     return None

@@ -14,16 +14,24 @@ from workers.stages.quotes.lexicon import INFINITIVE_VERBS, INTENTION_VERBS, TRA
 from workers.stages.quotes.predicates import shared_subject
 from workers.stages.quotes.speakers import Found, SpeakerFinder
 from workers.stages.quotes.statements import short_clause, states_something, trailed_statement
-from workers.stages.quotes.subjects import clause_subject
+from workers.stages.quotes.subjects import clause_subject, in_free_relative
 from workers.stages.quotes.subordinate import subordinate_end
 from workers.stages.quotes.trailing import comma_before
 
 _QUOTE_MARK = re.compile(r"[\"“”«»„]")
+_OPENERS = "\"“«„‘'(["
+# A wire dateline opening the sentence: a place in capitals, a region, the agency, a dash
+# ("LONDON (Reuters) - ", "NAIROBI, Kenya (AP) — ", "WASHINGTON — ").
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.’'\-]+(?:[ \u00a0][A-Z][A-Z.’'\-]+){0,3}(?:,[ \u00a0]+[A-Z][\w.’'\-]*(?:[ \u00a0][A-Z][\w.’'\-]*){0,2})?"
+    r"(?:[ \u00a0]*\([^()\n]{1,30}\))?[ \u00a0]*(?:[-—–]+|--)[ \u00a0]+(?=[A-Z\d“\"])"
+)
 # Content opening with these is an object or an adjunct, not a statement ("replied to a call",
 # "reported from Midway", "said when she resigned").
 _OBJECT_START = re.compile(
     r"(?:,|to|about(?![ \u00a0]+[\d$])|with|for|of|on|by|from|at|in|into|during|after|before|when|while|as|"
-    r"because|if)(?![\w’'\-])"  # "about 20 people have …" opens with a quantity, not an object
+    r"because|if|"  # "about 20 people have …" opens with a quantity, not an object
+    r"(?:them|him|her|it|our|my|your)sel(?:f|ves))(?![\w’'\-])"  # "find themselves in …": reflexive
 )
 _THAT = re.compile(r"[ \u00a0]+that[ \u00a0]")
 # The same words read back from a verb inside reported content; group 1 is a bare comma,
@@ -47,7 +55,6 @@ _TAIL_WORDS = 8
 _COORDINATION = re.compile(
     r"[ \u00a0]*(?:,[ \u00a0]*)?(?:(?:and|but)[ \u00a0]+)?(?:(?:also|then|later|repeatedly)[ \u00a0]+)?"
 )
-_SOURCE_MAX_WORDS = 8
 # Words of description allowed between a comma and the speaker's name.
 _DESCRIPTION_WORDS = 4
 # Reported content is taken within this many characters of its cue (bounded work per cue).
@@ -77,7 +84,7 @@ class ReportedPass:
             while draft is not None:
                 drafts.append(draft)
                 # then a statement of the same speaker, or a clause of its own ("…, though she noted …")
-                draft = self._coordinated(draft, sent.end) or self._rest(draft, sent, quoted, whole)
+                draft = self._coordinated(draft, sent.end, quoted) or self._rest(draft, sent, quoted, whole)
         return drafts
 
     def _candidates(self, taken: list[tuple[int, int]]) -> list[Bounds]:
@@ -110,7 +117,7 @@ class ReportedPass:
         m = ACCORDING.match(self.text, pos - 1, sent.end) if pos > sent.start else None
         if m is None:
             return None
-        found = self.finder.after(m.end(), sent.end) or self._source_phrase(m.end(), sent.end)
+        found = self.finder.after(m.end(), sent.end) or self.finder.source_after(m.end(), sent.end)
         if found is None:
             return None
         lead = self.text[sent.start : m.start()].strip(" \u00a0")
@@ -122,15 +129,6 @@ class ReportedPass:
         if lead.endswith((",", "—", "–")):  # "… — or wrong — according to the journal"
             return self._draft(sent.start, m.start(), found, "according to")
         return None
-
-    def _source_phrase(self, start: int, end: int) -> Found | None:
-        """The words after "according to" up to the comma or sentence end ("exit polls")."""
-        comma = self.text.find(",", start, end)
-        stop = comma if comma >= 0 else end
-        start, stop = trim(self.text, start, stop)
-        if start >= stop or at_least_words(self.text, start, stop, _SOURCE_MAX_WORDS + 1):
-            return None
-        return Found(start, stop, "noun phrase")
 
     def _rest(self, draft: Draft, sent: Bounds, quoted: list[tuple[int, int]], whole: bool) -> Draft | None:
         if not whole or self.cues.first(draft.end, sent.end) is None:
@@ -175,7 +173,7 @@ class ReportedPass:
     def _subject_first(self, sent: Bounds, cue: Cue) -> Draft | None:
         text = self.text
         found = self.finder.before(sent.start, cue.start) or clause_subject(self.text, self.finder, sent.start, cue)
-        if found is None:
+        if found is None or in_free_relative(text, sent.start, found):
             return None
         # "…, who said": a relative clause reports forward, never the words before its comma
         comma = None if found.relative else comma_before(text, sent.start, found.start, _DESCRIPTION_WORDS)
@@ -219,16 +217,18 @@ class ReportedPass:
             return None
         return self._draft(max(sent.start, comma - _WINDOW_CHARS), comma, found, cue.word)
 
-    def _coordinated(self, draft: Draft, limit: int) -> Draft | None:
+    def _coordinated(self, draft: Draft, limit: int, quoted: list[tuple[int, int]]) -> Draft | None:
         """The statement of a verb that ``draft`` stops before, by the same speaker
-        ("said he would order a review and warned against hackers")."""
+        ("said he would order a review and warned against hackers") — unless it is a quotation
+        attributed already (`…, telling MPs: “…”`)."""
         cue = self._second_verb(draft.end, limit)
         if cue is None or draft.found is None:
             return None
         start = self._content_after(cue, limit)
         if start is None:
             return None
-        return self._draft(start, limit, draft.found, cue.word)
+        second = self._draft(start, limit, draft.found, cue.word)
+        return None if second is None or overlaps(second.start, second.end, quoted) else second
 
     def _second_verb(self, pos: int, limit: int) -> Cue | None:
         """A verb (reporting or framing) opening a coordinated predicate at ``pos``."""
@@ -258,9 +258,16 @@ class ReportedPass:
         if cut is not None and at_least_words(self.text, start, cut.start(), MIN_CONTENT_WORDS):
             end = cut.start()
         second = self._coordination_before(start, end)
-        if second is not None and at_least_words(self.text, start, second, MIN_CONTENT_WORDS):
+        if second is not None:
+            if not at_least_words(self.text, start, second, MIN_CONTENT_WORDS):
+                return None  # "denied the motion and said …": an object; the next verb reports
             end = second
         start, end = trim(self.text, start, description_start(self.text, start, end, MIN_CONTENT_WORDS))
+        dateline = _DATELINE.match(self.text, start, end)
+        if dateline is not None:
+            start = dateline.end()  # "LONDON (Reuters) - Britain will …, the minister said"
+        if start >= end or not (self.text[start].isalnum() or self.text[start] in _OPENERS):
+            return None  # a clause opens with a word: ".R.S. anything" was cut inside "the I.R.S."
         if not at_least_words(self.text, start, end, MIN_CONTENT_WORDS) and not short_clause(self.text, start, end):
             return None
         kind = "mixed" if _QUOTE_MARK.search(self.text, start, end) else "indirect"

@@ -5,12 +5,13 @@ from __future__ import annotations
 import bisect
 
 from workers.stages.quotes.candidates import Draft
-from workers.stages.quotes.document import Document
-from workers.stages.quotes.lexicon import PLACES
+from workers.stages.quotes.document import Document, trim
+from workers.stages.quotes.lexicon import ORG_WORDS, PLACES, PRONOUNS, TITLES
 from workers.stages.quotes.names import Mention
 from workers.stages.quotes.parts import Parts
 from workers.stages.quotes.results import Quote, Speaker
 from workers.stages.quotes.speakers import Found
+from workers.stages.quotes.subjects import subject_before_verb
 from workers.stages.quotes.surnames import FullNames
 
 # An uncued quotation continues the previous speaker only if that speaker spoke in the
@@ -21,6 +22,8 @@ _PRONOUN_SENTENCES = 4
 # The part of each earlier sentence searched for an antecedent (its subject comes early).
 _ANTECEDENT_WINDOW_CHARS = 400
 _CACHED_SENTENCES = 64
+# How far back the organisation "the ministry" stands for is looked for (a few paragraphs).
+_ORG_LOOKBACK_CHARS = 2000
 
 
 class Resolver:
@@ -41,24 +44,74 @@ class Resolver:
         """The drafts (sorted by position) as quotes with resolved speakers."""
         quotes: list[Quote] = []
         last: tuple[int, Speaker] | None = None  # paragraph index and speaker of the last quote
+        reported: tuple[int, Speaker] | None = None  # end and speaker of the last quote of any kind
         for d in drafts:
             para = self.doc.paragraph_index(d.start)
-            speaker = None
-            if d.found is not None:
-                name, via = self._name(d.found)
-                speaker = Speaker(name, d.found.start, d.found.end, via)
-            elif d.continues and last and para - last[0] <= _CONTINUATION_PARAGRAPHS:
-                prev = last[1]
-                speaker = Speaker(prev.name, prev.start, prev.end, "continuation")
+            keep, speaker = self._speaker(d, para, last, reported)
+            if not keep:
+                continue
             if speaker is not None:
                 self.last_speaker = speaker.name
+                reported = (d.end, speaker)
                 if d.kind != "indirect":
-                    last = (para, speaker)  # uncued quotations continue quoted speakers only
+                    last = (para, speaker)  # uncued paragraphs continue quoted speakers only
             kind, parts, content = self.parts.of(d)
             if parts:
                 text = parts[0].text if len(parts) == 1 else " ".join(part.text for part in parts)
                 quotes.append(Quote(text, parts[0].start, parts[-1].end, kind, speaker, d.cue, parts, content))
         return quotes
+
+    def _speaker(self, d: Draft, para: int, last: tuple[int, Speaker] | None,
+                 reported: tuple[int, Speaker] | None) -> tuple[bool, Speaker | None]:
+        """Whether the draft is a quote, and its speaker: its own phrase resolved, or carried
+        from the last quoted speaker (``last``) or the last speaker of any kind (``reported``)."""
+        found = d.found
+        if found is not None and found.kind == "noun phrase":
+            found = subject_before_verb(self.text, self._before_cue(found))
+            if found is None and d.kind == "indirect":
+                return False, None  # a statement needs a speaker that can speak
+            found = found and self._apposed_name(found)
+        if found is not None:
+            name, via = self._name(found)
+            return True, Speaker(name, found.start, found.end, via)
+        if d.continues and last and para - last[0] <= _CONTINUATION_PARAGRAPHS:
+            return True, _carried(last[1])
+        if d.after_report:
+            sentences = self.doc.sentences
+            if reported is None or reported[0] <= sentences.start_of(sentences.start_of(d.start) - 1):
+                return False, None  # the sentence before reports no statement of anyone
+            return True, _carried(reported[1])
+        return True, None
+
+    def _before_cue(self, found: Found) -> Found:
+        """A phrase cut before a reporting or framing verb in the past inside it ("The Trump
+        campaign called the", "all suggested that those"): what stands before it is the subject.
+        (Other forms are nouns as often as verbs there: "the report", "the state".)"""
+        cue = self.doc.cues.first(found.start, found.end, reporting=False)
+        if cue is None or cue.start <= found.start or not cue.word.endswith("ed"):
+            return found
+        start, end = trim(self.text, found.start, cue.start)
+        return Found(start, end, found.kind)
+
+    def _apposed_name(self, found: Found) -> Found:
+        """The name set off right after a described speaker ("The town’s mayor, Ana Ruiz,
+        says"; "said the party leader, Sir Ed Davey."), else the description itself."""
+        pos = found.end
+        if self.text[pos : pos + 2] != ", ":
+            return found
+        mention = self.names.starting_at(pos + 2) or self._after_title(pos + 2)
+        # set off on both sides: by a comma, or by the sentence's end ("said the party leader,
+        # Sir Ed Davey.")
+        if mention is None or self.text[mention.end : mention.end + 1] not in (",", ".", ";", "!", "?", "\n", ""):
+            return found
+        return Found(mention.start, mention.end, "name", mention)
+
+    def _after_title(self, pos: int) -> Mention | None:
+        """The name after a title at ``pos`` ("Sir Ed Davey", "Dr. Ana Ruiz")."""
+        space = self.text.find(" ", pos, pos + 8)
+        if space < 0 or self.text[pos:space].rstrip(".").lower() not in TITLES:
+            return None
+        return self.names.starting_at(space + 1)
 
     def _name(self, found: Found) -> tuple[str, str]:
         """Canonical name and how it was found."""
@@ -66,9 +119,22 @@ class Resolver:
             return self.full_names.canonical(found.mention)
         text = self.text[found.start : found.end]
         if found.kind == "pronoun":
+            if PRONOUNS.get(text.lower()) == "self":
+                return text, "pronoun"  # the writer (or the writers), whom no earlier name is
             name = self._antecedent(found.start, text.lower())
             return (name, "pronoun") if name else (text, "pronoun")
-        return text, found.kind
+        return self._organisation_meant(found.start, text) or text, found.kind
+
+    def _organisation_meant(self, pos: int, phrase: str) -> str | None:
+        """The organisation named shortly before that "the ministry" or "the council" stands for:
+        the nearest name holding that word ("the Ministry of Health", "Leeds City Council")."""
+        words = phrase.lower().split()
+        if len(words) != 2 or words[0] != "the" or words[1] not in ORG_WORDS:
+            return None
+        for mention in reversed(self.names.between(max(0, pos - _ORG_LOOKBACK_CHARS), pos)):
+            if len(mention.words) > 1 and words[1] in (word.lower() for word in mention.words):
+                return self.full_names.canonical(mention)[0]
+        return None
 
     def _antecedent(self, pos: int, pronoun: str) -> str | None:
         """The subject of the nearest earlier sentence naming a person (or the last speaker).
@@ -133,3 +199,8 @@ class Resolver:
             if word.lower() in PLACES:
                 return False
         return len(mention.words) >= 2 or self.full_names.canonical(mention)[1] == "surname"
+
+
+def _carried(speaker: Speaker) -> Speaker:
+    """The speaker of an earlier quote, for an uncued one that continues it."""
+    return Speaker(speaker.name, speaker.start, speaker.end, "continuation")

@@ -8,11 +8,14 @@ from dataclasses import dataclass
 from workers.stages.quotes.document import Document, at_least_words, trim, word_before
 from workers.stages.quotes.lexicon import AUXILIARIES, DETERMINERS, PRONOUNS, ROLE_WORDS, SPEAKER_NOUNS, TITLES, is_adverb
 from workers.stages.quotes.names import Mention, bare
+from workers.stages.quotes.phrases import WORD_AFTER, phrase_end, phrase_start
 
-_WORD_AFTER = re.compile(r"[ \u00a0]*([\w’'\-]+)")
 # An aside between the speaker and the verb: "Harith al-Dari, the ... secretary general, said".
 _APPOSITION_MAX_CHARS = 120
-_PHRASE_MAX_WORDS = 5
+# The longest source after "according to" read as a phrase: a title, a name and its acronym
+# ("the event organizer Alliance to Reclaim Our Schools (AROS)", 9) or a document and its
+# author ("a civil complaint filed by the federal regulator") fit; 8 left both out.
+_SOURCE_MAX_WORDS = 12
 # Words that end a clause but never head a speaker phrase ("the plan that was said").
 _NOT_HEADS = frozenset(
     "that which who what it is was be been also not only just then to and or but of in for with on at by as".split()
@@ -26,10 +29,13 @@ _TITLE_WORDS = 3
 _SPEAKER_MAX_WORDS = 8
 _BREAK = re.compile(r"[,;:!?\"“”«»]")
 _RELATIVE = re.compile(r"(?<![\w’'\-])(?:who|which|that|it|its|there)(?![\w’'\-])", re.IGNORECASE)
-# Words after which a new clause (and its subject) begins: conjunctions and subordinators.
-_CLAUSE_OPENERS = frozenset(
-    "and but while as meanwhile however when although though because if since after before once until".split()
-)
+# A phrase ending with a conjunction is a predicate coordinated with the verb after it ("the
+# agency reviewed the figures and concluded"), not the verb's subject.
+ENDS_JOINED = re.compile(r"(?<![\w’'\-])(?:and|but|or)$")
+# Where the phrase after an inverted verb ends: a break, a full stop after a lower-case word
+# (not the one of "U.S."), or a relative pronoun ("said a woman who gave only her first name").
+_INVERTED_END = re.compile(r"[,;:!?\"“”«»(]|(?<=[a-z])\.|(?<![\w’'\-])(?:who|which|that|whose)(?![\w’'\-])")
+_INVERTED_MAX_WORDS = 6
 # How far a name may sit behind the capitalised titles before it.
 _TITLED_NAME_CHARS = 80
 
@@ -96,7 +102,7 @@ class SpeakerFinder:
     def after(self, pos: int, ceiling: int) -> Found | None:
         """The speaker phrase starting just after ``pos`` ("said Caddell", "says the report")."""
         for k in range(_TITLE_WORDS + 1):
-            m = _WORD_AFTER.match(self.text, pos, ceiling)
+            m = WORD_AFTER.match(self.text, pos, ceiling)
             if not m:
                 return None
             word, start = m.group(1), m.start(1)
@@ -116,6 +122,22 @@ class SpeakerFinder:
                 pos += 1  # "said Rep. G.K. Butterfield"
         return None
 
+    def inverted(self, pos: int, ceiling: int) -> Found | None:
+        """The phrase after a verb inverted right after a quotation, whatever its noun ("said a
+        resident", "asked one protester", "said residents of the valley"): it opens with a
+        determiner or a plural and runs to the first break or relative pronoun."""
+        end = _INVERTED_END.search(self.text, pos, ceiling)
+        stop = end.start() if end else ceiling
+        start, stop = trim(self.text, pos, stop)
+        if start >= stop or at_least_words(self.text, start, stop, _INVERTED_MAX_WORDS + 1):
+            return None
+        first = self.text[start : stop].split(" ", 1)[0]
+        if first.lower() not in DETERMINERS and not (first.islower() and first.endswith("s")):
+            return None
+        if self.cues.first(start, stop, reporting=False) is not None:
+            return None  # a clause ("said the plan works"), not a speaker
+        return Found(start, stop, "noun phrase")
+
     def _titled_name(self, start: int, ceiling: int) -> Mention | None:
         """The name after capitalised titles opening at ``start``: "European Council President
         Donald Tusk" names Donald Tusk."""
@@ -129,7 +151,7 @@ class SpeakerFinder:
 
     def subject(self, floor: int, pos: int) -> Found | None:
         """The first person named (or pronoun) in a clause: "He then defended the remark, saying"."""
-        m = _WORD_AFTER.match(self.text, floor, pos)
+        m = WORD_AFTER.match(self.text, floor, pos)
         for _ in range(_SUBJECT_WORDS):
             if not m:
                 return None
@@ -139,7 +161,7 @@ class SpeakerFinder:
             mention = self.names.starting_at(start)
             if mention is not None:
                 return Found(mention.start, mention.end, "name", mention)
-            m = _WORD_AFTER.match(self.text, m.end(), pos)
+            m = WORD_AFTER.match(self.text, m.end(), pos)
         return None
 
     def skip_back(self, floor: int, pos: int) -> int:
@@ -165,7 +187,7 @@ class SpeakerFinder:
             return Found(mentions[-1].start, mentions[-1].end, "name", mentions[-1])
         start, end = trim(self.text, start, end)
         first = self.text[start : end].split(" ", 1)[0].lower()
-        if start >= end or (strict and first not in DETERMINERS):
+        if start >= end or (strict and first not in DETERMINERS) or ENDS_JOINED.search(self.text, start, end):
             return None
         return Found(start, end, "noun phrase")
 
@@ -237,9 +259,9 @@ class SpeakerFinder:
         mention = self.names.ending_at(end)
         if mention is None and self.text[end - 1] in "’'”\"":
             mention = self.names.ending_at(end - 1)  # the ‘Commission on Public Integrity’ said
-        if mention is not None and mention.start >= floor:
+        if mention is not None and mention.start >= floor and not (mention.start == span[0] and lower in SPEAKER_NOUNS):
             return Found(mention.start, mention.end, "name", mention)
-        if lower in SPEAKER_NOUNS:
+        if lower in SPEAKER_NOUNS:  # "Officials said" opening a sentence: a noun, not a name
             return self._noun_phrase_to(floor, span[0], end)
         if word.islower() and lower not in _NOT_HEADS:
             # Any noun heads a speaker phrase that opens its clause: "The bank said".
@@ -247,34 +269,22 @@ class SpeakerFinder:
         return None
 
     def _noun_phrase_to(self, floor: int, head: int, end: int, clause_start: bool = False) -> Found | None:
-        start = head
-        for _ in range(_PHRASE_MAX_WORDS):
-            span = word_before(self.text, floor, start)
-            if not span or not _attached(self.text, span[1], start):
-                break
-            start = span[0]
-            word = self.text[span[0] : span[1]].lower()
-            if word in DETERMINERS or word.endswith(("’s", "'s")):  # "the city’s", "Ontario’s" determine too
-                if clause_start and not _opens_clause(self.text, floor, start):
-                    return None
-                return Found(start, end, "noun phrase")
-        if clause_start:
+        start = phrase_start(self.text, floor, head, end, clause_start)
+        return None if start is None else Found(start, end, "noun phrase")
+
+    def source_after(self, start: int, end: int) -> Found | None:
+        """The words after "according to" up to the comma or ``end`` ("exit polls")."""
+        comma = self.text.find(",", start, end)
+        stop = comma if comma >= 0 else end
+        start, stop = trim(self.text, start, stop)
+        if start >= stop or at_least_words(self.text, start, stop, _SOURCE_MAX_WORDS + 1):
             return None
-        # A bare plural head ("officials said") is a speaker; a bare singular rarely is.
-        if self.text[head:end].lower().endswith("s"):
-            return Found(head, end, "noun phrase")
-        return None
+        return Found(start, stop, "noun phrase")
 
     def _noun_phrase_from(self, start: int, ceiling: int) -> Found | None:
-        pos = start
-        for _ in range(_PHRASE_MAX_WORDS):
-            m = _WORD_AFTER.match(self.text, pos, ceiling)
-            if not m:
-                return None
-            pos = m.end(1)
-            if m.group(1).lower() in SPEAKER_NOUNS:
-                return Found(start, pos, "noun phrase")
-        return None
+        end = phrase_end(self.text, start, ceiling)
+        return None if end is None else Found(start, end, "noun phrase")
+
 
 def last_visible(text: str, floor: int, end: int) -> str:
     """The last character of text[floor:end] that is not whitespace ("" if none), without
@@ -282,19 +292,3 @@ def last_visible(text: str, floor: int, end: int) -> str:
     while end > floor and text[end - 1].isspace():
         end -= 1
     return text[end - 1] if end > floor else ""
-
-
-def _opens_clause(text: str, floor: int, pos: int) -> bool:
-    """Only the sentence start, a comma or a conjunction comes before ``pos``."""
-    span = word_before(text, floor, pos)
-    if span is None:
-        return True
-    if text[span[0] : span[1]].lower() in _CLAUSE_OPENERS:
-        return True
-    before = text[floor:pos].rstrip()
-    return before.endswith((",", ";", ":"))
-
-
-def _attached(text: str, a: int, b: int) -> bool:
-    """Only spaces lie between two words (no punctuation breaking the phrase)."""
-    return not text[a:b].strip(" \u00a0")

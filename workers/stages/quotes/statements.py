@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from workers.stages.quotes.cues import word_trie
 from workers.stages.quotes.document import at_least_words
+from workers.stages.quotes.tries import word_trie
 
 # A finite verb: an auxiliary, a modal, a negated verb, a regular or common irregular past.
 _IRREGULAR_PAST = (

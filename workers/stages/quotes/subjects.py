@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from workers.stages.quotes.cues import Cue
-from workers.stages.quotes.document import at_least_words, trim, word_after
-from workers.stages.quotes.lexicon import WEAK_VERBS
-from workers.stages.quotes.speakers import Found, SpeakerFinder
+from workers.stages.quotes.document import at_least_words, trim, word_after, word_before
+from workers.stages.quotes.lexicon import PRONOUNS, WEAK_VERBS
+from workers.stages.quotes.speakers import ENDS_JOINED, Found, SpeakerFinder
 
 # A clause's whole opening phrase is its subject ("Those close to him say") when it is this short.
 _SUBJECT_MAX_WORDS = 7
@@ -25,9 +25,6 @@ _NOT_IN_SUBJECT = re.compile(
     r"[\"“”‘’«»()\d―—–]|(?<![\w’'\-])(?:that|which|who|what|it|is|was|were|are|"
     r"he|she|they|we|i|you|after|before|when|while|because|if|as)(?![\w’'\-])|[ \u00a0]to$"
 )
-
-# A phrase ending with a conjunction is a predicate coordinated with the verb, not its subject.
-_ENDS_JOINED = re.compile(r"(?<![\w’'\-])(?:and|but|or)$")
 
 
 def clause_subject(text: str, finder: SpeakerFinder, floor: int, cue: Cue) -> Found | None:
@@ -48,7 +45,55 @@ def clause_subject(text: str, finder: SpeakerFinder, floor: int, cue: Cue) -> Fo
     first = word_after(text, start, end)
     if first.lower() in _NOT_SUBJECT_START or _NOT_IN_SUBJECT.search(text, start, end):
         return None
-    if _ENDS_JOINED.search(text, start, end):
+    if ENDS_JOINED.search(text, start, end):
         return None  # "Ann Lee thanked them and said": a predicate before the verb, not a subject
     return Found(start, end, "noun phrase")
 
+
+# "what Trump says his plan would do", "Everything the minister said was denied": the verb's
+# object is the word before its subject, so what follows is no statement of the speaker's.
+_FREE_RELATIVE = frozenset("what whatever everything anything nothing".split())
+
+
+def in_free_relative(text: str, floor: int, found: Found) -> bool:
+    """Whether the speaker phrase is the subject of a free relative clause (its first word, as
+    a name mention may take a capitalised "Everything" in, or the word before it)."""
+    first = word_after(text, found.start, found.end).lower()
+    span = word_before(text, floor, found.start)
+    before = text[span[0] : span[1]].lower() if span else ""
+    return first in _FREE_RELATIVE or before in _FREE_RELATIVE
+
+
+# A finite verb inside a speaker phrase: an auxiliary or modal, a negated one, or "'s" before
+# worth/been/not ("North Korea's ambitions have barely been", "They wouldn't", "It's worth").
+# Lower case only: "Theresa May" holds no modal.
+_FINITE = re.compile(
+    r"(?<![\w’'\-])(?:is|are|was|were|been|has|have|had|would|will|can|could|should|might|must|does|did|keeps)"
+    r"(?![\w’'\-])|[a-z]+n[’']t(?![\w’'\-])|[’']s(?=[ \u00a0]+(?:worth|been|not)(?![\w’'\-]))"
+)
+
+
+# A time adjunct closing a speaker phrase ("The mayor on Tuesday", "Trump this week").
+_TIME_TAIL = re.compile(
+    r"[ \u00a0]+(?:(?:just|also|only)[ \u00a0]+)?(?:on[ \u00a0]+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:this|last|next|that)[ \u00a0]+"
+    r"(?:week|weekend|month|year|morning|afternoon|evening|spring|summer|autumn|fall|winter)|"
+    r"yesterday|today|tonight|earlier|later)$"
+)
+# Heads of a stock phrase's subject, which no one speaks for ("Conventional wisdom says …").
+_NOBODY = frozenset("wisdom sense logic history intuition tradition legend lore adage saying maxim".split())
+
+
+def subject_before_verb(text: str, found: Found) -> Found | None:
+    """A speaker phrase cut before a verb it ran into ("his aides haven't" -> "his aides"); None
+    when what is left names nobody who can speak ("It's worth noting that …", "Conventional
+    wisdom says …")."""
+    m = _FINITE.search(text, found.start, found.end)
+    start, end = trim(text, found.start, m.start()) if m is not None else (found.start, found.end)
+    while (time := _TIME_TAIL.search(text, start, end)) is not None and time.start() > start:
+        end = time.start()  # "The mayor on Tuesday said": the day is when, not who
+    words = text[start:end].lower().split()
+    if not words or words == ["it"] or words == ["there"] or words[-1] in _NOBODY:
+        return None
+    if m is None and end == found.end:
+        return found
+    return Found(start, end, "pronoun" if words[0] in PRONOUNS and len(words) == 1 else "noun phrase")

@@ -13,7 +13,12 @@ if TYPE_CHECKING:
 # in capitals ("WASHINGTON (AP)") cost 5 µs a paragraph; the words, split at spaces, either fit
 # in four pieces or no cut of them does.
 _TURN = re.compile(r"[\"“]?+((?:[A-Z][A-Z.’'\-]*+[ \u00a0]?+){1,4}+)(?<![ \u00a0]):[ \u00a0]+(?=\S)")
-_NOT_SPEAKERS = frozenset(["UPDATE", "BREAKING", "NOTE", "EDITOR’S", "EDITOR'S", "WATCH", "READ", "MORE", "PHOTO", "VIDEO"])
+# Editorial labels that open a paragraph the same way ("CORRECTION: An earlier version …").
+_NOT_SPEAKERS = frozenset(
+    "UPDATE UPDATED BREAKING NOTE EDITOR’S EDITOR'S WATCH READ MORE PHOTO PHOTOS VIDEO CORRECTION "
+    "CORRECTIONS CLARIFICATION RELATED ALSO SEE LISTEN ADVERTISEMENT SOURCE SOURCES CREDIT ANALYSIS "
+    "OPINION EXCLUSIVE LIVE DISCLOSURE".split()
+)
 # A quick look at the first two letters: news paragraphs open with "The", not "PENCE:" (asked
 # of every paragraph, the full pattern cost 3% of the stage). After the capital come more
 # capitals, initials' dots, a space or the colon (``[\"“]?[A-Z][A-Z.’'\- \u00a0:]``).

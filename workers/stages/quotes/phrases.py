@@ -1,0 +1,86 @@
+"""Noun phrases naming a speaker, read from their head noun: back to a determiner or a
+possessor ("the state’s campaign chairman", "The prime minister's spokesman"), or forward to a
+speaker noun ("a senior aide")."""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from workers.stages.quotes.document import word_before
+from workers.stages.quotes.lexicon import DETERMINERS, SPEAKER_NOUNS, TITLES
+
+WORD_AFTER = re.compile(r"[ \u00a0]*([\w’'\-]+)")
+_PHRASE_MAX_WORDS = 5
+# Words before a possessive read for its determiner ("the state's prime minister's").
+_POSSESSOR_WORDS = 3
+# Words after which a new clause (and its subject) begins: conjunctions and subordinators.
+_CLAUSE_OPENERS = frozenset(
+    "and but while as meanwhile however when although though because if since after before once until".split()
+)
+
+
+def phrase_start(text: str, floor: int, head: int, end: int, clause_start: bool = False) -> int | None:
+    """Where the noun phrase whose head word runs from ``head`` to ``end`` starts, or None.
+
+    ``clause_start``: the phrase must open its clause (any noun heads a speaker there).
+    """
+    for start, word in _words_back(text, floor, head, _PHRASE_MAX_WORDS):
+        if word in DETERMINERS or word.endswith(("’s", "'s")):  # "the city’s", "Ontario’s" determine too
+            if word not in DETERMINERS:
+                start = _possessor_start(text, floor, start)  # "The prime minister's spokesman"
+            if clause_start and not _opens_clause(text, floor, start):
+                return None
+            return start
+    if clause_start:
+        return None
+    # A bare plural head ("officials said") is a speaker; a bare singular rarely is.
+    return head if text[head:end].lower().endswith("s") else None
+
+
+def phrase_end(text: str, start: int, ceiling: int) -> int | None:
+    """Where a phrase from ``start`` ends at its speaker noun ("a senior aide"), or None."""
+    pos = start
+    for _ in range(_PHRASE_MAX_WORDS):
+        m = WORD_AFTER.match(text, pos, ceiling)
+        if not m:
+            return None
+        pos = m.end(1)
+        if m.group(1).lower() in SPEAKER_NOUNS:
+            return pos
+    return None
+
+
+def attached(text: str, a: int, b: int) -> bool:
+    """Only spaces lie between two words (no punctuation breaking the phrase)."""
+    return not text[a:b].strip(" \u00a0")
+
+
+def _possessor_start(text: str, floor: int, start: int) -> int:
+    """Where the possessor whose last word starts at ``start`` begins: at a determiner or a
+    title a few attached words back ("the prime minister's", "Mr Johnson's"), else ``start``."""
+    for pos, word in _words_back(text, floor, start, _POSSESSOR_WORDS):
+        if word in DETERMINERS or word.rstrip(".") in TITLES:
+            return pos
+    return start
+
+
+def _words_back(text: str, floor: int, pos: int, count: int) -> Iterator[tuple[int, str]]:
+    """Up to ``count`` words before ``pos``, nearest first, while only spaces part them: each
+    one's start and its lower-cased text."""
+    for _ in range(count):
+        span = word_before(text, floor, pos)
+        if not span or not attached(text, span[1], pos):
+            return
+        pos = span[0]
+        yield pos, text[span[0] : span[1]].lower()
+
+
+def _opens_clause(text: str, floor: int, pos: int) -> bool:
+    """Only the sentence start, a comma or a conjunction comes before ``pos``."""
+    span = word_before(text, floor, pos)
+    if span is None:
+        return True
+    if text[span[0] : span[1]].lower() in _CLAUSE_OPENERS:
+        return True
+    before = text[floor:pos].rstrip()
+    return before.endswith((",", ";", ":"))
