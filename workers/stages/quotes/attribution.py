@@ -3,27 +3,19 @@ from __future__ import annotations
 
 import re
 
+from workers.stages.quotes.after import cue_after, open_ended
 from workers.stages.quotes.candidates import Draft, is_title
 from workers.stages.quotes.cues import ACCORDING, CLAUSE_WINDOW_CHARS, Cue, content_start
 from workers.stages.quotes.document import Document, at_least_words, trim
 from workers.stages.quotes.introductions import block_cue, introduced
-from workers.stages.quotes.lexicon import LISTENER_VERBS, REPORTING_VERBS, SPEECH_MANNER, WEAK_VERBS
+from workers.stages.quotes.lexicon import LISTENER_VERBS, REPORTING_VERBS, WEAK_VERBS
 from workers.stages.quotes.marks import Quoted
 from workers.stages.quotes.mixed import AS_FRAME, after_determiner, clause_tail, complete, framed_as
 from workers.stages.quotes.predicates import shared_subject
-from workers.stages.quotes.separators import separator_end
 from workers.stages.quotes.speakers import Found, SpeakerFinder
 
 _LINK = re.compile(r"[ \u00a0]*(?:that[ \u00a0]*)?[:,]?[ \u00a0]*$")
-_CLAUSE_END = re.compile(r"[.;!?]|$")
-# A relative clause set off after the speaker: ", who asked not to be named,".
-_RELATIVE_ASIDE = re.compile(r",[ \u00a0]*(?:who|which)(?![\w’'\-])")
-# Between the aside's closing comma and the cue: nothing, or an adverb ("later", "then").
-_LINK_AFTER_ASIDE = re.compile(r"[ \u00a0]*(?:(?:later|then|also)[ \u00a0]+)?$")
 _SENTENCE_END = re.compile(r"[.!?]")
-_SHORT_CLAUSE_WORDS = 4
-# A cue clause after a quote is short; longer stretches are the next sentence.
-_AFTER_WINDOW_CHARS = 160
 # Quotations this short with no cue are names, titles or scare quotes (the seed's
 # ‘Commission on Public Integrity’); set on PolNeAR dev, where uncued quotes under
 # five words were almost never annotated as quotations.
@@ -102,7 +94,7 @@ class DirectPass:
         if is_title(self.text, q):
             return None, None  # “Fox News Sunday,” Pence said: a title, not a quote
         end_para = para if q.close < para.end else self.paras[self.doc.paragraph_index(q.close)]
-        after = self._cue_after(q, q.close_end, end_para.end)
+        after = cue_after(self.doc, self.finder, q, q.close_end, end_para.end)
         if after is not None:
             found, cue, clause_end = after
             start = self._lead_in(q, floor)
@@ -127,10 +119,10 @@ class DirectPass:
     def _own_cue(self, draft: Draft, q: Quoted) -> Draft:
         """`X said the law mattered because “…,” she said.`: a cue right after the quote is its
         own attribution, so its speaker phrase is the quote's (the nearer mention)."""
-        if not self._open_ended(q, False):
+        if not open_ended(self.text, q, False):
             return draft
         limit = self.paras[self.doc.paragraph_index(q.close)].end
-        after = self._cue_after(q, q.close_end, max(limit, q.close_end))
+        after = cue_after(self.doc, self.finder, q, q.close_end, max(limit, q.close_end))
         if after is not None and after[0].kind != "noun phrase":
             draft.found, draft.cue = after[0], after[1]
         return draft
@@ -163,57 +155,6 @@ class DirectPass:
         if not at_least_words(self.text, start, end, MIN_UNCUED_WORDS):
             return []
         return [Draft(start, end, "indirect", draft.found, m.group(1))]
-
-    def _cue_after(self, q: Quoted, pos: int, limit: int) -> tuple[Found, str, int | None] | None:
-        """`“…,” X said` / `“…,” said X` / `“…” — X`: speaker, cue, end of the cue clause."""
-        text = self.text
-        limit = limit if limit < pos + _AFTER_WINDOW_CHARS else pos + _AFTER_WINDOW_CHARS
-        start, mark = separator_end(text, pos, limit)
-        mention = self.finder.names.starting_at(start) if mark and mark not in ",;" else None  # after a dash
-        if mention is not None:
-            return Found(mention.start, mention.end, "name", mention), text[pos:start].strip(), mention.end
-        according = ACCORDING.match(text, start, limit)
-        if according is not None:  # “…,” according to a statement from the ministry.
-            found = self.finder.source_after(according.end(), limit) or self.finder.after(according.end(), limit)
-            return None if found is None else (found, "according to", found.end)
-        cue, manner = self.cues.first_and_before(start, limit)
-        aside = _RELATIVE_ASIDE.search(text, start, cue.start) if cue is not None else None
-        if aside is not None and text.find(",", aside.end(), cue.start) < 0:
-            # “…,” a resident, who asked not to be named, told AFP: the verb in the aside is not
-            # the cue; the one after it is, and the words before the aside are the speaker.
-            return self._cue_after_aside(start, aside.start(), cue, limit)
-        if manner is not None and manner.word.lower() in SPEECH_MANNER:
-            cue = manner  # “Why not?” Vitter demanded.
-        if cue is None or cue.word.lower() in WEAK_VERBS:
-            return None
-        if cue.start == start:
-            found = self.finder.after(cue.end, limit) or self.finder.inverted(cue.end, limit)
-            clause_end = found.end if found else cue.end  # (no speaker: returns None below)
-        else:
-            found = self.finder.before(start, cue.start)
-            if found is not None and self.finder.tail_then_speaker(start, found.start):
-                # “… jail time” for criminal behavior, she said: no second half can follow.
-                return (found, cue.word, None) if _short_clause(text, cue.end, limit) else None
-            if found is None or not _only_determiner(text[start : found.start]):
-                found = self.finder.phrase_between(start, cue.start) or self.finder.name_then_aside(start, cue.start)
-            clause_end = cue.end
-        if found is None or not (self._open_ended(q, bool(mark)) or _short_clause(text, clause_end, limit)):
-            return None
-        return found, cue.word, clause_end
-
-    def _cue_after_aside(self, start: int, aside: int, cue: Cue, limit: int) -> tuple[Found, str, int] | None:
-        """The cue after the relative aside opening at ``aside`` (``cue`` lies inside it)."""
-        close = self.text.find(",", cue.end, limit)
-        after = self.cues.first(close + 1, limit) if close >= 0 else None
-        if after is None or not _LINK_AFTER_ASIDE.match(self.text, close + 1, after.start):
-            return None
-        found = self.finder.phrase_between(start, aside)
-        return None if found is None else (found, after.word, after.end)
-
-    def _open_ended(self, q: Quoted, marked: bool) -> bool:
-        """The quote ends with a comma, ?, ! or dash (or a mark follows it): a cue may follow."""
-        tail = self.text[_later(q.start, q.end - 2) : q.end].rstrip(" ’'\"”")
-        return marked or tail.endswith((",", "?", "!", "—", "–", "-", "…"))
 
     def _cue_before(self, q: Quoted, floor: int, prev: tuple[Quoted, Draft] | None, cue: Cue | None) -> Draft | None:
         """`X said: “…”` (direct) or `X said the plan was “a disaster”` (mixed); ``cue`` is the
@@ -319,14 +260,3 @@ class DirectPass:
 def _later(a: int, b: int) -> int:
     """``max(a, b)`` for two offsets: a builtin max() call costs ten times this in Python 3.11."""
     return a if a > b else b
-
-
-def _short_clause(text: str, pos: int, limit: int) -> bool:
-    """The cue clause ends within a few words (“….” Trump said on Friday.)."""
-    m = _CLAUSE_END.search(text, pos, limit)
-    return m is not None and not at_least_words(text, pos, m.start(), _SHORT_CLAUSE_WORDS + 1)
-
-
-def _only_determiner(lead: str) -> bool:
-    """Nothing but an article stands before the speaker ("the Ontario Provincial Police")."""
-    return lead.strip().lower() in ("", "the", "a", "an")
