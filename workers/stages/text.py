@@ -65,13 +65,7 @@ WRAP_RATIO = 0.6
 
 def paragraphs(text: str) -> list[Span]:
     """Blocks of text separated by blank lines, stripped of surrounding whitespace."""
-    spans: list[Span] = []
-    start = 0
-    for m in _BLANK_LINES.finditer(text):
-        _append_stripped(spans, text, start, m.start())
-        start = m.end()
-    _append_stripped(spans, text, start, len(text))
-    return spans
+    return [Span(text[start:end], start, end) for start, end in paragraph_bounds(text)]
 
 
 def paragraph_bounds(text: str) -> list[tuple[int, int]]:
@@ -237,12 +231,3 @@ def _append_bounds(out: list[tuple[int, int]], text: str, start: int, end: int) 
     if stripped:
         start += len(raw) - len(raw.lstrip())
         out.append((start, start + len(stripped)))
-
-
-def _append_stripped(out: list[Span], text: str, start: int, end: int) -> None:
-    # str.strip() drops exactly the characters str.isspace() accepts, at C speed.
-    raw = text[start:end]
-    stripped = raw.strip()
-    if stripped:
-        start += len(raw) - len(raw.lstrip())
-        out.append(Span(stripped, start, start + len(stripped)))
