@@ -85,3 +85,14 @@ def test_jobs_that_ended_or_went_leave_the_reconcilers_view(context, app):
     jobs.redis.delete(f"docpipe:job:{expired.id}")  # what its TTL does
     assert reconcile(context, app, now=later(context)) == []
     assert jobs.stalled(before=later(context)) == []
+
+
+def test_a_stage_message_is_celerys_own_with_its_argument_shown_and_queued_on_an_empty_broker(context, app):
+    # Published without a declare and with argsrepr given: the message still lands in the
+    # stage's list on a broker no worker has touched, and reads as Celery would have made it.
+    queue_stage(app, "job-1", Stage.QUOTES)
+    [raw] = context.store.redis.lrange(QUEUES[Stage.QUOTES], 0, -1)
+    message = json.loads(raw)
+    assert message["headers"]["task"] == "docpipe.quotes"
+    assert (message["headers"]["argsrepr"], message["headers"]["kwargsrepr"]) == ("('job-1',)", "{}")
+    assert job_ids_in_flight(app) == {"job-1"}
