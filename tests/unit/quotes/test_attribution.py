@@ -264,3 +264,8 @@ def test_according_to_after_a_quote_attributes_it(source, speaker):
 ])
 def test_any_noun_phrase_after_a_verb_inverted_after_the_quote_is_the_speaker(text, speaker):
     assert only(text).speaker.name == speaker
+
+
+def test_a_name_set_off_after_a_description_between_quote_and_verb_is_the_speaker():
+    quote = only("“We will appeal,” a lawyer for the family, Tom Hart, told reporters outside court.")
+    assert (quote.speaker.name, quote.cue) == ("Tom Hart", "told")

@@ -70,7 +70,8 @@ def _speaker_of(text: str, finder: SpeakerFinder, start: int, cue: Cue, limit: i
         # “… jail time” for criminal behavior, she said: no second half can follow.
         return (found, None) if _short_clause(text, cue.end, limit) else (None, None)
     if found is None or not _only_determiner(text[start : found.start]):
-        found = finder.phrase_between(start, cue.start) or finder.name_then_aside(start, cue.start)
+        found = (finder.phrase_between(start, cue.start) or finder.name_then_aside(start, cue.start)
+                 or finder.apposed_name(start, cue.start))  # “…,” a lawyer for the family, Tom Hart, told
     return found, cue.end
 
 

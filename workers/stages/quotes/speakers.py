@@ -71,7 +71,7 @@ class SpeakerFinder:
                 # "Rep. Ann Cole (D-Ore.), chair of the panel, said": past the (party-state) too
                 found = self._phrase_ending(floor, self.skip_back(floor, before_apposition))
             if found is None:
-                found = self._apposed_name(floor, end)
+                found = self.apposed_name(floor, end)
         return found if found is not None else self._relative(floor, end)
 
     def _relative(self, floor: int, end: int) -> Found | None:
@@ -87,7 +87,7 @@ class SpeakerFinder:
             return None
         return Found(span[0], end, "name", mention, relative=True)
 
-    def _apposed_name(self, floor: int, end: int) -> Found | None:
+    def apposed_name(self, floor: int, end: int) -> Found | None:
         """A name set off by commas just before the verb: "A lawyer for the bank, Ann Cole, said"."""
         comma = self.text.rfind(",", floor if floor > end - 2 else end - 2, end)
         mention = self.names.ending_at(comma) if comma > floor else None
