@@ -269,3 +269,7 @@ def test_any_noun_phrase_after_a_verb_inverted_after_the_quote_is_the_speaker(te
 def test_a_name_set_off_after_a_description_between_quote_and_verb_is_the_speaker():
     quote = only("“We will appeal,” a lawyer for the family, Tom Hart, told reporters outside court.")
     assert (quote.speaker.name, quote.cue) == ("Tom Hart", "told")
+
+
+def test_an_initialism_inside_the_speaker_phrase_is_one_word():
+    assert only("“We are watching closely,” said a U.S. official.").speaker.name == "a U.S. official"

@@ -10,6 +10,7 @@ from workers.stages.quotes.document import word_before
 from workers.stages.quotes.lexicon import DETERMINERS, SPEAKER_NOUNS, TITLES
 
 WORD_AFTER = re.compile(r"[ \u00a0]*([\w’'\-]+)")
+_WORD_OR_INITIALISM = re.compile(r"[ \u00a0]*((?:[A-Z]\.){2,}|[\w’'\-]+)")
 _PHRASE_MAX_WORDS = 5
 # Words before a possessive read for its determiner ("the state's prime minister's").
 _POSSESSOR_WORDS = 3
@@ -38,10 +39,11 @@ def phrase_start(text: str, floor: int, head: int, end: int, clause_start: bool 
 
 
 def phrase_end(text: str, start: int, ceiling: int) -> int | None:
-    """Where a phrase from ``start`` ends at its speaker noun ("a senior aide"), or None."""
+    """Where a phrase from ``start`` ends at its speaker noun ("a senior aide", "a U.S.
+    official"), or None."""
     pos = start
     for _ in range(_PHRASE_MAX_WORDS):
-        m = WORD_AFTER.match(text, pos, ceiling)
+        m = _WORD_OR_INITIALISM.match(text, pos, ceiling)
         if not m:
             return None
         pos = m.end(1)
