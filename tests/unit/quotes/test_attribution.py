@@ -261,6 +261,7 @@ def test_according_to_after_a_quote_attributes_it(source, speaker):
     ("“We are tired,” said one resident.", "one resident"),
     ("“We are tired,” said residents of the valley.", "residents of the valley"),
     ("“We are tired,” said a woman who gave only her first name.", "a woman"),
+    ("“It is what it is,” joked the coach after the defeat.", "the coach"),
 ])
 def test_any_noun_phrase_after_a_verb_inverted_after_the_quote_is_the_speaker(text, speaker):
     assert only(text).speaker.name == speaker

@@ -33,8 +33,12 @@ _RELATIVE = re.compile(r"(?<![\w’'\-])(?:who|which|that|it|its|there)(?![\w’
 # agency reviewed the figures and concluded"), not the verb's subject.
 ENDS_JOINED = re.compile(r"(?<![\w’'\-])(?:and|but|or)$")
 # Where the phrase after an inverted verb ends: a break, a full stop after a lower-case word
-# (not the one of "U.S."), or a relative pronoun ("said a woman who gave only her first name").
-_INVERTED_END = re.compile(r"[,;:!?\"“”«»(]|(?<=[a-z])\.|(?<![\w’'\-])(?:who|which|that|whose)(?![\w’'\-])")
+# (not the one of "U.S."), a relative pronoun ("said a woman who gave only her first name") or
+# a word opening an adjunct of time ("said the coach after the defeat").
+_INVERTED_END = re.compile(
+    r"[,;:!?\"“”«»(]|(?<=[a-z])\.|(?<![\w’'\-])(?:who|which|that|whose|after|before|during|following|"
+    r"when|while)(?![\w’'\-])"
+)
 _INVERTED_MAX_WORDS = 6
 # How far a name may sit behind the capitalised titles before it.
 _TITLED_NAME_CHARS = 80
