@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from workers.stages.quotes.lexicon import (
+    FINITE_AUXILIARIES,
     FRAMING_ALSO,
     FRAMING_VERBS,
     INTENTION_VERBS,
@@ -60,9 +61,7 @@ _RELATIVE_THAT = re.compile(r"[ \u00a0]+(?:[a-z]{2,}ed|was|were|had|has|have|is|
 _WORDS = re.compile(r"[ \u00a0]*([\w’'\-]+|[^\w\s])")
 _INITIALISM = re.compile(r"[ \u00a0]*(?:[A-Z]\.){2,}")
 # A finite verb or modal right after a would-be listener makes it the statement's subject.
-_FINITE_AFTER_SUBJECT = frozenset(
-    "is are was were has have had will would could can may might must should shall does did".split()
-)
+_FINITE_AFTER_SUBJECT = FINITE_AUXILIARIES | {"may", "shall"}
 # Whether one of the next _THAT_WINDOW_WORDS tokens (as _WORDS reads them) is "that": most
 # verbs have none, and one match rules that out faster than reading the tokens one by one.
 _THAT_AHEAD = re.compile(

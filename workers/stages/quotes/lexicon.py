@@ -247,6 +247,11 @@ DETERMINERS = frozenset(
     "other another most few both all".split()
 )
 
+# Finite forms of be, have and do, and the modals: right after a noun they make it a subject.
+FINITE_AUXILIARIES = frozenset(
+    "is are was were has have had does did will would can could should might must".split()
+)
+
 # Words allowed between a speaker and the reporting verb ("Trump has also said", "the ministry
 # is saying", "Cruz has long said"); not "was"/"were": "he was told" names the listener.
 AUXILIARIES = frozenset(

@@ -70,7 +70,7 @@ class Resolver:
             found = subject_before_verb(self.text, self._before_cue(found))
             if found is None and d.kind == "indirect":
                 return False, None  # a statement needs a speaker that can speak
-            found = found and self._apposed_name(found)
+            found = found and self._set_off_name(found)
         if found is not None:
             name, via = self._name(found)
             return True, Speaker(name, found.start, found.end, via)
@@ -93,7 +93,7 @@ class Resolver:
         start, end = trim(self.text, found.start, cue.start)
         return Found(start, end, found.kind)
 
-    def _apposed_name(self, found: Found) -> Found:
+    def _set_off_name(self, found: Found) -> Found:
         """The name set off right after a described speaker ("The town’s mayor, Ana Ruiz,
         says"; "said the party leader, Sir Ed Davey."), else the description itself."""
         pos = found.end

@@ -6,7 +6,7 @@ import re
 
 from workers.stages.quotes.cues import Cue
 from workers.stages.quotes.document import at_least_words, trim, word_after, word_before
-from workers.stages.quotes.lexicon import PRONOUNS, WEAK_VERBS
+from workers.stages.quotes.lexicon import FINITE_AUXILIARIES, PRONOUNS, WEAK_VERBS
 from workers.stages.quotes.speakers import ENDS_JOINED, Found, SpeakerFinder
 
 # A clause's whole opening phrase is its subject ("Those close to him say") when it is this short.
@@ -68,11 +68,9 @@ def in_free_relative(text: str, floor: int, found: Found) -> bool:
 # worth/been/not ("North Korea's ambitions have barely been", "They wouldn't", "It's worth").
 # Lower case only: "Theresa May" holds no modal.
 _FINITE = re.compile(
-    r"(?<![\w’'\-])(?:is|are|was|were|been|has|have|had|would|will|can|could|should|might|must|does|did|keeps)"
+    rf"(?<![\w’'\-])(?:{'|'.join(sorted(FINITE_AUXILIARIES | {'been', 'keeps'}))})"
     r"(?![\w’'\-])|[a-z]+n[’']t(?![\w’'\-])|[’']s(?=[ \u00a0]+(?:worth|been|not)(?![\w’'\-]))"
 )
-
-
 # A time adjunct closing a speaker phrase ("The mayor on Tuesday", "Trump this week").
 _TIME_TAIL = re.compile(
     r"[ \u00a0]+(?:(?:just|also|only)[ \u00a0]+)?(?:on[ \u00a0]+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:this|last|next|that)[ \u00a0]+"

@@ -27,7 +27,7 @@ _AFTER_CAPITAL = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ.’'- \u00a0:")
 
 def turn_at(text: str, para: Bounds) -> tuple[int, int, int] | None:
     """(name start, name end, content start) when ``para`` is a transcript turn."""
-    # _MAY_TURN read with indexes (a regex call per paragraph cost more than the test itself).
+    # The quick look above, read with indexes (a regex call per paragraph cost more than the test).
     pos = para.start + 1 if text[para.start] in "\"“" else para.start
     if pos + 1 >= para.end or not ("A" <= text[pos] <= "Z") or text[pos + 1] not in _AFTER_CAPITAL:
         return None
