@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from workers.stages.quotes.document import Document
+from workers.stages.quotes.interview import answers
 from workers.stages.quotes.marks import Quoted, outermost
 from workers.stages.quotes.names import Mention
 from workers.stages.quotes.speakers import Found
@@ -54,7 +55,8 @@ def candidates(doc: Document, quoted: list[Quoted]) -> Candidates:
 
 
 def _turns(doc: Document) -> list[Draft]:
-    """Each transcript turn ("PENCE: Well, …") as a direct quote of the speaker named in capitals."""
+    """Each transcript turn ("PENCE: Well, …") as a direct quote of the speaker named in capitals,
+    and each answer of a printed interview as a direct quote of the person interviewed."""
     text = doc.text
     drafts = []
     for i, (name_start, name_end, content) in doc.turns.items():
@@ -65,6 +67,9 @@ def _turns(doc: Document) -> list[Draft]:
         if text[para.start] in "\"“" and text[end - 1] in "\"”":
             end -= 1  # the turn re-opened a quote mark and this one closes it
         drafts.append(Draft(start, end, "direct", found, None))
+    for parts, mention in answers(doc):
+        found = None if mention is None else Found(mention.start, mention.end, "name", mention)
+        drafts.append(Draft(parts[0][0], parts[-1][1], "direct", found, None, parts=parts))
     return drafts
 
 

@@ -17,7 +17,7 @@ _TURN = re.compile(r"[\"“]?+((?:[A-Z][A-Z.’'\-]*+[ \u00a0]?+){1,4}+)(?<![ \u
 _NOT_SPEAKERS = frozenset(
     "UPDATE UPDATED BREAKING NOTE EDITOR’S EDITOR'S WATCH READ MORE PHOTO PHOTOS VIDEO CORRECTION "
     "CORRECTIONS CLARIFICATION RELATED ALSO SEE LISTEN ADVERTISEMENT SOURCE SOURCES CREDIT ANALYSIS "
-    "OPINION EXCLUSIVE LIVE DISCLOSURE".split()
+    "OPINION EXCLUSIVE LIVE DISCLOSURE QUESTION ANSWER".split()
 )
 # A quick look at the first two letters: news paragraphs open with "The", not "PENCE:" (asked
 # of every paragraph, the full pattern cost 3% of the stage). After the capital come more
