@@ -153,3 +153,18 @@ def test_a_speaker_phrase_is_cut_before_a_past_tense_verb_it_ran_into():
     text = "The campaign called the charges unsubstantiated and fabricated by disgruntled former employees."
     for quote in extract_quotes(text):
         assert quote.speaker.name == "The campaign", quote
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Chief Constable Maria Lund of Northshire Police said the officers had been suspended.", "Maria Lund"),
+    ("“The ice is thinner every year,” said Tom Berg of Yellowknife.", "Tom Berg"),
+    ("The Royal Bank of Canada’s chief economist, Ana Ruiz, said rates would fall.", "Ana Ruiz"),
+])
+def test_a_person_of_a_place_or_body_is_named_without_it(text, speaker):
+    assert only(text).speaker.name == speaker
+
+
+@pytest.mark.parametrize("title", ["Coach", "Professor", "Constable", "Inspector", "Rabbi", "Captain"])
+def test_a_title_before_a_name_is_not_part_of_it(title):
+    text = f"“We will be back next season,” {title} Ines Varga said."
+    assert only(text).speaker.name == "Ines Varga"

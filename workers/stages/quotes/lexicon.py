@@ -193,7 +193,8 @@ TITLES = frozenset(
     general admiral sheriff chancellor commissioner director ambassador premier speaker
     candidate spokesman spokeswoman spokesperson pope prince princess king queen lord lady sir
     dame detective officer attorney chairman chairwoman chair councillor councilman councilwoman
-    mp mla mpp""".split()
+    mp mla mpp coach professor pastor bishop archbishop cardinal rabbi imam reverend inspector
+    superintendent constable sergeant captain lieutenant colonel corporal""".split()
 )
 
 # Capitalised words that start sentences or headlines but are not names.

@@ -7,7 +7,7 @@ import bisect
 from workers.stages.quotes.candidates import Draft
 from workers.stages.quotes.document import Document, trim
 from workers.stages.quotes.lexicon import ORG_WORDS, PLACES, PRONOUNS, TITLES
-from workers.stages.quotes.names import Mention
+from workers.stages.quotes.names import Mention, person_before_of
 from workers.stages.quotes.parts import Parts
 from workers.stages.quotes.results import Quote, Speaker
 from workers.stages.quotes.speakers import Found
@@ -72,6 +72,8 @@ class Resolver:
                 return False, None  # a statement needs a speaker that can speak
             found = found and self._set_off_name(found)
         if found is not None:
+            if found.mention is not None and found.kind == "name":
+                found = _person_of(found)
             name, via = self._name(found)
             return True, Speaker(name, found.start, found.end, via)
         if d.continues and last and para - last[0] <= _CONTINUATION_PARAGRAPHS:
@@ -199,6 +201,14 @@ class Resolver:
             if word.lower() in PLACES:
                 return False
         return len(mention.words) >= 2 or self.full_names.canonical(mention)[1] == "surname"
+
+
+def _person_of(found: Found) -> Found:
+    """A name "X of Y" found as a speaker, as the person X (``person_before_of``)."""
+    mention = person_before_of(found.mention)
+    if mention is found.mention or found.start != mention.start:
+        return found
+    return Found(mention.start, mention.end, "name", mention)
 
 
 def _carried(speaker: Speaker) -> Speaker:
