@@ -135,20 +135,6 @@ class NameIndex:
             elif (mention := mention_in(s, phrase)) is not None:
                 yield mention
 
-def person_before_of(mention: Mention) -> Mention:
-    """A person's name followed by "of" and a place or body ("Sarah Crew of Avon and Somerset
-    Police", "Ana Ruiz of Toronto") as the person's name alone: two names or more before "of",
-    none an organisation's word or in capitals ("Royal Bank of Canada" stays whole)."""
-    words = mention.words
-    if "of" not in words:
-        return mention
-    k = words.index("of")
-    if k < 2 or any(bare(word) in ORG_WORDS or word.isupper() for word in words[:k]):
-        return mention
-    kept = words[:k]
-    return Mention(mention.start, mention.start + len(" ".join(kept)), kept)
-
-
 def _match_parts(text: str, start: int, m: re.Match[str]) -> list[tuple[int, str]]:
     """(start, phrase) of the mentions one match of a search from ``start`` holds: none if it is
     glued to the word before it, unless "al-Dari" keeps its "al-"; cut at sentence full stops."""

@@ -7,7 +7,7 @@ import bisect
 from workers.stages.quotes.candidates import Draft
 from workers.stages.quotes.document import Document, trim
 from workers.stages.quotes.lexicon import ORG_WORDS, PLACES, PRONOUNS, TITLES
-from workers.stages.quotes.names import Mention, person_before_of
+from workers.stages.quotes.names import Mention, bare
 from workers.stages.quotes.parts import Parts
 from workers.stages.quotes.results import Quote, Speaker
 from workers.stages.quotes.speakers import Found
@@ -204,11 +204,19 @@ class Resolver:
 
 
 def _person_of(found: Found) -> Found:
-    """A name "X of Y" found as a speaker, as the person X (``person_before_of``)."""
-    mention = person_before_of(found.mention)
-    if mention is found.mention or found.start != mention.start:
+    """A name "X of Y" found as a speaker ("Sarah Crew of Avon and Somerset Police", "Ana Ruiz of
+    Toronto") as the person X: two names or more before "of", none an organisation's word or in
+    capitals ("Royal Bank of Canada" stays whole)."""
+    words = found.mention.words
+    k = words.index("of") if "of" in words else 0
+    if k < 2 or found.start != found.mention.start:
         return found
-    return Found(mention.start, mention.end, "name", mention)
+    for word in words[:k]:
+        if bare(word) in ORG_WORDS or word.isupper():
+            return found
+    kept = words[:k]
+    end = found.start + len(" ".join(kept))
+    return Found(found.start, end, "name", Mention(found.start, end, kept))
 
 
 def _carried(speaker: Speaker) -> Speaker:
