@@ -274,3 +274,18 @@ def test_a_name_set_off_after_a_description_between_quote_and_verb_is_the_speake
 
 def test_an_initialism_inside_the_speaker_phrase_is_one_word():
     assert only("“We are watching closely,” said a U.S. official.").speaker.name == "a U.S. official"
+
+
+@pytest.mark.parametrize(("text", "speaker", "cue"), [
+    ("“We got lucky in the second half,” laughed Ortiz.", "Ortiz", "laughed"),
+    ("“It is what it is,” the coach shrugged.", "the coach", "shrugged"),
+    ("“Not again,” Mira Tan sighed, reaching for the remote.", "Mira Tan", "sighed"),
+    ("‘Somebody help him!’ cried a woman in the crowd.", "a woman in the crowd", "cried"),
+])
+def test_a_verb_of_a_gesture_right_after_a_quote_tags_it(text, speaker, cue):
+    quote = only(text)
+    assert (quote.kind, quote.speaker.name, quote.cue) == ("direct", speaker, cue)
+
+
+def test_a_verb_of_a_gesture_reports_nothing_without_a_quote():
+    assert extract_quotes("The minister smiled that the vote had passed, then laughed it off.") == []

@@ -178,9 +178,17 @@ thank thanked
 rate rated rates rating
 rule ruled rules ruling
 """.strip().splitlines()
+# Verbs of a face or a gesture: right after a quote, writers use them to tag it ("“We got
+# lucky,” laughed Ortiz"; "“It is what it is,” the coach shrugged").
+_GESTURES = """laugh laughed, smile smiled, shrug shrugged, sigh sighed, grin grinned, chuckle chuckled,
+sniff sniffed, groan groaned, mutter muttered, murmur murmured, mumble mumbled, stammer stammered,
+gush gushed, enthuse enthused, fume fumed, growl growled, hiss hissed, snort snorted, tease teased,
+cry cried cries, exclaim exclaimed, beam beamed, wail wailed, sob sobbed""".replace("\n", " ").split(", ")
+_FRAMING += _GESTURES
 FRAMING_VERBS = frozenset(f for line in _FRAMING for f in _forms(line))
 # Framing verbs that name a way of speaking: after a quote they attribute it (“Why?” she demanded).
-_MANNERS = {"demand", "plead", "scream", "yell", "whisper", "muse", "scold", "chide"}
+_MANNERS = {"demand", "plead", "scream", "yell", "whisper", "muse", "scold", "chide"} | {
+    line.split()[0] for line in _GESTURES}
 SPEECH_MANNER = frozenset(f for line in _FRAMING if line.split()[0] in _MANNERS for f in _forms(line))
 # Base forms that are mostly nouns still frame a quoted phrase ("his call for “…”").
 FRAMING_ALSO = frozenset(f for line in _VERBS for f in _forms(line)) & _NOUN_LIKE
