@@ -202,7 +202,7 @@ TITLES = frozenset(
     candidate spokesman spokeswoman spokesperson pope prince princess king queen lord lady sir
     dame detective officer attorney chairman chairwoman chair councillor councilman councilwoman
     mp mla mpp coach professor pastor bishop archbishop cardinal rabbi imam reverend inspector
-    superintendent constable sergeant captain lieutenant colonel corporal""".split()
+    superintendent constable sergeant captain lieutenant colonel corporal manager""".split()
 )
 
 # Capitalised words that start sentences or headlines but are not names.
