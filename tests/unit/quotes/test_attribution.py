@@ -289,3 +289,10 @@ def test_a_verb_of_a_gesture_right_after_a_quote_tags_it(text, speaker, cue):
 
 def test_a_verb_of_a_gesture_reports_nothing_without_a_quote():
     assert extract_quotes("The minister smiled that the vote had passed, then laughed it off.") == []
+
+
+@pytest.mark.parametrize("speaker", ["Senator Lisa Marr", "Senate Majority Leader Lisa Marr",
+                                     "the Senate Majority Leader Lisa Marr"])
+def test_a_titled_name_then_an_aside_before_the_verb_is_the_speaker(speaker):
+    quote = only(f"“The bill will pass this week,” {speaker}, R-Alaska, said on Tuesday.")
+    assert (quote.speaker.name, quote.cue) == ("Lisa Marr", "said")

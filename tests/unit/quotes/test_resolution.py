@@ -164,7 +164,8 @@ def test_a_person_of_a_place_or_body_is_named_without_it(text, speaker):
     assert only(text).speaker.name == speaker
 
 
-@pytest.mark.parametrize("title", ["Coach", "Manager", "Professor", "Constable", "Inspector", "Rabbi", "Captain"])
+@pytest.mark.parametrize("title", ["Coach", "Manager", "Professor", "Constable", "Inspector", "Rabbi", "Captain",
+                                   "Opposition Leader", "CEO", "Chief Economist"])
 def test_a_title_before_a_name_is_not_part_of_it(title):
     text = f"“We will be back next season,” {title} Ines Varga said."
     assert only(text).speaker.name == "Ines Varga"

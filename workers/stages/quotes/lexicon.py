@@ -187,8 +187,7 @@ cry cried cries, exclaim exclaimed, beam beamed, wail wailed, sob sobbed""".repl
 _FRAMING += _GESTURES
 FRAMING_VERBS = frozenset(f for line in _FRAMING for f in _forms(line))
 # Framing verbs that name a way of speaking: after a quote they attribute it (“Why?” she demanded).
-_MANNERS = {"demand", "plead", "scream", "yell", "whisper", "muse", "scold", "chide"} | {
-    line.split()[0] for line in _GESTURES}
+_MANNERS = {"demand", "plead", "scream", "yell", "whisper", "muse", "scold", "chide", *(g.split()[0] for g in _GESTURES)}
 SPEECH_MANNER = frozenset(f for line in _FRAMING if line.split()[0] in _MANNERS for f in _forms(line))
 # Base forms that are mostly nouns still frame a quoted phrase ("his call for “…”").
 FRAMING_ALSO = frozenset(f for line in _VERBS for f in _forms(line)) & _NOUN_LIKE
@@ -202,7 +201,8 @@ TITLES = frozenset(
     candidate spokesman spokeswoman spokesperson pope prince princess king queen lord lady sir
     dame detective officer attorney chairman chairwoman chair councillor councilman councilwoman
     mp mla mpp coach professor pastor bishop archbishop cardinal rabbi imam reverend inspector
-    superintendent constable sergeant captain lieutenant colonel corporal manager""".split()
+    superintendent constable sergeant captain lieutenant colonel corporal manager leader executive ceo
+    economist analyst strategist editor correspondent""".split()
 )
 
 # Capitalised words that start sentences or headlines but are not names.

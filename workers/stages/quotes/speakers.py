@@ -210,8 +210,10 @@ class SpeakerFinder:
     def name_then_aside(self, start: int, end: int) -> Found | None:
         """`“…,” Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said`:
         a name opening the clause, then an aside between commas up to the verb."""
-        mention = self.names.starting_at(start)
-        if mention is None or not self.text.startswith(",", mention.end):
+        comma = self.text.find(",", start, end)
+        # titles may open it: "Senate Majority Leader Mitch McConnell, R-Ky., said"
+        mention = self.names.ending_at(comma) if comma > start else None
+        if mention is None or not all(w[0].isupper() or w == "the" for w in self.text[start : mention.start].split()):
             return None
         if last_visible(self.text, mention.end, self.skip_back(start, end)) != ",":
             return None
