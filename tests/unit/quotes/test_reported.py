@@ -268,3 +268,18 @@ def test_a_stock_phrase_with_no_speaker_is_no_statement(text):
 ])
 def test_a_subject_after_warn_is_not_skipped_as_the_listener(text):
     assert only(text).text == "the drought could last for years"
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("Firefighters said the barn collapsed.", "the barn collapsed", "Firefighters"),
+    ("Economists said rents would rise.", "rents would rise", "Economists"),
+    ("Ruiz, the league's commissioner, said Halifax had withdrawn.", "Halifax had withdrawn", "Ruiz"),
+])
+def test_a_short_clause_with_a_subject_and_a_finite_verb_is_a_statement(text, content, speaker):
+    quote = only(text)
+    assert (quote.text, quote.speaker.name) == (content, speaker)
+
+
+@pytest.mark.parametrize("text", ["The mayor said Monday.", "He said no.", "She said thank you."])
+def test_a_few_words_without_a_finite_verb_state_nothing(text):
+    assert extract_quotes(text) == []

@@ -66,10 +66,12 @@ def trailed_statement(text: str, start: int, end: int) -> bool:
     return at_least_words(text, start, end, _TRAILED_CLAUSE_WORDS)
 
 
-# A pronoun subject and a finite verb make a statement of three words ("he is honored").
-_SHORT_CLAUSE = re.compile(r"(?:he|she|they|we|I|it)[ \u00a0]+(?:" + _FINITE.pattern + r")[ \u00a0]+[\w’'\-]+$")
+# A subject and a finite verb make a statement of a few words ("he is honored", "the man died",
+# "Ottawa would retaliate", "prices rose"): a pronoun, a noun after a determiner, a name or a plural.
+_SHORT_SUBJECT = r"(?:he|she|they|we|I|it|(?:the|a|an|his|her|their|its|our)[ \u00a0]+[\w’'\-]+|[A-Z][\w’'\-]*|[a-z]+s)"
+_SHORT_CLAUSE = re.compile(_SHORT_SUBJECT + r"[ \u00a0]+(?:" + _FINITE.pattern + r")(?:[ \u00a0]+[\w’'\-]+)?$")
 
 
 def short_clause(text: str, start: int, end: int) -> bool:
-    """[start, end) is a three-word clause: a subject pronoun, a finite verb and one more word."""
+    """[start, end) is a clause of a few words: a subject, a finite verb and at most one more word."""
     return _SHORT_CLAUSE.match(text, start, end) is not None
