@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from workers.stages.quotes.cues import ACCORDING, Cue
+from workers.stages.quotes.described import past_description
 from workers.stages.quotes.document import Document, at_least_words
 from workers.stages.quotes.lexicon import SPEECH_MANNER, WEAK_VERBS
 from workers.stages.quotes.marks import Quoted
@@ -63,7 +64,9 @@ def open_ended(text: str, q: Quoted, marked: bool) -> bool:
 def _speaker_of(text: str, finder: SpeakerFinder, start: int, cue: Cue, limit: int) -> tuple[Found | None, int | None]:
     """The speaker of a cue after a quote, and where its clause ends (None: no second half)."""
     if cue.start == start:
-        found = finder.after(cue.end, limit) or finder.inverted(cue.end, limit)
+        found = finder.after(cue.end, limit)
+        found = (past_description(text, finder.names, finder.cues, found, cue.end, limit) or found
+                 or finder.inverted(cue.end, limit))
         return found, found.end if found else cue.end
     found = finder.before(start, cue.start)
     if found is not None and finder.tail_then_speaker(start, found.start):
