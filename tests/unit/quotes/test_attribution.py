@@ -296,3 +296,18 @@ def test_a_verb_of_a_gesture_reports_nothing_without_a_quote():
 def test_a_titled_name_then_an_aside_before_the_verb_is_the_speaker(speaker):
     quote = only(f"“The bill will pass this week,” {speaker}, R-Alaska, said on Tuesday.")
     assert (quote.speaker.name, quote.cue) == ("Lisa Marr", "said")
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("“The water came up to the second step,” said resident Omar Haddad.", "Omar Haddad"),
+    ("“We will appeal,” said defence lawyer Ruth Okoye.", "Ruth Okoye"),
+    ("“It is a sad day,” said former prime minister Ines Varga.", "Ines Varga"),
+    ("“We played with heart,” said Harbour City Hawks coach Dana Whitfield.", "Dana Whitfield"),
+    ("“Rates will fall,” said Northbank economist Li Wei.", "Li Wei"),
+])
+def test_a_name_after_a_bare_description_past_an_inverted_verb_is_the_speaker(text, speaker):
+    assert only(text).speaker.name == speaker
+
+
+def test_a_description_with_a_preposition_names_no_one_in_it():
+    assert only("“It was chaos,” said officials in Brandon.").speaker.name == "officials in Brandon"

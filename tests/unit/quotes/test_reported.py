@@ -283,3 +283,15 @@ def test_a_short_clause_with_a_subject_and_a_finite_verb_is_a_statement(text, co
 @pytest.mark.parametrize("text", ["The mayor said Monday.", "He said no.", "She said thank you."])
 def test_a_few_words_without_a_finite_verb_state_nothing(text):
     assert extract_quotes(text) == []
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ("“We have no idea yet,” the minister answered.", "answered"),
+    ("“The shop was my whole life,” lamented Rosa Diaz.", "lamented"),
+    ("The principal assured parents that the school was safe.", "assured"),
+    ("The engineer reckoned the bridge would last another decade.", "reckoned"),
+    ("The agency clarified that the warning applied only to the coast.", "clarified"),
+    ("Opponents have labelled the bill “a licence to spy”.", "labelled"),
+])
+def test_more_reporting_verbs(text, cue):
+    assert only(text).cue == cue
