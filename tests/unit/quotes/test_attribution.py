@@ -311,3 +311,16 @@ def test_a_name_after_a_bare_description_past_an_inverted_verb_is_the_speaker(te
 
 def test_a_description_with_a_preposition_names_no_one_in_it():
     assert only("“It was chaos,” said officials in Brandon.").speaker.name == "officials in Brandon"
+
+
+@pytest.mark.parametrize("text", [
+    "KOCHI: The port trust on Friday extended the deadline for the tenders by a month.",
+    "Port deadline extended\n\nKOCHI: The port trust on Friday extended the deadline by a month.",
+])
+def test_a_dateline_in_capitals_and_a_colon_is_no_transcript_turn(text):
+    assert extract_quotes(text) == []
+
+
+def test_a_statement_after_a_dateline_with_a_colon_starts_after_it():
+    text = "KOCHI: The port trust has cancelled the tenders for the new berth, officials said on Monday."
+    assert only(text).text == "The port trust has cancelled the tenders for the new berth"

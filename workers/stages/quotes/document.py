@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from workers.stages.quotes.cues import CueIndex
 from workers.stages.quotes.names import NameIndex
-from workers.stages.quotes.transcript import turn_at
+from workers.stages.quotes.transcript import turns
 from workers.stages.text import paragraph_bounds, sentence_bounds
 
 _WORD = re.compile(r"[\w’'\-]+")
@@ -39,7 +39,7 @@ class Document:
         self.names = NameIndex(text)
         self.cues = CueIndex(text) if self.paragraphs else CueIndex("")
         # Transcript turns by paragraph index: (name start, name end, content start).
-        self.turns = {i: turn for i, para in enumerate(self.paragraphs) if (turn := turn_at(text, para)) is not None}
+        self.turns = turns(text, self.paragraphs)
 
     def paragraph_index(self, pos: int) -> int:
         """Index of the paragraph holding ``pos`` (or the last one starting before it)."""

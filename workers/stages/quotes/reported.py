@@ -21,10 +21,10 @@ from workers.stages.quotes.trailing import comma_before
 _QUOTE_MARK = re.compile(r"[\"“”«»„]")
 _OPENERS = "\"“«„‘'(["
 # A wire dateline opening the sentence: a place in capitals, a region, the agency, a dash
-# ("LONDON (Reuters) - ", "NAIROBI, Kenya (AP) — ", "WASHINGTON — ").
+# ("LONDON (Reuters) - ", "NAIROBI, Kenya (AP) — ", "WASHINGTON — ", "MUMBAI: ").
 _DATELINE = re.compile(
     r"[A-Z][A-Z.’'\-]+(?:[ \u00a0][A-Z][A-Z.’'\-]+){0,3}(?:,[ \u00a0]+[A-Z][\w.’'\-]*(?:[ \u00a0][A-Z][\w.’'\-]*){0,2})?"
-    r"(?:[ \u00a0]*\([^()\n]{1,30}\))?[ \u00a0]*(?:[-—–]+|--)[ \u00a0]+(?=[A-Z\d“\"])"
+    r"(?:[ \u00a0]*\([^()\n]{1,30}\))?(?:[ \u00a0]*(?:[-—–]+|--)|:)[ \u00a0]+(?=[A-Z\d“\"])"
 )
 # Content opening with these is an object or an adjunct, not a statement ("replied to a call",
 # "reported from Midway", "said when she resigned").

@@ -22,7 +22,18 @@ _NOT_SPEAKERS = frozenset(
 # A quick look at the first two letters: news paragraphs open with "The", not "PENCE:" (asked
 # of every paragraph, the full pattern cost 3% of the stage). After the capital come more
 # capitals, initials' dots, a space or the colon (``[\"“]?[A-Z][A-Z.’'\- \u00a0:]``).
+# A dateline opens the first paragraph, or the second after a headline.
+_DATELINE_PARAGRAPHS = 2
 _AFTER_CAPITAL = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ.’'- \u00a0:")
+
+
+def turns(text: str, paragraphs: list[Bounds]) -> dict[int, tuple[int, int, int]]:
+    """The transcript turns by paragraph index (``turn_at``), but for a dateline: a lone label
+    opening the article or the paragraph after its headline ("NEW DELHI: The Centre on Friday …")."""
+    found = {i: turn for i, para in enumerate(paragraphs) if (turn := turn_at(text, para)) is not None}
+    if len(found) == 1 and next(iter(found)) < _DATELINE_PARAGRAPHS:
+        return {}
+    return found
 
 
 def turn_at(text: str, para: Bounds) -> tuple[int, int, int] | None:
