@@ -295,3 +295,13 @@ def test_a_few_words_without_a_finite_verb_state_nothing(text):
 ])
 def test_more_reporting_verbs(text, cue):
     assert only(text).cue == cue
+
+
+@pytest.mark.parametrize("text", [
+    "The chief would not say whether the officers had been suspended.",
+    "The airline has not said how many flights were cancelled.",
+    "Organisers didn't say what the festival would cost the town.",
+    "The club has never publicly said the coach was leaving.",
+])
+def test_a_negated_reporting_verb_reports_nothing(text):
+    assert extract_quotes(text) == []

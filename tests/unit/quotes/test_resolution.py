@@ -91,7 +91,7 @@ def test_a_stock_phrase_before_that_names_no_speaker():
 
 
 def test_a_speaker_phrase_is_cut_before_the_verb_it_runs_into():
-    text = "Mayor Ana Ruiz spoke first. Her aides wouldn't tell reporters that the budget was wrong."
+    text = "Mayor Ana Ruiz spoke first. Her aides would later tell reporters that the budget was wrong."
     assert only(text).speaker.name == "Her aides"
 
 

@@ -13,7 +13,7 @@ from workers.stages.quotes.document import Bounds, Document, at_least_words, tri
 from workers.stages.quotes.lexicon import INFINITIVE_VERBS, INTENTION_VERBS, TRAILING_VERBS, WEAK_VERBS
 from workers.stages.quotes.predicates import shared_subject
 from workers.stages.quotes.speakers import Found, SpeakerFinder
-from workers.stages.quotes.statements import short_clause, states_something, trailed_statement
+from workers.stages.quotes.statements import negated, short_clause, states_something, trailed_statement
 from workers.stages.quotes.subjects import clause_subject, in_free_relative
 from workers.stages.quotes.subordinate import subordinate_end
 from workers.stages.quotes.trailing import comma_before
@@ -201,6 +201,8 @@ class ReportedPass:
         # A trailing-only verb ("…, The Herald has learned") takes no statement after it.
         if verb in INTENTION_VERBS or verb in TRAILING_VERBS or (verb in INFINITIVE_VERBS and INFINITIVE.match(self.text, cue.end, limit)):
             return None
+        if negated(self.text, cue.start):
+            return None  # "would not say whether …" reports nothing said
         start = content_start(self.text, cue.end, limit, cue.word, self.finder.names, self.cues.lowered)
         if _OBJECT_START.match(self.text, start):
             return None  # "replied to a call", "spoke about": an object, not a statement

@@ -75,3 +75,14 @@ _SHORT_CLAUSE = re.compile(_SHORT_SUBJECT + r"[ \u00a0]+(?:" + _FINITE.pattern +
 def short_clause(text: str, start: int, end: int) -> bool:
     """[start, end) is a clause of a few words: a subject, a finite verb and at most one more word."""
     return _SHORT_CLAUSE.match(text, start, end) is not None
+
+
+# "would not say whether", "have not publicly said", "didn't say": a negated verb reports nothing said.
+_NEGATION_BEFORE = re.compile(r"(?:not|n[’']t|never)(?:[ \u00a0]+(?!only)[a-z]+ly)?[ \u00a0]+$")
+_NEGATION_CHARS = 24
+
+
+def negated(text: str, cue_start: int) -> bool:
+    """The reporting verb at ``cue_start`` is negated ("did not say", "has never publicly said")."""
+    lo = cue_start - _NEGATION_CHARS
+    return _NEGATION_BEFORE.search(text, lo if lo > 0 else 0, cue_start) is not None
