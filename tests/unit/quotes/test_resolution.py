@@ -169,3 +169,22 @@ def test_a_person_of_a_place_or_body_is_named_without_it(text, speaker):
 def test_a_title_before_a_name_is_not_part_of_it(title):
     text = f"“We will be back next season,” {title} Ines Varga said."
     assert only(text).speaker.name == "Ines Varga"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("“We will appeal,” a spokesperson for Transport Minister Ines Varga said in an email.",
+     "a spokesperson for Transport Minister Ines Varga"),
+    ("A lawyer for the family said they would sue the county.", "A lawyer for the family"),
+    ("Sources close to the premier said she would call an election.", "Sources close to the premier"),
+])
+def test_someone_speaking_for_a_person_or_body_is_the_speaker_not_whom_they_speak_for(text, speaker):
+    assert only(text).speaker.name == speaker
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Omar Haddad, 61, of Moncton, N.B., said the water rose in minutes.", "Omar Haddad"),
+    ("Ruth Okoye, 34, from Croydon, south London, said: ‘The damp came back every winter.’", "Ruth Okoye"),
+    ("Li Wei, 29, from Leeds, said she had waited four years for a flat.", "Li Wei"),
+])
+def test_a_persons_age_and_home_before_the_verb_are_not_the_speaker(text, speaker):
+    assert only(text).speaker.name == speaker

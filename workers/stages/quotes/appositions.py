@@ -1,6 +1,7 @@
-"""A description set off after a name at the end of reported content (`said he would not vote for
-Ann Lee, the party's candidate`, `…in partnership with NATO, the alliance that …`): it describes
-the name for the reader and is not part of the statement, so the content ends before its comma."""
+"""Descriptions set off after a name: at the end of reported content (`said he would not vote for
+Ann Lee, the party's candidate`, `…in partnership with NATO, the alliance that …`) it describes
+the name for the reader and is not part of the statement, so the content ends before its comma;
+before a verb, a person's age and home (`Emma Clarke, 29, from Leeds, said`) are no speaker."""
 from __future__ import annotations
 
 import re
@@ -24,3 +25,17 @@ def description_start(text: str, start: int, end: int, min_words: int) -> int:
     if _NAME_END.search(text, max(start, comma - _LONGEST_WORD), comma) is None:
         return end
     return comma if at_least_words(text, start, comma, min_words) else end
+
+
+# ", 52, of Hamilton, Ont.," / ", 29, from Croydon, south London," before the verb: an age, then
+# "of" or "from" and a place of at most a few words, with its region after a comma.
+_AGE_AND_HOME = re.compile(
+    r",[ \u00a0]+\d{1,3},[ \u00a0]+(?:of|from)[ \u00a0]+[A-Z][^,.;:!?\n]{0,40}?(?:,[ \u00a0]+[^,;:!?\n]{1,30})?,[ \u00a0]*$"
+)
+_AGE_AND_HOME_CHARS = 100
+
+
+def before_age_and_home(text: str, floor: int, end: int) -> int | None:
+    """Where the name described by an age and a home town ending at ``end`` ends, if one does."""
+    m = _AGE_AND_HOME.search(text, max(floor, end - _AGE_AND_HOME_CHARS), end)
+    return None if m is None else m.start()

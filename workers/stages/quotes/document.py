@@ -176,3 +176,11 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in _TRAILING:
         end -= 1
     return start, end
+
+
+def last_visible(text: str, floor: int, end: int) -> str:
+    """The last character of text[floor:end] that is not whitespace ("" if none), without
+    copying the clause as ``text[floor:end].rstrip()`` would."""
+    while end > floor and text[end - 1].isspace():
+        end -= 1
+    return text[end - 1] if end > floor else ""

@@ -20,6 +20,7 @@ from workers.stages.quotes.trailing import comma_before
 
 _QUOTE_MARK = re.compile(r"[\"“”«»„]")
 _OPENERS = "\"“«„‘'(["
+_WORD_NEXT = re.compile(r"[ \u00a0]+[\w’'\-]")
 # A wire dateline opening the sentence: a place in capitals, a region, the agency, a dash
 # ("LONDON (Reuters) - ", "NAIROBI, Kenya (AP) — ", "WASHINGTON — ", "MUMBAI: ").
 _DATELINE = re.compile(
@@ -215,8 +216,8 @@ class ReportedPass:
         if comma is None:
             return None
         found = self.finder.after(cue.end, sent.end)
-        if found is None:
-            return None
+        if found is None or (found.kind == "pronoun" and _WORD_NEXT.match(self.text, found.end)):
+            return None  # "…, said she had been waiting": the statement's subject, not an inverted speaker
         return self._draft(max(sent.start, comma - _WINDOW_CHARS), comma, found, cue.word)
 
     def _coordinated(self, draft: Draft, limit: int, quoted: list[tuple[int, int]]) -> Draft | None:

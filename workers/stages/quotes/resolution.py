@@ -3,6 +3,7 @@ person meant, an uncued paragraph to the previous speaker), in document order.""
 from __future__ import annotations
 
 import bisect
+import re
 
 from workers.stages.quotes.candidates import Draft
 from workers.stages.quotes.document import Document, trim
@@ -24,6 +25,17 @@ _ANTECEDENT_WINDOW_CHARS = 400
 _CACHED_SENTENCES = 64
 # How far back the organisation "the ministry" stands for is looked for (a few paragraphs).
 _ORG_LOOKBACK_CHARS = 2000
+
+
+# Someone who speaks for the person or body named after "for", "to" or "of" ("a spokeswoman for
+# Kensington Palace", "a lawyer for the family", "sources close to the minister").
+_AGENT = re.compile(
+    r"(?<![\w’'\-])(?:(?i:an?|the|one|two)[ \u00a0]+)?(?:[a-z\-]+[ \u00a0]+){0,2}?(?i:spokesperson|spokesman|"
+    r"spokeswoman|spokespeople|lawyers?|attorneys?|aides?|advis[eo]rs?|representatives?|assistant|agent|counsel|"
+    r"solicitor|friends?|sources?)[ \u00a0]+(?:for|to|of|close[ \u00a0]+to)[ \u00a0]+(?:the[ \u00a0]+)?"
+    r"(?:[A-Z][\w.’'\-]*[ \u00a0]+){0,3}$"
+)
+_AGENT_CHARS = 120
 
 
 class Resolver:
@@ -74,6 +86,7 @@ class Resolver:
         if found is not None:
             if found.mention is not None and found.kind == "name":
                 found = _person_of(found)
+            found = self._agent_of(found)
             name, via = self._name(found)
             return True, Speaker(name, found.start, found.end, via)
         if d.continues and last and para - last[0] <= _CONTINUATION_PARAGRAPHS:
@@ -84,6 +97,13 @@ class Resolver:
                 return False, None  # the sentence before reports no statement of anyone
             return True, _carried(reported[1])
         return True, None
+
+    def _agent_of(self, found: Found) -> Found:
+        """"a spokesperson for Health Minister Mark Holland", "an aide to the senator": the one who
+        speaks for the name found, not the name."""
+        lo = found.start - _AGENT_CHARS
+        m = _AGENT.search(self.text, lo if lo > 0 else 0, found.start)
+        return found if m is None else Found(m.start(), found.end, "noun phrase")
 
     def _before_cue(self, found: Found) -> Found:
         """A phrase cut before a reporting or framing verb in the past inside it ("The Trump

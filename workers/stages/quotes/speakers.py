@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from workers.stages.quotes.document import Document, at_least_words, trim, word_before
+from workers.stages.quotes.appositions import before_age_and_home
+from workers.stages.quotes.document import Document, at_least_words, last_visible, trim, word_before
 from workers.stages.quotes.lexicon import AUXILIARIES, DETERMINERS, PRONOUNS, ROLE_WORDS, SPEAKER_NOUNS, TITLES, is_adverb
 from workers.stages.quotes.names import Mention, bare
 from workers.stages.quotes.phrases import WORD_AFTER, phrase_end, phrase_start
@@ -247,6 +248,8 @@ class SpeakerFinder:
         return end
 
     def _skip_apposition(self, floor: int, end: int) -> int | None:
+        if (aged := before_age_and_home(self.text, floor, end)) is not None:
+            return aged  # "Emma Clarke, 29, from Leeds, said"
         comma = self.text.rfind(",", floor if floor > end - 2 else end - 2, end)
         lo = floor if floor > comma - _APPOSITION_MAX_CHARS else comma - _APPOSITION_MAX_CHARS
         prev = self.text.rfind(",", lo, comma)
@@ -290,11 +293,3 @@ class SpeakerFinder:
     def _noun_phrase_from(self, start: int, ceiling: int) -> Found | None:
         end = phrase_end(self.text, start, ceiling)
         return None if end is None else Found(start, end, "noun phrase")
-
-
-def last_visible(text: str, floor: int, end: int) -> str:
-    """The last character of text[floor:end] that is not whitespace ("" if none), without
-    copying the clause as ``text[floor:end].rstrip()`` would."""
-    while end > floor and text[end - 1].isspace():
-        end -= 1
-    return text[end - 1] if end > floor else ""
