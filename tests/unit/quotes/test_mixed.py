@@ -1,6 +1,8 @@
 """Mixed quotes: the reported clause around a quoted phrase, and phrases framed "as" a quoted one."""
 from __future__ import annotations
 
+import pytest
+
 from tests.unit.quotes.support import only, span_of
 from workers.stages.quotes import extract_quotes
 
@@ -92,3 +94,13 @@ def test_fragment_after_an_unreported_clause_keeps_its_own_speaker():
     text = "After the vote in Leeds, Tom Okoye called the levy “a tax on ambition” for small firms."
     quote = only(text, "mixed")
     assert text[quote.speaker.start : quote.speaker.end] == "Tom Okoye"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Ruiz rejected the offer, saying the union “will not be bought off.”", "Ruiz"),
+    ("The minister apologised for the delays and said the agency would “do far better”.", "The minister"),
+    ("Meanwhile, the council attacked the plan, saying it “ignores every resident.”", "the council"),
+])
+def test_a_quoted_fragment_after_a_participle_or_a_joined_verb_is_the_subjects(text, speaker):
+    quote = only(text)
+    assert (quote.kind, quote.speaker.name) == ("mixed", speaker)

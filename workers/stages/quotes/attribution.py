@@ -33,6 +33,7 @@ _NEW_STATEMENT = re.compile(r"(?<![\w’'\-])(?:that|adding|saying|noting|arguin
 # of time or place and then "that" ("said during a rally in Michigan that").
 _COMPLEMENT_LINK = re.compile(r"[ \u00a0]+(?:[^.;:!?\"“”\n]{0,80}?[ \u00a0]that[ \u00a0]+|that[ \u00a0]+)?")
 _QUOTE_MARK = re.compile(r"[\"“”«»„]")
+_JOINED = re.compile(r"(?<![\w’'\-])(?:and|but)[ \u00a0]+(?:[a-z]+ly[ \u00a0]+)?$")
 _LISTENER_AFTER = frozenset(v for v in LISTENER_VERBS if not v.startswith("ask"))
 _PARTICIPLE = re.compile(
     r"[ \u00a0]*,[ \u00a0]*(adding|saying|noting|arguing|claiming|insisting|warning|explaining|stressing)"
@@ -166,13 +167,17 @@ class DirectPass:
         verb = cue.word
         if verb.lower() in WEAK_VERBS and linked:
             return None
-        # After "told"/"warned" comes the listener ("telling MPs: “…”"), never the speaker.
+        # After "told"/"warned" comes the listener ("telling MPs: “…”"), never the speaker; after a
+        # participle or a verb joined to another, mostly the statement's subject ("…, saying Canada
+        # “will never …”", "apologised and said the government would “do better”"): the last resort.
+        listener = verb.lower() in _LISTENER_AFTER
+        joined = verb.endswith("ing") or _JOINED.search(text, floor, cue.start) is not None
         found = self.finder.before(floor, cue.start) or (
-            None if verb.lower() in _LISTENER_AFTER else self.finder.after(cue.end, open_pos))
+            None if listener or joined else self.finder.after(cue.end, open_pos))
         if found is None and prev is not None and self._same_sentence(prev[0].close, cue.start):
             found = prev[1].found  # “…,” the mayor said, adding that it would take “more hours”
         found = (found or shared_subject(text, self.finder, floor, cue) or self.finder.subject(floor, cue.start)
-                 or self.finder.np_before(floor, cue.start))
+                 or self.finder.np_before(floor, cue.start) or (None if listener else self.finder.after(cue.end, open_pos)))
         if not linked and found is not None:
             found = self._outer_speaker(floor, found) or found
         if linked and ":" not in text[cue.end : open_pos] and not complete(text, q):

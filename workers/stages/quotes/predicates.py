@@ -24,8 +24,12 @@ _WORD = re.compile(r"[ \u00a0]*([\w’'\-]+)")
 _SUBJECT_WORDS = 5
 # How far back the joint is looked for (the longest run of adverbs and auxiliaries above).
 _JOINT_CHARS = 40
-# A short phrase of time or place opening the sentence before its subject ("In August, ").
-_ADJUNCT = re.compile(r"(?:In|On|At|By|Last|This|Earlier|Later)[ \u00a0][^,;:.!?\"“”]{1,30},[ \u00a0]+")
+# A short phrase of time or place, or a connecting adverb, opening the sentence before its
+# subject ("In August, ", "Meanwhile, ").
+_ADJUNCT = re.compile(
+    r"(?:(?:In|On|At|By|Last|This|Earlier|Later)[ \u00a0][^,;:.!?\"“”]{1,30}|Meanwhile|However|Separately|"
+    r"Instead|Elsewhere|Previously|Still|Yet|Now|Then|Later|Earlier|Indeed|Moreover),[ \u00a0]+"
+)
 # A plural noun in lower case heads a subject as well as any listed noun ("groups", "residents").
 _PLURAL = re.compile(r"[a-z][a-z\-]{2,}[^s’'\W]s")
 
