@@ -324,3 +324,8 @@ def test_a_dateline_in_capitals_and_a_colon_is_no_transcript_turn(text):
 def test_a_statement_after_a_dateline_with_a_colon_starts_after_it():
     text = "KOCHI: The port trust has cancelled the tenders for the new berth, officials said on Monday."
     assert only(text).text == "The port trust has cancelled the tenders for the new berth"
+
+
+def test_a_verb_then_a_medium_before_a_colon_attributes_the_quote():
+    quote = only("The premier said in a Facebook post: “The deal is done and it is a good one.”")
+    assert (quote.speaker.name, quote.cue) == ("The premier", "said")

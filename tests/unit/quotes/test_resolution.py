@@ -188,3 +188,17 @@ def test_someone_speaking_for_a_person_or_body_is_the_speaker_not_whom_they_spea
 ])
 def test_a_persons_age_and_home_before_the_verb_are_not_the_speaker(text, speaker):
     assert only(text).speaker.name == speaker
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("A woman who lives near the Red River said the water rose overnight.", "A woman who lives near the Red River"),
+    ("The mayor of Brandon said the budget was balanced.", "The mayor of Brandon"),
+    ("Officials at Lakeside Hospital said the patient was stable.", "Officials at Lakeside Hospital"),
+])
+def test_a_name_after_a_preposition_belongs_to_the_phrase_naming_the_speaker(text, speaker):
+    assert only(text).speaker.name == speaker
+
+
+def test_a_clause_before_a_preposition_is_no_speaker_phrase():
+    text = "The dispute centers on Lakeside Hospital, which said the patient was stable."
+    assert all(q.speaker is None or q.speaker.name != text.split(",")[0] for q in extract_quotes(text))

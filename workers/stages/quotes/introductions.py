@@ -54,6 +54,10 @@ def introduced(doc: Document, finder: SpeakerFinder, q: Quoted, floor: int) -> D
     colon = _COLON.search(text, max(floor, q.open - 8), q.open)
     if colon is None or colon.start() <= floor:
         return None
+    cue = doc.cues.last(floor, colon.start())
+    found = finder.before(floor, cue.start) if cue is not None else None
+    if found is not None:  # "The premier said in a Facebook post: “…”"
+        return Draft(q.start, q.end, "direct", found, cue.word)
     found = finder.subject(floor, colon.start()) or finder.after(floor, colon.start())
     return Draft(q.start, q.end, "direct", found, None, continues=found is None)
 

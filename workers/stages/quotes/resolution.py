@@ -7,7 +7,7 @@ import re
 
 from workers.stages.quotes.candidates import Draft
 from workers.stages.quotes.document import Document, trim
-from workers.stages.quotes.lexicon import ORG_WORDS, PLACES, PRONOUNS, TITLES
+from workers.stages.quotes.lexicon import DETERMINERS, ORG_WORDS, PLACES, PRONOUNS, ROLE_WORDS, SPEAKER_NOUNS, TITLES
 from workers.stages.quotes.names import Mention, bare
 from workers.stages.quotes.parts import Parts
 from workers.stages.quotes.results import Quote, Speaker
@@ -36,6 +36,14 @@ _AGENT = re.compile(
     r"(?:[A-Z][\w.’'\-]*[ \u00a0]+){0,3}$"
 )
 _AGENT_CHARS = 120
+_PREPOSITION_BEFORE = re.compile(
+    r"(?<![\w’'\-])(?:near|in|at|from|of|on|by|with|outside|inside|across|around|behind|into|between)"
+    r"[ \u00a0]+(?:(?:the|a|an)[ \u00a0]+)?$"
+)
+_PREPOSITION_CHARS = 24
+# The words of a phrase naming a speaker before its preposition ("the foreign minister"), or with
+# a relative clause ("A woman who was mauled by two dogs in a park").
+_PHRASE_WORDS, _RELATIVE_PHRASE_WORDS = 6, 12
 
 
 class Resolver:
@@ -86,7 +94,7 @@ class Resolver:
         if found is not None:
             if found.mention is not None and found.kind == "name":
                 found = _person_of(found)
-            found = self._agent_of(found)
+            found = self._head_before_preposition(self._agent_of(found))
             name, via = self._name(found)
             return True, Speaker(name, found.start, found.end, via)
         if d.continues and last and para - last[0] <= _CONTINUATION_PARAGRAPHS:
@@ -104,6 +112,31 @@ class Resolver:
         lo = found.start - _AGENT_CHARS
         m = _AGENT.search(self.text, lo if lo > 0 else 0, found.start)
         return found if m is None else Found(m.start(), found.end, "noun phrase")
+
+    def _head_before_preposition(self, found: Found) -> Found:
+        """A name after a preposition is not the speaker but part of the phrase naming it ("A man
+        who lives near the Ottawa River said", "The mayor of Toronto said"): the phrase from its
+        clause's determiner or speaker noun."""
+        if found.kind != "name":
+            return found
+        lo = found.start - _PREPOSITION_CHARS
+        prep = _PREPOSITION_BEFORE.search(self.text, lo if lo > 0 else 0, found.start)
+        if prep is None:
+            return found
+        floor = self.doc.sentences.start_of(found.start)
+        clause = max(floor, *(self.text.rfind(mark, floor, prep.start()) + 1 for mark in ",;:"))
+        start, end = trim(self.text, clause, prep.start())
+        words = self.text[start:end].lower().split()
+        if not words or not (words[0] in DETERMINERS or words[0] in SPEAKER_NOUNS):
+            return found
+        if len(words) > (_RELATIVE_PHRASE_WORDS if "who" in words else _PHRASE_WORDS):
+            return found  # a clause ("The bias begins to show when looking at how …"), not a phrase
+        # the phrase names someone who can speak: its noun does, or a relative clause on a person
+        noun, one = words[-1], words[-1][:-1]  # "members", "ministers"
+        if "who" not in words and not (noun in SPEAKER_NOUNS or noun in TITLES or noun in ROLE_WORDS
+                                       or noun in ORG_WORDS or one in TITLES or one in ROLE_WORDS):
+            return found
+        return Found(start, found.end, "noun phrase")
 
     def _before_cue(self, found: Found) -> Found:
         """A phrase cut before a reporting or framing verb in the past inside it ("The Trump
