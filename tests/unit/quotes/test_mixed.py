@@ -104,3 +104,8 @@ def test_fragment_after_an_unreported_clause_keeps_its_own_speaker():
 def test_a_quoted_fragment_after_a_participle_or_a_joined_verb_is_the_subjects(text, speaker):
     quote = only(text)
     assert (quote.kind, quote.speaker.name) == ("mixed", speaker)
+
+
+def test_a_fragment_right_after_a_verb_inside_a_reported_clause_is_the_outer_speakers():
+    quote = only("Asked about the strike, Ruiz said the city would answer “with patience and with resolve.”")
+    assert quote.speaker.name == "Ruiz"

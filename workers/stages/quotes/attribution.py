@@ -33,6 +33,7 @@ _NEW_STATEMENT = re.compile(r"(?<![\w’'\-])(?:that|adding|saying|noting|arguin
 # of time or place and then "that" ("said during a rally in Michigan that").
 _COMPLEMENT_LINK = re.compile(r"[ \u00a0]+(?:[^.;:!?\"“”\n]{0,80}?[ \u00a0]that[ \u00a0]+|that[ \u00a0]+)?")
 _QUOTE_MARK = re.compile(r"[\"“”«»„]")
+_BREAKS = re.compile(r"[,;:.!?\"“”()—–]")
 _JOINED = re.compile(r"(?<![\w’'\-])(?:and|but)[ \u00a0]+(?:[a-z]+ly[ \u00a0]+)?$")
 _LISTENER_AFTER = frozenset(v for v in LISTENER_VERBS if not v.startswith("ask"))
 _PARTICIPLE = re.compile(
@@ -178,8 +179,9 @@ class DirectPass:
             found = prev[1].found  # “…,” the mayor said, adding that it would take “more hours”
         found = (found or shared_subject(text, self.finder, floor, cue) or self.finder.subject(floor, cue.start)
                  or self.finder.np_before(floor, cue.start) or (None if listener else self.finder.after(cue.end, open_pos)))
-        if not linked and found is not None:
-            found = self._outer_speaker(floor, found) or found
+        if not (linked and (":" in text[cue.end : open_pos] or (complete(text, q) and not text[q.start].islower()))):
+            # not a quotation the inner verb introduces ("Y told him: “…”"): the words are the outer speaker's
+            found = self._outer_speaker(floor, found, cue) or found
         if linked and ":" not in text[cue.end : open_pos] and not complete(text, q):
             # `he said "budget reforms" and unpaid taxes would pay for it`: the clause goes on.
             end = clause_tail(self.doc, q, "that" in text[cue.end : open_pos] and verb.lower() in REPORTING_VERBS)
@@ -197,13 +199,17 @@ class DirectPass:
         clausal = verb.lower() in REPORTING_VERBS
         return Draft(start, max(q.end, clause_tail(self.doc, q, clausal)), "mixed", found, verb)
 
-    def _outer_speaker(self, floor: int, inner: Found) -> Found | None:
+    def _outer_speaker(self, floor: int, inner: Found | None, cue: Cue) -> Found | None:
         """`Trump said (during a rally) that Clinton called it “the gold standard”`: a clause
-        reported by an earlier verb in the sentence is that verb's subject's report."""
-        outer = self.cues.last(floor, inner.start)
+        reported by an earlier verb in the sentence is that verb's subject's report (its own
+        subject, ``inner``, may be a phrase no speaker was read from: "the city would answer")."""
+        outer = self.cues.last(floor, cue.start if inner is None else inner.start)
         if outer is None or outer.word.lower() not in REPORTING_VERBS:
             return None
-        if not _COMPLEMENT_LINK.fullmatch(self.text, outer.end, inner.start):
+        if inner is None:
+            if _BREAKS.search(self.text, outer.end, cue.start):
+                return None
+        elif not _COMPLEMENT_LINK.fullmatch(self.text, outer.end, inner.start):
             return None
         found = self.finder.before(floor, outer.start)
         return found if found is not None and found.end <= outer.start else None
