@@ -54,3 +54,21 @@ def test_lettered_paragraphs_without_questions_are_no_interview():
 def test_a_question_label_in_capitals_is_no_transcript_speaker():
     text = "Transcript of the briefing.\n\nQUESTION: Is the minister resigning?\n\nANSWER: No."
     assert all(q.speaker is None or q.speaker.name != "Question" for q in extract_quotes(text))
+
+
+def test_turns_labelled_with_names_in_mixed_case_are_quotes_of_those_named():
+    text = ("Dana Whitfield: We were outplayed in the first half.\n\n"
+            "Reporter: And in the second?\n\n"
+            "Dana Whitfield: We found our legs.\n\n"
+            "Ms. Osei: Nobody expected that comeback.")
+    quotes = extract_quotes(text)
+    assert [(q.text, q.speaker.name) for q in quotes] == [
+        ("We were outplayed in the first half.", "Dana Whitfield"),
+        ("We found our legs.", "Dana Whitfield"),
+        ("Nobody expected that comeback.", "Osei"),
+    ]
+
+
+def test_one_label_or_labels_that_name_nobody_make_no_transcript():
+    assert extract_quotes("Update: The vote was delayed to Friday.\n\nThe council met.") == []
+    assert extract_quotes("Photo: Lakeside Gazette\n\nSource: Statistics Canada") == []

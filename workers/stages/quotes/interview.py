@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from workers.stages.quotes.lexicon import PLACES
-from workers.stages.quotes.names import Mention
+from workers.stages.quotes.names import Mention, bare, mention_in
 
 if TYPE_CHECKING:
     from workers.stages.quotes.document import Document
@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 _QUESTION = re.compile(r"(?:Q|Question|QUESTION)[:.][ \u00a0]+(?=\S)")
 _ANSWER = re.compile(r"(?:A|Answer|ANSWER)[:.][ \u00a0]+(?=\S)")
 # "Carney: We will …": a name of up to three words, in Title Case or capitals, and a colon.
+# Labels of whoever asks the questions.
+_ASKERS = frozenset("reporter reporters interviewer host moderator anchor audience caller question".split())
 _NAMED = re.compile(r"([A-Z][\w’'.\-]*+(?:[ \u00a0][A-Z][\w’'.\-]*+){0,2}+):[ \u00a0]+(?=\S)")
 
 
@@ -32,11 +34,11 @@ class Answer(NamedTuple):
 
 
 def answers(doc: Document) -> list[Answer]:
-    """The answers to a printed interview's questions (none if it asks none)."""
+    """The answers to a printed interview's questions, or its turns labelled with names."""
     text, paras = doc.text, doc.paragraphs
     asks = {i for i, p in enumerate(paras) if text.startswith("Q", p.start) and _QUESTION.match(text, p.start, p.end)}
     if not asks:
-        return []
+        return _named_turns(doc)
     first = min(asks)
     guest = interviewee(doc, paras[first].start)
     found: list[Answer] = []
@@ -77,3 +79,21 @@ def _named(doc: Document, start: int, end: int) -> tuple[Mention, int] | None:
     if mention is None or mention.is_org or mention.end != m.end(1):
         return None
     return mention, m.end()
+
+
+def _named_turns(doc: Document) -> list[Answer]:
+    """Paragraphs opening with a name and a colon ("Mélanie Joly: No, I will not."), where two or
+    more open with a label: each a turn of the person named; an interviewer's or host's label
+    ("Reporter:", "Interviewer:") marks a question."""
+    text = doc.text
+    labelled = [(para, m) for i, para in enumerate(doc.paragraphs)
+                if i not in doc.turns and text[para.start].isupper() and (m := _NAMED.match(text, para.start, para.end))]
+    if len(labelled) < 2:
+        return []
+    labels = collections.Counter(m.group(1) for _, m in labelled)
+    found = []
+    for para, m in labelled:
+        mention = None if bare(m.group(1)) in _ASKERS else mention_in(para.start, m.group(1))
+        if mention is not None and not mention.is_org and (" " in m.group(1) or labels[m.group(1)] >= 2):
+            found.append(Answer([(m.end(), para.end)], mention))
+    return found
