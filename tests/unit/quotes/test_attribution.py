@@ -329,3 +329,7 @@ def test_a_statement_after_a_dateline_with_a_colon_starts_after_it():
 def test_a_verb_then_a_medium_before_a_colon_attributes_the_quote():
     quote = only("The premier said in a Facebook post: “The deal is done and it is a good one.”")
     assert (quote.speaker.name, quote.cue) == ("The premier", "said")
+
+
+def test_a_title_after_a_bare_description_is_skipped():
+    assert only("“We need more beds,” said emergency room physician Dr. Ana Ruiz.").speaker.name == "Ana Ruiz"

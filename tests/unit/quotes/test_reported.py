@@ -305,3 +305,22 @@ def test_more_reporting_verbs(text, cue):
 ])
 def test_a_negated_reporting_verb_reports_nothing(text):
     assert extract_quotes(text) == []
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ("The airline disclosed that its systems had been breached in March.", "disclosed"),
+    ("The bank signalled that rates would stay on hold.", "signalled"),
+    ("Analysts forecast that prices would fall by spring.", "forecast"),
+    ("The coach repeated that the team was not for sale.", "repeated"),
+])
+def test_verbs_that_report_only_with_that(text, cue):
+    assert only(text).cue == cue
+
+
+@pytest.mark.parametrize("text", [
+    "The airline disclosed the figures to investors on Monday.",
+    "The move went ahead despite repeated warnings from her lawyer that it was pointless.",
+    "Her appointment sends a strong signal that abuse will not be tolerated.",
+])
+def test_those_verbs_with_an_object_or_as_nouns_report_nothing(text):
+    assert extract_quotes(text) == []

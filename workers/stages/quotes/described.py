@@ -7,8 +7,8 @@ organisation may open the description. The name is the speaker, not the organisa
 from __future__ import annotations
 
 from workers.stages.quotes.cues import CueIndex
-from workers.stages.quotes.lexicon import NOT_NAMES
-from workers.stages.quotes.names import Mention, NameIndex
+from workers.stages.quotes.lexicon import NOT_NAMES, TITLES
+from workers.stages.quotes.names import Mention, NameIndex, bare
 from workers.stages.quotes.phrases import WORD_AFTER
 from workers.stages.quotes.speakers import Found
 
@@ -31,8 +31,16 @@ def described_name(text: str, names: NameIndex, cues: CueIndex, pos: int, ceilin
         pos = m.end(1)
         following = WORD_AFTER.match(text, pos, ceiling)
         if following is not None and following.group(1)[0].isupper():
-            return names.starting_at(following.start(1))
+            return names.starting_at(following.start(1)) or _after_titles(text, names, following.start(1), ceiling)
     return None
+
+
+def _after_titles(text: str, names: NameIndex, start: int, ceiling: int) -> Mention | None:
+    """The name after titles opening at ``start`` ("physician Dr. Raghu Venugopal")."""
+    mention = next(names.iter_between(start, ceiling), None)
+    if mention is None or not all(bare(word) in TITLES for word in text[start : mention.start].split()):
+        return None
+    return mention
 
 
 def past_description(text: str, names: NameIndex, cues: CueIndex, found: Found | None, pos: int,

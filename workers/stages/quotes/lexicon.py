@@ -25,7 +25,8 @@ believe believed believes believing, think thought thinks thinking, predict pred
 proclaim proclaimed, scoff scoffed, shout shouted, tout touted, wonder wondered,
 hope hoped hopes hoping, comment commented, read reads, learn learned, lament lamented,
 answer answered, inform informed, reckon reckoned, assure assured, hint hinted,
-clarify clarified clarifies clarifying
+clarify clarified clarifies clarifying, disclose disclosed, underscore underscored, signal signaled,
+signal signalled signals signalling, forecast forecast, reflect reflected, repeat repeated
 """.replace("\n", " ").split(", ")
 
 
@@ -41,7 +42,7 @@ def _forms(line: str) -> list[str]:
 _NOUN_LIKE = frozenset(
     """state states show shows read reading report remark call comment tweet add continue
     maintain hope post claim charge counter note estimate promise pledge vow hint hints
-    answer answers""".split()
+    answer answers signal signals reflect reflects""".split()
 )
 REPORTING_VERBS = frozenset(f for line in _VERBS for f in _forms(line)) - _NOUN_LIKE
 # Verbs of intention: attributions in news corpora ("Clinton wants to triple the program") only
@@ -69,6 +70,12 @@ LISTENER_VERBS = frozenset(_forms("tell told tells telling") + _forms("ask asked
 # on their own; they only count for reported speech with an explicit subject.
 # Verbs that report only from after their statement: "…, The Herald has learned." ("She
 # learned that …" tells what someone found out, not what anyone said).
+# Verbs that report a statement only when "that" follows them ("disclosed that …", not "disclosed
+# the figures"; "repeated that …", not "repeated warnings").
+THAT_VERBS = frozenset(
+    f for line in _VERBS if line.split()[0] in {"disclose", "underscore", "signal", "forecast", "reflect", "repeat"}
+    for f in _forms(line)
+)
 TRAILING_VERBS = frozenset(f for line in _VERBS if line.split()[0] == "learn" for f in _forms(line))
 WEAK_VERBS = frozenset(
     f

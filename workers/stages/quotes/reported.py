@@ -10,7 +10,7 @@ from workers.stages.quotes.beside import overlaps, own_cue, participle_after, sp
 from workers.stages.quotes.candidates import Draft
 from workers.stages.quotes.cues import ACCORDING, INFINITIVE, Cue, content_start, cut_pattern
 from workers.stages.quotes.document import Bounds, Document, at_least_words, trim
-from workers.stages.quotes.lexicon import INFINITIVE_VERBS, INTENTION_VERBS, TRAILING_VERBS, WEAK_VERBS
+from workers.stages.quotes.lexicon import INFINITIVE_VERBS, INTENTION_VERBS, THAT_VERBS, TRAILING_VERBS, WEAK_VERBS
 from workers.stages.quotes.predicates import shared_subject
 from workers.stages.quotes.speakers import Found, SpeakerFinder
 from workers.stages.quotes.statements import negated, short_clause, states_something, trailed_statement
@@ -20,6 +20,7 @@ from workers.stages.quotes.trailing import comma_before
 
 _QUOTE_MARK = re.compile(r"[\"“”«»„]")
 _OPENERS = "\"“«„‘'(["
+_THAT_NEXT = re.compile(r"[ \u00a0]+that[ \u00a0]")
 _WORD_NEXT = re.compile(r"[ \u00a0]+[\w’'\-]")
 # A wire dateline opening the sentence: a place in capitals, a region, the agency, a dash
 # ("LONDON (Reuters) - ", "NAIROBI, Kenya (AP) — ", "WASHINGTON — ", "MUMBAI: ").
@@ -202,8 +203,8 @@ class ReportedPass:
         # A trailing-only verb ("…, The Herald has learned") takes no statement after it.
         if verb in INTENTION_VERBS or verb in TRAILING_VERBS or (verb in INFINITIVE_VERBS and INFINITIVE.match(self.text, cue.end, limit)):
             return None
-        if negated(self.text, cue.start):
-            return None  # "would not say whether …" reports nothing said
+        if negated(self.text, cue.start) or (verb in THAT_VERBS and not _THAT_NEXT.match(self.text, cue.end)):
+            return None  # "would not say whether …" reports nothing said; "disclosed the figures" an object
         start = content_start(self.text, cue.end, limit, cue.word, self.finder.names, self.cues.lowered)
         if _OBJECT_START.match(self.text, start):
             return None  # "replied to a call", "spoke about": an object, not a statement
