@@ -333,3 +333,8 @@ def test_a_verb_then_a_medium_before_a_colon_attributes_the_quote():
 
 def test_a_title_after_a_bare_description_is_skipped():
     assert only("“We need more beds,” said emergency room physician Dr. Ana Ruiz.").speaker.name == "Ana Ruiz"
+
+
+def test_a_quote_then_posted_is_what_was_posted():
+    quote = only("“Today we mourn with the families,” Premier Ana Ruiz posted on social media.")
+    assert (quote.speaker.name, quote.cue) == ("Ana Ruiz", "posted")

@@ -324,3 +324,8 @@ def test_verbs_that_report_only_with_that(text, cue):
 ])
 def test_those_verbs_with_an_object_or_as_nouns_report_nothing(text):
     assert extract_quotes(text) == []
+
+
+def test_a_description_of_the_statement_after_it_is_not_part_of_it():
+    text = "The agency said 40 people had been injured, a figure that could not be independently verified."
+    assert only(text).text == "40 people had been injured"

@@ -18,6 +18,7 @@ _RELATIVE_ASIDE = re.compile(r",[ \u00a0]*(?:who|which)(?![\w’'\-])")
 # Between the aside's closing comma and the cue: nothing, or an adverb ("later", "then").
 _LINK_AFTER_ASIDE = re.compile(r"[ \u00a0]*(?:(?:later|then|also)[ \u00a0]+)?$")
 _SHORT_CLAUSE_WORDS = 4
+_POSTED = frozenset(("post", "posted", "posts"))
 # A cue clause after a quote is short; longer stretches are the next sentence.
 _AFTER_WINDOW_CHARS = 160
 
@@ -45,8 +46,8 @@ def cue_after(doc: Document, finder: SpeakerFinder, q: Quoted, pos: int, limit: 
         return _past_aside(doc, finder, start, aside.start(), cue, limit)
     if manner is not None and manner.word.lower() in SPEECH_MANNER:
         cue = manner  # “Why not?” Vitter demanded.
-    if cue is None or cue.word.lower() in WEAK_VERBS:
-        return None
+    if cue is None or (cue.word.lower() in WEAK_VERBS and cue.word.lower() not in _POSTED):
+        return None  # a belief or a result ("…, she thinks"); but the quote is what was posted
     found, clause_end = _speaker_of(text, finder, start, cue, limit)
     if found is None or clause_end is None:
         return None if found is None else (found, cue.word, None)

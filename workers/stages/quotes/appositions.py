@@ -1,6 +1,7 @@
 """Descriptions set off after a name: at the end of reported content (`said he would not vote for
 Ann Lee, the party's candidate`, `…in partnership with NATO, the alliance that …`) it describes
-the name for the reader and is not part of the statement, so the content ends before its comma;
+the name (or the statement: `…, a figure that could not be verified`) for the reader and is not
+part of the statement, so the content ends before its comma;
 before a verb, a person's age and home (`Emma Clarke, 29, from Leeds, said`) are no speaker."""
 from __future__ import annotations
 
@@ -14,6 +15,9 @@ _DESCRIPTION = re.compile(r",[ \u00a0]+(?:a|an|the)[ \u00a0]")
 # party and state ("Rep. Don Beyer (D-Va.), a former …").
 _NAME_END = re.compile(r"(?:[A-Z][\w’'\-.]*|\))$")
 _LONGEST_WORD = 40
+# A description of what the statement says, with a relative clause: "…, a figure that could not be
+# independently verified", "…, a claim which the company denies".
+_RELATIVE_DESCRIPTION = re.compile(r",[ \u00a0]+(?:a|an)[ \u00a0]+(?:[\w’'\-]+[ \u00a0]+){1,3}?(?:that|which)[ \u00a0]")
 
 
 def description_start(text: str, start: int, end: int, min_words: int) -> int:
@@ -22,7 +26,8 @@ def description_start(text: str, start: int, end: int, min_words: int) -> int:
     comma = text.rfind(",", start, end)
     if comma < 0 or _DESCRIPTION.match(text, comma, end) is None:
         return end
-    if _NAME_END.search(text, max(start, comma - _LONGEST_WORD), comma) is None:
+    if (_NAME_END.search(text, max(start, comma - _LONGEST_WORD), comma) is None
+            and _RELATIVE_DESCRIPTION.match(text, comma, end) is None):
         return end
     return comma if at_least_words(text, start, comma, min_words) else end
 
