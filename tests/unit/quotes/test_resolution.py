@@ -202,3 +202,17 @@ def test_a_name_after_a_preposition_belongs_to_the_phrase_naming_the_speaker(tex
 def test_a_clause_before_a_preposition_is_no_speaker_phrase():
     text = "The dispute centers on Lakeside Hospital, which said the patient was stable."
     assert all(q.speaker is None or q.speaker.name != text.split(",")[0] for q in extract_quotes(text))
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("The archbishop landed in Halifax on Monday. “We come to listen,” he said.", "The archbishop"),
+    ("The 71-year-old was freed on Friday. “I want to see my garden,” she told reporters.", "The 71-year-old"),
+    ("Asked about the injury, Okafor shrugged. “It is part of the game,” he said.", "Okafor"),
+])
+def test_he_or_she_with_no_name_near_is_the_subject_described_or_named_once(text, speaker):
+    assert only(text).speaker.name == speaker
+
+
+def test_a_capital_opening_a_sentence_is_no_antecedent():
+    text = "Rising seas could displace millions. “It is a crisis,” he said."
+    assert only(text).speaker.name == "he"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from workers.stages.quotes.antecedents import described_subject, lone_name_subject
 from workers.stages.quotes.candidates import Draft
 from workers.stages.quotes.document import Document, trim
 from workers.stages.quotes.lexicon import DETERMINERS, ORG_WORDS, PLACES, PRONOUNS, ROLE_WORDS, SPEAKER_NOUNS, TITLES
@@ -216,6 +217,11 @@ class Resolver:
             names = self._candidates(start, end, pronoun)
             if names:
                 return last if last is not None and last in names else names[0]
+        if pronoun in ("he", "she") and earlier:  # "The Pope arrived …", "…, McDavid smiled."
+            start, end = earlier[0]
+            span = described_subject(self.text, start, end) or lone_name_subject(self.text, start, end)
+            if span is not None:
+                return self.text[span[0] : span[1]]
         return last
 
     def _candidates(self, start: int, end: int, pronoun: str) -> list[str]:

@@ -1,0 +1,55 @@
+"""Who "he" or "she" stands for when no full name is near: the subject of a sentence before it,
+named by a description ("The Pope arrived …", "The 34-year-old was released …") or by one name
+alone ("…, McDavid smiled.", "Now 84, Rosa still bakes …").
+
+Sports and feature copy name a person once in full, often in a headline the body never repeats,
+then by a surname, a first name or a description; the pronoun that follows means that subject.
+"""
+from __future__ import annotations
+
+import re
+
+from workers.stages.quotes.lexicon import NOT_NAMES, ORG_WORDS, PLACES, ROLE_WORDS, TITLES
+
+# Nouns for a person that head a subject with "the": a title or role, or one of these.
+_PERSON_NOUNS = frozenset(
+    """man woman boy girl mother father grandmother grandfather son daughter teenager child victim
+    survivor resident owner player striker goalkeeper captain coach star singer actor actress
+    author writer artist driver pilot nurse doctor patient student teacher officer soldier veteran
+    farmer worker suspect defendant accused witness pope premier""".split()
+) | TITLES | ROLE_WORDS
+# "The 34-year-old", "the grandmother-of-three": a person by age or family.
+_AGE_OR_FAMILY = re.compile(r"\d+-year-old|(?:grand)?(?:mother|father)-of-\w+")
+# A sentence's subject after an opening adjunct set off by a comma ("Asked whether …, McDavid").
+_OPENING_ADJUNCT_CHARS = 120
+_WORD = re.compile(r"[\w’'\-]+")
+_QUOTE_MARKS = "\"“”‘'«"
+
+
+def described_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """(start, end) of "The <person noun>" opening the sentence [start, end), if it does."""
+    words = list(_WORD.finditer(text, start, min(end, start + 60)))
+    if len(words) < 3 or words[0].group() not in ("The", "the") or words[0].start() != start:
+        return None
+    for m in words[1:3]:  # "The Pope", "The former coach"
+        noun = m.group().lower()
+        if noun in _PERSON_NOUNS or _AGE_OR_FAMILY.fullmatch(noun):
+            following = words[words.index(m) + 1].group()
+            return (words[0].start(), m.end()) if following.islower() else None
+    return None
+
+
+def lone_name_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """(start, end) of one capitalised name right after a comma closing the adjunct that opens the
+    sentence [start, end), followed by a word in lower case (its verb). At the sentence's start a
+    capital says nothing ("Shifting monsoon patterns …"); after the adjunct, it makes a name."""
+    comma = text.find(",", start, min(end, start + _OPENING_ADJUNCT_CHARS))
+    words = list(_WORD.finditer(text, comma + 1, min(end, comma + 40)))[:2] if comma >= 0 else []
+    if len(words) < 2 or not words[1].group().islower() or text[start] in _QUOTE_MARKS:
+        return None
+    name = words[0].group()
+    lower = name.lower()
+    if name[0].isupper() and not name.isupper() and lower not in NOT_NAMES and lower not in TITLES \
+            and lower not in PLACES and lower not in ORG_WORDS and lower not in _PERSON_NOUNS:
+        return words[0].start(), words[0].end()
+    return None
