@@ -329,3 +329,15 @@ def test_those_verbs_with_an_object_or_as_nouns_report_nothing(text):
 def test_a_description_of_the_statement_after_it_is_not_part_of_it():
     text = "The agency said 40 people had been injured, a figure that could not be independently verified."
     assert only(text).text == "40 people had been injured"
+
+
+def test_a_description_then_a_name_set_off_before_the_verb_reports_forward():
+    text = "The bank’s chief economist, Ana Ruiz, said rates would fall by spring."
+    quote = only(text)
+    assert (quote.text, quote.speaker.name) == ("rates would fall by spring", "Ana Ruiz")
+
+
+@pytest.mark.parametrize("text", ["Asked if he would resign, the mayor said no.",
+                                  "Pressed on whether the plant would close, the owner said nothing."])
+def test_the_question_asked_is_not_the_speakers_statement(text):
+    assert extract_quotes(text) == []

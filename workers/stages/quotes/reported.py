@@ -178,7 +178,10 @@ class ReportedPass:
         if found is None or in_free_relative(text, sent.start, found):
             return None
         # "…, who said": a relative clause reports forward, never the words before its comma
-        comma = None if found.relative else comma_before(text, sent.start, found.start, _DESCRIPTION_WORDS)
+        # "The company’s CEO, Jensen Huang, said": a name set off right before its verb describes
+        # no statement before its comma
+        apposed = text[found.end : cue.start].strip() == "," and text[found.start - 2 : found.start] == ", "
+        comma = None if found.relative or apposed else comma_before(text, sent.start, found.start, _DESCRIPTION_WORDS)
         tail_end = min(sent.end, cue.end + _WINDOW_CHARS)
         if (
             comma is not None

@@ -52,15 +52,19 @@ _ADJUNCT_OPENERS = frozenset(
 # A clause before a trailing cue this long is a statement even with no finite verb to see
 # ("Six million jobs also depend on exports to Mexico, one report says"): adjuncts are shorter.
 _TRAILED_CLAUSE_WORDS = 7
+# Participles opening an adjunct about the speaker ("Asked about the plan, Lee said …").
+_SPEAKER_ADJUNCTS = frozenset("asked pressed speaking responding writing questioned interviewed quizzed".split())
 _FIRST_WORD = re.compile(r"[\w’'\-]+")
 
 
 def trailed_statement(text: str, start: int, end: int) -> bool:
     """The words before a trailing cue (`…, the report says.`) state something: ``states_something``,
     or a long clause opening with its subject rather than an adjunct."""
+    first = _FIRST_WORD.match(text, start, end)
+    if first is not None and first.group().lower() in _SPEAKER_ADJUNCTS:
+        return False  # "Asked if he would resign, the mayor said no": the question, not a statement
     if states_something(text, start, end):
         return True
-    first = _FIRST_WORD.match(text, start, end)
     if first is None or first.group().lower() in _ADJUNCT_OPENERS or first.group().endswith(("ing", "ed")):
         return False
     return at_least_words(text, start, end, _TRAILED_CLAUSE_WORDS)
