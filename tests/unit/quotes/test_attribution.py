@@ -338,3 +338,13 @@ def test_a_title_after_a_bare_description_is_skipped():
 def test_a_quote_then_posted_is_what_was_posted():
     quote = only("“Today we mourn with the families,” Premier Ana Ruiz posted on social media.")
     assert (quote.speaker.name, quote.cue) == ("Ana Ruiz", "posted")
+
+
+def test_a_quote_then_the_statement_read():
+    quote = only("“We regret the delay and thank our customers for their patience,” the statement read.")
+    assert (quote.speaker.name, quote.cue) == ("the statement", "read")
+
+
+def test_what_a_speaker_said_before_a_colon_introduces_their_words():
+    quote = only("Here is what the premier said on Thursday: “We are not going to raise taxes. Period.”")
+    assert quote.speaker.name == "the premier"

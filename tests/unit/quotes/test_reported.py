@@ -341,3 +341,9 @@ def test_a_description_then_a_name_set_off_before_the_verb_reports_forward():
                                   "Pressed on whether the plant would close, the owner said nothing."])
 def test_the_question_asked_is_not_the_speakers_statement(text):
     assert extract_quotes(text) == []
+
+
+@pytest.mark.parametrize("text", ["Neither side has said publicly what a deal would cost.",
+                                  "No one has said the bridge is unsafe."])
+def test_a_negative_subject_says_nothing(text):
+    assert extract_quotes(text) == []

@@ -19,6 +19,9 @@ _RELATIVE_ASIDE = re.compile(r",[ \u00a0]*(?:who|which)(?![\w’'\-])")
 _LINK_AFTER_ASIDE = re.compile(r"[ \u00a0]*(?:(?:later|then|also)[ \u00a0]+)?$")
 _SHORT_CLAUSE_WORDS = 4
 _POSTED = frozenset(("post", "posted", "posts"))
+_DOCUMENT_BEFORE = re.compile(
+    r"(?:statement|letter|note|sign|message|post|tweet|release|notice|email|caption|banner|placard|memo)[ \u00a0]+$"
+)
 # A cue clause after a quote is short; longer stretches are the next sentence.
 _AFTER_WINDOW_CHARS = 160
 
@@ -44,8 +47,8 @@ def cue_after(doc: Document, finder: SpeakerFinder, q: Quoted, pos: int, limit: 
         # the verb in the aside is not the cue; the one after it is, and the words before the
         # aside are the speaker
         return _past_aside(doc, finder, start, aside.start(), cue, limit)
-    if manner is not None and manner.word.lower() in SPEECH_MANNER:
-        cue = manner  # “Why not?” Vitter demanded.
+    if manner is not None and (manner.word.lower() in SPEECH_MANNER or _document_reads(text, start, manner)):
+        cue = manner  # “Why not?” Vitter demanded. “…,” the statement read.
     if cue is None or (cue.word.lower() in WEAK_VERBS and cue.word.lower() not in _POSTED):
         return None  # a belief or a result ("…, she thinks"); but the quote is what was posted
     found, clause_end = _speaker_of(text, finder, start, cue, limit)
@@ -54,6 +57,11 @@ def cue_after(doc: Document, finder: SpeakerFinder, q: Quoted, pos: int, limit: 
     if not (open_ended(text, q, bool(mark)) or _short_clause(text, clause_end, limit)):
         return None
     return found, cue.word, clause_end
+
+
+def _document_reads(text: str, start: int, verb: Cue) -> bool:
+    """“…,” the statement read: a document's words are what it reads."""
+    return verb.word.lower() in ("read", "reads") and _DOCUMENT_BEFORE.search(text, start, verb.start) is not None
 
 
 def open_ended(text: str, q: Quoted, marked: bool) -> bool:

@@ -84,9 +84,16 @@ def short_clause(text: str, start: int, end: int) -> bool:
 # "would not say whether", "have not publicly said", "didn't say": a negated verb reports nothing said.
 _NEGATION_BEFORE = re.compile(r"(?:not|n[’']t|never)(?:[ \u00a0]+(?!only)[a-z]+ly)?[ \u00a0]+$")
 _NEGATION_CHARS = 24
+# A subject that denies the verb ("Neither team has said", "No one has said"), in the verb's clause.
+_NEGATIVE_SUBJECT = re.compile(r"(?<![\w’'\-])(?:Neither|neither|Nobody|nobody|No one|no one|None|none)(?![\w’'\-])[^.,;:!?]*$")
+_NEGATIVE_SUBJECT_CHARS = 60
 
 
 def negated(text: str, cue_start: int) -> bool:
-    """The reporting verb at ``cue_start`` is negated ("did not say", "has never publicly said")."""
+    """The reporting verb at ``cue_start`` is negated ("did not say", "has never publicly said",
+    "Neither side has said")."""
     lo = cue_start - _NEGATION_CHARS
-    return _NEGATION_BEFORE.search(text, lo if lo > 0 else 0, cue_start) is not None
+    if _NEGATION_BEFORE.search(text, lo if lo > 0 else 0, cue_start) is not None:
+        return True
+    lo = cue_start - _NEGATIVE_SUBJECT_CHARS
+    return _NEGATIVE_SUBJECT.search(text, lo if lo > 0 else 0, cue_start) is not None
