@@ -347,3 +347,10 @@ def test_the_question_asked_is_not_the_speakers_statement(text):
                                   "No one has said the bridge is unsafe."])
 def test_a_negative_subject_says_nothing(text):
     assert extract_quotes(text) == []
+
+
+@pytest.mark.parametrize("aside", ["who asked not to be named", "who asked that her surname not be used",
+                                   "who spoke on condition of anonymity"])
+def test_a_request_in_a_relative_aside_is_not_the_statement(aside):
+    quote = only(f"Leyla, {aside}, said the checkpoints were getting worse.")
+    assert (quote.text, quote.cue) == ("the checkpoints were getting worse", "said")

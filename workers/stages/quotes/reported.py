@@ -10,7 +10,8 @@ from workers.stages.quotes.beside import overlaps, own_cue, participle_after, sp
 from workers.stages.quotes.candidates import Draft
 from workers.stages.quotes.cues import ACCORDING, INFINITIVE, Cue, content_start, cut_pattern
 from workers.stages.quotes.document import Bounds, Document, at_least_words, trim
-from workers.stages.quotes.lexicon import INFINITIVE_VERBS, INTENTION_VERBS, THAT_VERBS, TRAILING_VERBS, WEAK_VERBS
+from workers.stages.quotes.lexicon import (INFINITIVE_VERBS, INTENTION_VERBS, REPORTING_VERBS, THAT_VERBS, TRAILING_VERBS,
+                                          WEAK_VERBS)
 from workers.stages.quotes.predicates import shared_subject
 from workers.stages.quotes.speakers import Found, SpeakerFinder
 from workers.stages.quotes.statements import negated, short_clause, states_something, trailed_statement
@@ -20,6 +21,8 @@ from workers.stages.quotes.trailing import comma_before
 
 _QUOTE_MARK = re.compile(r"[\"“”«»„]")
 _OPENERS = "\"“«„‘'(["
+# Verbs of a request in a relative aside about the speaker ("who asked not to be named").
+_REQUESTS = ("ask", "request", "declin", "spoke", "speak")
 _THAT_NEXT = re.compile(r"[ \u00a0]+that[ \u00a0]")
 _WORD_NEXT = re.compile(r"[ \u00a0]+[\w’'\-]")
 # A wire dateline opening the sentence: a place in capitals, a region, the agency, a dash
@@ -151,6 +154,14 @@ class ReportedPass:
                 return draft
         return None
 
+    def _main_verb(self, cue: Cue, sent: Bounds) -> bool:
+        """A reporting verb after a comma later in the sentence: the relative clause holding
+        ``cue`` closes there, and that verb is its subject's."""
+        for later in self.cues.within(cue.end, sent.end):
+            if later.word.lower() in REPORTING_VERBS and self.text[:later.start].rstrip().endswith(","):
+                return True
+        return False
+
     def _shared(self, sent: Bounds, cue: Cue) -> Draft | None:
         found = shared_subject(self.text, self.finder, sent.start, cue)
         start = None if found is None else self._content_after(cue, sent.end)
@@ -177,6 +188,8 @@ class ReportedPass:
         found = self.finder.before(sent.start, cue.start) or clause_subject(self.text, self.finder, sent.start, cue)
         if found is None or in_free_relative(text, sent.start, found):
             return None
+        if found.relative and cue.word.lower().startswith(_REQUESTS) and self._main_verb(cue, sent):
+            return None  # "Aisha, who asked not to be named, said …": a request; the main verb reports
         # "…, who said": a relative clause reports forward, never the words before its comma
         # "The company’s CEO, Jensen Huang, said": a name set off right before its verb describes
         # no statement before its comma
