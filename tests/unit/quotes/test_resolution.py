@@ -216,3 +216,9 @@ def test_he_or_she_with_no_name_near_is_the_subject_described_or_named_once(text
 def test_a_capital_opening_a_sentence_is_no_antecedent():
     text = "Rising seas could displace millions. “It is a crisis,” he said."
     assert only(text).speaker.name == "he"
+
+
+def test_the_subject_before_a_quotation_of_several_paragraphs_is_its_pronouns():
+    text = ("The archbishop spoke from the cathedral steps.\n\n“Peace is possible. Peace is necessary.\n\n"
+            "“I ask every leader to put down their weapons,” he said.")
+    assert only(text).speaker.name == "The archbishop"

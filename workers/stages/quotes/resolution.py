@@ -37,6 +37,7 @@ _AGENT = re.compile(
     r"(?:[A-Z][\w.’'\-]*[ \u00a0]+){0,3}$"
 )
 _AGENT_CHARS = 120
+_OPENING_MARKS = "\"“‘'«"
 _PREPOSITION_BEFORE = re.compile(
     r"(?<![\w’'\-])(?:near|in|at|from|of|on|by|with|outside|inside|across|around|behind|into|between)"
     r"[ \u00a0]+(?:(?:the|a|an)[ \u00a0]+)?$"
@@ -217,12 +218,16 @@ class Resolver:
             names = self._candidates(start, end, pronoun)
             if names:
                 return last if last is not None and last in names else names[0]
-        if pronoun in ("he", "she") and earlier:  # "The Pope arrived …", "…, McDavid smiled."
-            start, end = earlier[0]
-            span = described_subject(self.text, start, end) or lone_name_subject(self.text, start, end)
-            if span is not None:
-                return self.text[span[0] : span[1]]
+        if pronoun in ("he", "she"):  # "The Pope arrived …", "…, McDavid smiled."
+            for start, end in earlier:  # the nearest sentence of the writer's, not a quoted one
+                if not self._in_quote(start) and self.text[start] not in _OPENING_MARKS:
+                    span = described_subject(self.text, start, end) or lone_name_subject(self.text, start, end)
+                    return self.text[span[0] : span[1]] if span is not None else last
         return last
+
+    def _in_quote(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.quoted, (pos, len(self.text) + 1)) - 1
+        return i >= 0 and self.quoted[i][1] > pos
 
     def _candidates(self, start: int, end: int, pronoun: str) -> list[str]:
         """The names an earlier sentence offers ``pronoun``, in order.
