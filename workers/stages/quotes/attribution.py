@@ -6,7 +6,7 @@ import re
 from workers.stages.quotes.after import cue_after, open_ended
 from workers.stages.quotes.candidates import Draft, is_title
 from workers.stages.quotes.cues import ACCORDING, CLAUSE_WINDOW_CHARS, Cue, content_start
-from workers.stages.quotes.document import Document, at_least_words, trim
+from workers.stages.quotes.document import Document, at_least_words, trim, word_before
 from workers.stages.quotes.introductions import block_cue, introduced
 from workers.stages.quotes.lexicon import LISTENER_VERBS, REPORTING_VERBS, WEAK_VERBS
 from workers.stages.quotes.marks import Quoted
@@ -34,7 +34,6 @@ _NEW_STATEMENT = re.compile(r"(?<![\w’'\-])(?:that|adding|saying|noting|arguin
 _COMPLEMENT_LINK = re.compile(r"[ \u00a0]+(?:[^.;:!?\"“”\n]{0,80}?[ \u00a0]that[ \u00a0]+|that[ \u00a0]+)?")
 _QUOTE_MARK = re.compile(r"[\"“”«»„]")
 _BREAKS = re.compile(r"[,;:.!?\"“”()—–]")
-_JOINED = re.compile(r"(?<![\w’'\-])(?:and|but)[ \u00a0]+(?:[a-z]+ly[ \u00a0]+)?$")
 _LISTENER_AFTER = frozenset(v for v in LISTENER_VERBS if not v.startswith("ask"))
 _PARTICIPLE = re.compile(
     r"[ \u00a0]*,[ \u00a0]*(adding|saying|noting|arguing|claiming|insisting|warning|explaining|stressing)"
@@ -172,7 +171,7 @@ class DirectPass:
         # participle or a verb joined to another, mostly the statement's subject ("…, saying Canada
         # “will never …”", "apologised and said the government would “do better”"): the last resort.
         listener = verb.lower() in _LISTENER_AFTER
-        joined = verb.endswith("ing") or _JOINED.search(text, floor, cue.start) is not None
+        joined = verb.endswith("ing") or _joined(text, floor, cue.start)
         found = self.finder.before(floor, cue.start) or (
             None if listener or joined else self.finder.after(cue.end, open_pos))
         if found is None and prev is not None and self._same_sentence(prev[0].close, cue.start):
@@ -271,3 +270,11 @@ class DirectPass:
 def _later(a: int, b: int) -> int:
     """``max(a, b)`` for two offsets: a builtin max() call costs ten times this in Python 3.11."""
     return a if a > b else b
+
+
+def _joined(text: str, floor: int, pos: int) -> bool:
+    """The verb at ``pos`` is joined to a predicate before it: "and"/"but" (and an -ly adverb) before it."""
+    span = word_before(text, floor, pos)
+    if span is not None and text.endswith("ly", span[0], span[1]):
+        span = word_before(text, floor, span[0])
+    return span is not None and text[span[0] : span[1]] in ("and", "but")

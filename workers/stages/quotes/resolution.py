@@ -7,7 +7,7 @@ import re
 
 from workers.stages.quotes.antecedents import described_subject, lone_name_subject
 from workers.stages.quotes.candidates import Draft
-from workers.stages.quotes.document import Document, trim
+from workers.stages.quotes.document import Document, trim, word_before
 from workers.stages.quotes.lexicon import DETERMINERS, ORG_WORDS, PLACES, PRONOUNS, ROLE_WORDS, SPEAKER_NOUNS, TITLES
 from workers.stages.quotes.names import Mention, bare
 from workers.stages.quotes.parts import Parts
@@ -37,11 +37,9 @@ _AGENT = re.compile(
     r"(?:[A-Z][\w.’'\-]*[ \u00a0]+){0,3}$"
 )
 _AGENT_CHARS = 120
+_AGENT_LINK_CHARS = 48  # "for" and the title words after it
 _OPENING_MARKS = "\"“‘'«"
-_PREPOSITION_BEFORE = re.compile(
-    r"(?<![\w’'\-])(?:near|in|at|from|of|on|by|with|outside|inside|across|around|behind|into|between)"
-    r"[ \u00a0]+(?:(?:the|a|an)[ \u00a0]+)?$"
-)
+_PREPOSITIONS = frozenset("near in at from of on by with outside inside across around behind into between".split())
 _PREPOSITION_CHARS = 24
 # The words of a phrase naming a speaker before its preposition ("the foreign minister"), or with
 # a relative clause ("A woman who was mauled by two dogs in a park").
@@ -111,8 +109,15 @@ class Resolver:
     def _agent_of(self, found: Found) -> Found:
         """"a spokesperson for Health Minister Mark Holland", "an aide to the senator": the one who
         speaks for the name found, not the name."""
-        lo = found.start - _AGENT_CHARS
-        m = _AGENT.search(self.text, lo if lo > 0 else 0, found.start)
+        text, pos = self.text, found.start
+        near = pos - _AGENT_LINK_CHARS
+        near = near if near > 0 else 0
+        # The regex only right past "for", "to" or "of" and titles (most speakers: three finds).
+        link = max(text.rfind(" for ", near, pos), text.rfind(" to ", near, pos), text.rfind(" of ", near, pos))
+        if link < 0 or not all(w == "the" or w[0].isupper() for w in text[text.find(" ", link + 1) : pos].split()):
+            return found
+        lo = pos - _AGENT_CHARS
+        m = _AGENT.search(text, lo if lo > 0 else 0, pos)
         return found if m is None else Found(m.start(), found.end, "noun phrase")
 
     def _head_before_preposition(self, found: Found) -> Found:
@@ -122,12 +127,15 @@ class Resolver:
         if found.kind != "name":
             return found
         lo = found.start - _PREPOSITION_CHARS
-        prep = _PREPOSITION_BEFORE.search(self.text, lo if lo > 0 else 0, found.start)
-        if prep is None:
+        lo = lo if lo > 0 else 0
+        prep = word_before(self.text, lo, found.start)
+        if prep is not None and self.text[prep[0] : prep[1]] in ("the", "a", "an"):
+            prep = word_before(self.text, lo, prep[0])
+        if prep is None or self.text[prep[0] : prep[1]] not in _PREPOSITIONS:
             return found
         floor = self.doc.sentences.start_of(found.start)
-        clause = max(floor, *(self.text.rfind(mark, floor, prep.start()) + 1 for mark in ",;:"))
-        start, end = trim(self.text, clause, prep.start())
+        clause = max(floor, *(self.text.rfind(mark, floor, prep[0]) + 1 for mark in ",;:"))
+        start, end = trim(self.text, clause, prep[0])
         words = self.text[start:end].lower().split()
         if not words or not (words[0] in DETERMINERS or words[0] in SPEAKER_NOUNS):
             return found

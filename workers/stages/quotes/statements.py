@@ -93,7 +93,10 @@ def negated(text: str, cue_start: int) -> bool:
     """The reporting verb at ``cue_start`` is negated ("did not say", "has never publicly said",
     "Neither side has said")."""
     lo = cue_start - _NEGATION_CHARS
-    if _NEGATION_BEFORE.search(text, lo if lo > 0 else 0, cue_start) is not None:
+    lo = lo if lo > 0 else 0
+    near = text[lo:cue_start]  # the searches only where their words are (most verbs: none)
+    if ("not" in near or "n’t" in near or "n't" in near or "never" in near) and _NEGATION_BEFORE.search(near):
         return True
     lo = cue_start - _NEGATIVE_SUBJECT_CHARS
-    return _NEGATIVE_SUBJECT.search(text, lo if lo > 0 else 0, cue_start) is not None
+    clause = text[lo if lo > 0 else 0 : cue_start]
+    return ("one" in clause or "either" in clause or "obody" in clause) and _NEGATIVE_SUBJECT.search(clause) is not None
