@@ -348,3 +348,15 @@ def test_a_quote_then_the_statement_read():
 def test_what_a_speaker_said_before_a_colon_introduces_their_words():
     quote = only("Here is what the premier said on Thursday: “We are not going to raise taxes. Period.”")
     assert quote.speaker.name == "the premier"
+
+
+@pytest.mark.parametrize("text", [
+    "“We are extremely concerned,” WHO emergencies chief Dr. Amara Lee told reporters in Geneva.",
+    "“We are extremely concerned,” said WHO chief Amara Lee.",
+])
+def test_an_acronym_spelt_like_who_is_no_relative_pronoun(text):
+    assert only(text).speaker.name == "Amara Lee"
+
+
+def test_the_who_speaks():
+    assert only("WHO said the outbreak was spreading fast.").speaker.name == "WHO"

@@ -43,6 +43,8 @@ _NAME = re.compile(rf"{_HEAD}(?:[ \u00a0]++(?:{_PARTICLE_FIRST}[ \u00a0]++)*+{_T
 FULL_NAME = re.compile(rf"{_HEAD}(?:[ \u00a0]++(?:{_PARTICLE_FIRST}[ \u00a0]++)*+{_TOKEN})++")
 _CONNECTORS = frozenset("of for on and".split())
 _SKIP = NOT_NAMES | TITLES
+# Acronyms spelt like a function word: the World Health Organization, the United States.
+_ACRONYMS = frozenset(("WHO", "US"))
 _PREFIXES = ("al-", "el-", "Al-", "El-", "bin-", "ibn-")
 _PARTICLES = frozenset(_PARTICLE[3:-1].split("|"))
 _LONGEST_WORD = 40
@@ -213,7 +215,7 @@ def _name_words(phrase: str) -> tuple[int, tuple[str, ...], str] | None:
     words = phrase.replace("\u00a0", " ").split(" ")
     first, stop, offset = 0, len(words), 0
     # Drop sentence-initial function words and titles ("But Trump", "Sen. Ted Cruz").
-    while first < stop and (not (word := words[first]) or word.islower() or bare(word) in _SKIP):
+    while first < stop and (not (word := words[first]) or word.islower() or (bare(word) in _SKIP and word not in _ACRONYMS)):
         offset += len(word) + 1
         first += 1
     while stop > first and ((word := words[stop - 1]).lower() in _CONNECTORS or bare(word) in NOT_NAMES):
@@ -275,7 +277,7 @@ def is_org(words: tuple[str, ...]) -> bool:
 
 def _single(word: str) -> str:
     """A one-word mention without its possessive, or "" for a sentence opener ("The", "But")."""
-    if bare(word) in _SKIP:
+    if bare(word) in _SKIP and word not in _ACRONYMS:
         return ""
     return _trim_possessive(word)
 

@@ -29,7 +29,7 @@ _TITLE_WORDS = 3
 # Longest run of words between a quote and its verb taken as the speaker's description.
 _SPEAKER_MAX_WORDS = 8
 _BREAK = re.compile(r"[,;:!?\"“”«»]")
-_RELATIVE = re.compile(r"(?<![\w’'\-])(?:who|which|that|it|its|there)(?![\w’'\-])", re.IGNORECASE)
+_RELATIVE = re.compile(r"(?<![\w’'\-])(?:[Ww]ho|[Ww]hich|[Tt]hat|[Ii]ts?|[Tt]here)(?![\w’'\-])")  # not "WHO"
 # A phrase ending with a conjunction is a predicate coordinated with the verb after it ("the
 # agency reviewed the figures and concluded"), not the verb's subject.
 ENDS_JOINED = re.compile(r"(?<![\w’'\-])(?:and|but|or)$")
