@@ -131,3 +131,18 @@ def test_an_opening_mark_typed_where_the_closing_one_belongs_closes_the_quotatio
     quote = only(text)
     assert quote.text == "The river rose faster than anyone expected,"
     assert quote.speaker.name == "Maria Lopez"
+
+
+@pytest.mark.parametrize(("open_", "close"), [("“", "”"), ("‘", "’"), ('"', '"'), ("'", "'")])
+def test_a_quotation_opening_a_sentence_mid_paragraph_runs_on_into_the_next(open_, close):
+    text = (f"{open_}The sky was orange,{close} she told the BBC. {open_}Staff were banging on every door.\n\n"
+            f"{open_}We slept on the beach until the next day.{close}")
+    quotes = extract_quotes(text)
+    assert [p.text for p in quotes[-1].parts] == ["Staff were banging on every door.",
+                                                   "We slept on the beach until the next day."]
+
+
+def test_a_paragraph_naming_its_own_speaker_starts_a_new_quotation():
+    text = ("“It fails,” Ana Ruiz said. “It fails us all, and nobody will say so.\n\n"
+            "“I have been thinking about this for a long time,” added Tom Berg, the party whip.")
+    assert [q.speaker.name for q in extract_quotes(text)][-1] == "Tom Berg"

@@ -24,6 +24,8 @@ _PARTNER = {"curly2": "straight2", "straight2": "curly2"}
 _ALWAYS_OPEN = frozenset("„«‘‚‹")
 _CLOSERS = frozenset("”»’›")
 _REOPENERS = frozenset("“\"«»‘'‹›„‚")
+# A quotation closed by a comma or ? ! and a name within two words: it names its speaker.
+_NAMED_AFTER = re.compile(r"[,?!][”\"’'»][ \u00a0]+(?:[a-z]+[ \u00a0]+)?[A-Z]")
 _OPEN_AFTER = frozenset("([{—–-/\"“‘'„«‚‹")
 
 
@@ -73,11 +75,12 @@ class _Pairer:
                     self.found.append(Quoted(start, end, entry.pos, pos, family, pos + width))
                 return
 
-    def keep_outer(self, family: str) -> bool:
-        """At a paragraph (or line) that re-opens ``family``: keep only its outermost open quote."""
+    def keep_outer(self, family: str, after_sentence: bool) -> bool:
+        """At a paragraph (or line) that re-opens ``family``: keep only its outermost open quote
+        (one opening after a sentence's end too, if ``after_sentence``)."""
         outer = next((entry for entry in self.stack if entry.family == family), None)
         self.clear()
-        if outer is None or not _introduces(self.text, outer.pos):
+        if outer is None or not _introduces(self.text, outer.pos, after_sentence):
             return False
         self.push(outer.pos, outer.family, outer.width)
         return True
@@ -123,7 +126,7 @@ def find_quoted(doc: Document) -> list[Quoted]:
             continue  # nothing left open to carry into the next paragraph (most paragraphs)
         nxt = paras[index + 1] if index + 1 < len(paras) else None
         # A transcript turn re-opens a mark per speaker: each turn is its own quotation.
-        if nxt is None or index + 1 in doc.turns or not _reopens(text, nxt.start, pairer):
+        if nxt is None or index + 1 in doc.turns or not _reopens(text, nxt, pairer):
             pairer.clear()
     pairer.found.sort(key=lambda q: (q.start, -q.end))
     return pairer.found
@@ -140,15 +143,18 @@ def outermost(quoted: list[Quoted]) -> list[Quoted]:
     return out
 
 
-def _reopens(text: str, pos: int, pairer: _Pairer) -> bool:
-    ch = text[pos]
-    return ch in _REOPENERS and pairer.keep_outer(_FAMILY[ch])
+def _reopens(text: str, nxt: Bounds, pairer: _Pairer) -> bool:
+    ch = text[nxt.start]
+    # A paragraph whose quotation names its own speaker (`“…,” added Rep. Jim Clyburn`) starts
+    # a new one after an unclosed quotation that opened mid-paragraph.
+    return ch in _REOPENERS and pairer.keep_outer(_FAMILY[ch], _NAMED_AFTER.search(text, nxt.start, nxt.end) is None)
 
 
-def _introduces(text: str, pos: int) -> bool:
-    """An opening mark that starts a line or follows `:` / `,` can begin a long quotation."""
+def _introduces(text: str, pos: int, after_sentence: bool) -> bool:
+    """An opening mark that starts a line or follows `:` / `,` can begin a long quotation, and so
+    can one opening a sentence (`…,” she told the BBC. “Hotel staff were banging on doors.¶“We …`)."""
     before = text[max(0, pos - 3) : pos].rstrip(" \t\u00a0")
-    return not before or before[-1] in ":,\n"
+    return not before or before[-1] in ":,\n" or (after_sentence and before[-1] in ".?!")
 
 
 def _pair_paragraph(text: str, para: Bounds, found: list[tuple[int, int]], pairer: _Pairer) -> None:
@@ -164,7 +170,7 @@ def _pair_paragraph(text: str, para: Bounds, found: list[tuple[int, int]], paire
             pairer.counts.get(family)  # cheapest first: mostly nothing of the family is open
             and ch in _REOPENERS
             and _at_line_start(text, pos, para.start)
-            and pairer.keep_outer(family)
+            and pairer.keep_outer(family, False)
         ):
             continue  # a quotation continued over a single line break
         closes = family
