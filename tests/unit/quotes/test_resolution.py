@@ -222,3 +222,18 @@ def test_the_subject_before_a_quotation_of_several_paragraphs_is_its_pronouns():
     text = ("The archbishop spoke from the cathedral steps.\n\n“Peace is possible. Peace is necessary.\n\n"
             "“I ask every leader to put down their weapons,” he said.")
     assert only(text).speaker.name == "The archbishop"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Local resident Omar Haddad, 67, who has a heart condition, said he was frightened by the news.", "Omar Haddad"),
+    ("Ines Varga, 59, of Brandon, Man., who watched the ceremony on a screen, said it brought back memories.",
+     "Ines Varga"),
+    ("In a statement, one of the family's lawyers, Tom Berg, said the video was inconclusive.", "Tom Berg"),
+])
+def test_a_speaker_before_several_asides(text, speaker):
+    assert only(text).speaker.name == speaker
+
+
+def test_a_participle_after_a_place_shares_the_sentences_subject():
+    text = "Ruiz spoke about the flood in Brandon, Manitoba, arguing that the dikes had failed everyone."
+    assert only(text).speaker.name == "Ruiz"

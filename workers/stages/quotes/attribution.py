@@ -11,7 +11,7 @@ from workers.stages.quotes.introductions import block_cue, introduced
 from workers.stages.quotes.lexicon import LISTENER_VERBS, REPORTING_VERBS, WEAK_VERBS
 from workers.stages.quotes.marks import Quoted
 from workers.stages.quotes.mixed import AS_FRAME, after_determiner, clause_tail, complete, framed_as
-from workers.stages.quotes.predicates import shared_subject
+from workers.stages.quotes.predicates import participle_subject, shared_subject
 from workers.stages.quotes.speakers import Found, SpeakerFinder
 
 _LINK = re.compile(r"[ \u00a0]*(?:that[ \u00a0]*)?[:,]?[ \u00a0]*$")
@@ -172,7 +172,7 @@ class DirectPass:
         # “will never …”", "apologised and said the government would “do better”"): the last resort.
         listener = verb.lower() in _LISTENER_AFTER
         joined = verb.endswith("ing") or _joined(text, floor, cue.start)
-        found = self.finder.before(floor, cue.start) or (
+        found = participle_subject(text, self.finder, floor, cue, self.finder.before(floor, cue.start)) or (
             None if listener or joined else self.finder.after(cue.end, open_pos))
         if found is None and prev is not None and self._same_sentence(prev[0].close, cue.start):
             found = prev[1].found  # “…,” the mayor said, adding that it would take “more hours”

@@ -64,6 +64,17 @@ def shared_subject(text: str, finder: SpeakerFinder, floor: int, cue: Cue) -> Fo
     return found if found is not None and found.end < end else None
 
 
+def participle_subject(text: str, finder: SpeakerFinder, floor: int, cue: Cue, before: Found | None) -> Found | None:
+    """``before`` (the phrase right before ``cue``), unless the cue is a participle and that phrase
+    a place ending the clause it continues ("… in Tulsa, Oklahoma, arguing that …"): then the
+    sentence's subject."""
+    if not cue.word.endswith("ing") or before is None or before.kind != "name":
+        return before
+    if not text.endswith((" in ", " of ", " from ", ", "), floor, before.start):
+        return before
+    return shared_subject(text, finder, floor, cue) or before
+
+
 def _opens_with_determiner(text: str, floor: int, end: int) -> bool:
     m = _WORD.match(text, floor, end)
     return m is not None and m.group(1).lower() in DETERMINERS

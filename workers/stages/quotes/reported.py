@@ -12,7 +12,7 @@ from workers.stages.quotes.cues import ACCORDING, INFINITIVE, Cue, content_start
 from workers.stages.quotes.document import Bounds, Document, at_least_words, trim
 from workers.stages.quotes.lexicon import (INFINITIVE_VERBS, INTENTION_VERBS, REPORTING_VERBS, THAT_VERBS, TRAILING_VERBS,
                                           WEAK_VERBS)
-from workers.stages.quotes.predicates import shared_subject
+from workers.stages.quotes.predicates import participle_subject, shared_subject
 from workers.stages.quotes.speakers import Found, SpeakerFinder
 from workers.stages.quotes.statements import negated, short_clause, states_something, trailed_statement
 from workers.stages.quotes.subjects import clause_subject, in_free_relative
@@ -185,7 +185,8 @@ class ReportedPass:
 
     def _subject_first(self, sent: Bounds, cue: Cue) -> Draft | None:
         text = self.text
-        found = self.finder.before(sent.start, cue.start) or clause_subject(self.text, self.finder, sent.start, cue)
+        found = participle_subject(text, self.finder, sent.start, cue, self.finder.before(sent.start, cue.start))
+        found = found or clause_subject(self.text, self.finder, sent.start, cue)
         if found is None or in_free_relative(text, sent.start, found):
             return None
         if found.relative and cue.word.lower().startswith(_REQUESTS) and self._main_verb(cue, sent):

@@ -12,7 +12,7 @@ from workers.stages.quotes.names import Mention, bare
 from workers.stages.quotes.phrases import WORD_AFTER, phrase_end, phrase_start
 
 # An aside between the speaker and the verb: "Harith al-Dari, the ... secretary general, said".
-_APPOSITION_MAX_CHARS = 120
+_APPOSITION_MAX_CHARS, _ASIDES, _HOME_LINKS = 120, 4, (" of ", " from ", " in ")
 # The longest source after "according to" read as a phrase: a title, a name and its acronym
 # ("the event organizer Alliance to Reclaim Our Schools (AROS)", 9) or a document and its
 # author ("a civil complaint filed by the federal regulator") fit; 8 left both out.
@@ -71,12 +71,8 @@ class SpeakerFinder:
         end = self.skip_back(floor, pos)
         found = self._phrase_ending(floor, end)
         if found is None and last_visible(self.text, floor, end) == ",":
-            before_apposition = self._skip_apposition(floor, end)
-            if before_apposition is not None:
-                # "Rep. Ann Cole (D-Ore.), chair of the panel, said": past the (party-state) too
-                found = self._phrase_ending(floor, self.skip_back(floor, before_apposition))
-            if found is None:
-                found = self.apposed_name(floor, end)
+            # "Rep. Ann Cole (D-Ore.), chair of the panel, said": past the (party-state) too
+            found = self._past_apposition(floor, end)
         return found if found is not None else self._relative(floor, end)
 
     def _relative(self, floor: int, end: int) -> Found | None:
@@ -247,15 +243,24 @@ class SpeakerFinder:
             end -= 1
         return end
 
-    def _skip_apposition(self, floor: int, end: int) -> int | None:
+    def _past_apposition(self, floor: int, end: int) -> Found | None:
+        """The phrase before up to three asides set off by commas before the verb ("Gordon
+        MacAskill, 67, who has a heart condition, said"; "Emma Clarke, 29, from Leeds, said")."""
         if (aged := before_age_and_home(self.text, floor, end)) is not None:
-            return aged  # "Emma Clarke, 29, from Leeds, said"
+            return self._phrase_ending(floor, self.skip_back(floor, aged))
         comma = self.text.rfind(",", floor if floor > end - 2 else end - 2, end)
-        lo = floor if floor > comma - _APPOSITION_MAX_CHARS else comma - _APPOSITION_MAX_CHARS
-        prev = self.text.rfind(",", lo, comma)
-        if comma < 0 or prev < 0:
-            return None
-        return prev
+        for k in range(_ASIDES):
+            lo = floor if floor > comma - _APPOSITION_MAX_CHARS else comma - _APPOSITION_MAX_CHARS
+            prev = self.text.rfind(",", lo, comma) if comma >= 0 else -1
+            found = self._phrase_ending(floor, self.skip_back(floor, prev)) if prev >= 0 else None
+            if found is not None and not (found.kind == "name" and self.text.endswith(_HOME_LINKS, floor, found.start)):
+                return found  # not the place of ", 59, of Ashton, Md., who watched …"
+            if k == 0 and (found := self.apposed_name(floor, end)) is not None:
+                return found  # "…, one of the family's attorneys, Justin Bamberg, said"
+            if prev < 0:
+                return None
+            comma = prev
+        return None
 
     def _phrase_ending(self, floor: int, end: int) -> Found | None:
         span = self._word_ending(floor, end)
