@@ -354,3 +354,18 @@ def test_a_negative_subject_says_nothing(text):
 def test_a_request_in_a_relative_aside_is_not_the_statement(aside):
     quote = only(f"Leyla, {aside}, said the checkpoints were getting worse.")
     assert (quote.text, quote.cue) == ("the checkpoints were getting worse", "said")
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("The union said its members earn less than they did a decade ago.", "its members earn less than they did a decade ago"),
+    ("The firm says the plant no longer makes sense in this market.", "the plant no longer makes sense in this market"),
+    ("The company said in March it planned to double production.", "it planned to double production"),
+])
+def test_a_clause_after_said_in_the_present_tense_or_after_a_month(text, content):
+    assert only(text).text == content
+
+
+@pytest.mark.parametrize("text", ["He said a prayer for the victims at the service.",
+                                  "She said her goodbyes to the staff on Friday."])
+def test_what_is_said_as_an_object_states_nothing(text):
+    assert extract_quotes(text) == []

@@ -70,7 +70,7 @@ _THAT_AHEAD = re.compile(
 # A short time or place phrase between a verb and a clause opening with a subject pronoun.
 _PHRASE_THEN_PRONOUN = re.compile(
     r"[ \u00a0]*(?:after|before|during|at|in|on|since|following|later)[ \u00a0]+"
-    r"(?:[\w’'\-]+[ \u00a0]+){1,4}?,?[ \u00a0]*(?=(?:he|she|they|we|I)[ \u00a0])"
+    r"(?:[\w’'\-]+[ \u00a0]+){1,4}?,?[ \u00a0]*(?=(?:he|she|they|we|it|I)[ \u00a0])"
 )
 _OBJECT_PRONOUNS = frozenset("him her them us me you reporters journalists".split())
 # Phrases between a verb and its content: "said in a statement", "told CNN in an interview".
@@ -79,7 +79,8 @@ _ADJUNCT = re.compile(
     r"(?:(?:a|an|the|his|her|their|its)[ \u00a0]+)?"
     r"(?:statement|interview|tweet|speech|email|press release|news conference|press conference|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night|morning|"
-    r"afternoon|evening)(?![\w’'\-])[ \u00a0]*,?"
+    r"afternoon|evening|January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)(?![\w’'\-])[ \u00a0]*,?"
 )
 
 

@@ -14,7 +14,7 @@ from workers.stages.quotes.lexicon import (INFINITIVE_VERBS, INTENTION_VERBS, RE
                                           WEAK_VERBS)
 from workers.stages.quotes.predicates import participle_subject, shared_subject
 from workers.stages.quotes.speakers import Found, SpeakerFinder
-from workers.stages.quotes.statements import negated, short_clause, states_something, trailed_statement
+from workers.stages.quotes.statements import negated, said_clause, short_clause, states_something, trailed_statement
 from workers.stages.quotes.subjects import clause_subject, in_free_relative
 from workers.stages.quotes.subordinate import subordinate_end
 from workers.stages.quotes.trailing import comma_before
@@ -225,7 +225,9 @@ class ReportedPass:
         start = content_start(self.text, cue.end, limit, cue.word, self.finder.names, self.cues.lowered)
         if _OBJECT_START.match(self.text, start):
             return None  # "replied to a call", "spoke about": an object, not a statement
-        return start if states_something(self.text, start, limit) else None
+        if states_something(self.text, start, limit) or said_clause(self.text, cue.word, start, limit):
+            return start
+        return None
 
     def _inverted(self, sent: Bounds, cue: Cue) -> Draft | None:
         if cue.word.lower() in WEAK_VERBS or cue.word.endswith("ing"):

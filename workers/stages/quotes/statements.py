@@ -100,3 +100,22 @@ def negated(text: str, cue_start: int) -> bool:
     lo = cue_start - _NEGATIVE_SUBJECT_CHARS
     clause = text[lo if lo > 0 else 0 : cue_start]
     return ("one" in clause or "either" in clause or "obody" in clause) and _NEGATIVE_SUBJECT.search(clause) is not None
+
+
+# After "said" or "says", a clause may keep the present tense ("said her members earn …", "said
+# the project no longer makes sense"), which no finite-verb test sees: a subject's determiner or
+# a name and four words make a statement there; a few objects of "say" make none.
+_SAY = frozenset("say said says saying".split())
+_SUBJECT_OPENERS = frozenset("the his her their its our each every all many most some no this these those".split())
+_SAID_OBJECTS = frozenset("goodbye goodbyes prayer prayers grace thanks piece words word hello sorry".split())
+_WORD = re.compile(r"[\w’'\-]+")
+
+
+def said_clause(text: str, verb: str, start: int, end: int) -> bool:
+    """A clause after a verb of saying, whatever its tense (see above)."""
+    if verb.lower() not in _SAY:
+        return False
+    words = [m.group() for m in _WORD.finditer(text, start, min(end, start + 80))][:4]
+    if len(words) < 4 or any(word.lower() in _SAID_OBJECTS for word in words[:3]):
+        return False
+    return words[0] in _SUBJECT_OPENERS or (words[0][0].isupper() and words[1][0].islower())
