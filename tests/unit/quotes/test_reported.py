@@ -369,3 +369,18 @@ def test_a_clause_after_said_in_the_present_tense_or_after_a_month(text, content
                                   "She said her goodbyes to the staff on Friday."])
 def test_what_is_said_as_an_object_states_nothing(text):
     assert extract_quotes(text) == []
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("A deal could come next week, the people said, speaking on condition of anonymity.", "A deal could come next week"),
+    ("Teachers will strike on Monday, their union says, a move that would close 40 schools.",
+     "Teachers will strike on Monday"),
+    ("The bridge will close for a year, officials said Monday, citing safety concerns.", "The bridge will close for a year"),
+])
+def test_an_aside_after_a_trailing_cue_is_not_its_statement(text, content):
+    assert only(text).text == content
+
+
+def test_an_object_after_a_verb_that_never_inverts_is_no_speaker():
+    text = "Ana Ruiz, who has run the theatre since 2016, announced her departure in a letter on Friday."
+    assert extract_quotes(text) == []

@@ -70,6 +70,12 @@ LISTENER_VERBS = frozenset(_forms("tell told tells telling") + _forms("ask asked
 # on their own; they only count for reported speech with an explicit subject.
 # Verbs that report only from after their statement: "…, The Herald has learned." ("She
 # learned that …" tells what someone found out, not what anyone said).
+# Verbs that follow their statement with the speaker after them ("…, said Ann Lee"): an object
+# after the others is no speaker ("…, announced her departure").
+INVERTED_VERBS = frozenset(f for line in _VERBS for f in _forms(line) if line.split()[0] in set(
+    """say add ask write explain continue reply note argue insist warn recall observe remark state declare
+    concede admit respond counter retort joke quip boast complain acknowledge lament answer shout scoff
+    suggest predict caution conclude maintain claim agree""".split()))
 # Verbs that report a statement only when "that" follows them ("disclosed that …", not "disclosed
 # the figures"; "repeated that …", not "repeated warnings").
 THAT_VERBS = frozenset(

@@ -10,14 +10,14 @@ from workers.stages.quotes.beside import overlaps, own_cue, participle_after, sp
 from workers.stages.quotes.candidates import Draft
 from workers.stages.quotes.cues import ACCORDING, INFINITIVE, Cue, content_start, cut_pattern
 from workers.stages.quotes.document import Bounds, Document, at_least_words, trim
-from workers.stages.quotes.lexicon import (INFINITIVE_VERBS, INTENTION_VERBS, REPORTING_VERBS, THAT_VERBS, TRAILING_VERBS,
-                                          WEAK_VERBS)
+from workers.stages.quotes.lexicon import (INFINITIVE_VERBS, INTENTION_VERBS, INVERTED_VERBS, REPORTING_VERBS, THAT_VERBS,
+                                          TRAILING_VERBS, WEAK_VERBS)
 from workers.stages.quotes.predicates import participle_subject, shared_subject
 from workers.stages.quotes.speakers import Found, SpeakerFinder
 from workers.stages.quotes.statements import negated, said_clause, short_clause, states_something, trailed_statement
 from workers.stages.quotes.subjects import clause_subject, in_free_relative
 from workers.stages.quotes.subordinate import subordinate_end
-from workers.stages.quotes.trailing import comma_before
+from workers.stages.quotes.trailing import ASIDE_TAIL, comma_before
 
 _QUOTE_MARK = re.compile(r"[\"“”«»„]")
 _OPENERS = "\"“«„‘'(["
@@ -199,7 +199,7 @@ class ReportedPass:
         tail_end = min(sent.end, cue.end + _WINDOW_CHARS)
         if (
             comma is not None
-            and not at_least_words(text, cue.end, tail_end, _TAIL_WORDS + 1)
+            and (not at_least_words(text, cue.end, tail_end, _TAIL_WORDS + 1) or ASIDE_TAIL.match(text, cue.end, tail_end))
             and not _THAT.match(text, cue.end, tail_end)  # "…, critics say that …" runs forward
             # "In a statement, the company said it would appeal": an adjunct before the comma
             and trailed_statement(text, max(sent.start, comma - _WINDOW_CHARS), comma)
@@ -230,7 +230,7 @@ class ReportedPass:
         return None
 
     def _inverted(self, sent: Bounds, cue: Cue) -> Draft | None:
-        if cue.word.lower() in WEAK_VERBS or cue.word.endswith("ing"):
+        if cue.word.lower() not in INVERTED_VERBS or cue.word.endswith("ing"):
             return None  # checked first: cheaper than looking for the comma
         comma = comma_before(self.text, sent.start, cue.start)
         if comma is None:

@@ -1,8 +1,18 @@
 """A trailing reporting clause (`…, the source added.`, `…, retired general Lloyd Newton said`):
-the comma that sets it off from the statement before it."""
+the comma that sets it off from the statement before it, and the asides that may follow it."""
 from __future__ import annotations
 
+import re
+
 from workers.stages.quotes.document import word_before
+
+# What may follow a trailing cue without being its statement: a time, then a participle of the
+# speaker's circumstances or a description of the statement ("…, the people said, speaking on
+# condition of anonymity", "…, their union says, a move that would close 74 schools").
+ASIDE_TAIL = re.compile(
+    r"(?:[ \u00a0]+(?:on[ \u00a0]+)?[A-Z][a-z]+day)?[ \u00a0]*,[ \u00a0]*(?:speaking|citing|declining|requesting|"
+    r"asking not|(?:a|an)[ \u00a0]+[a-z]+[ \u00a0]+(?:that|which)|which)(?![\w’'\-])"
+)
 
 # A conjunction before the speaker opens a clause of its own: "…, but Lee said he …"; a relative
 # word, a clause reporting forward: "…, which he said were paid for".
