@@ -237,3 +237,21 @@ def test_a_speaker_before_several_asides(text, speaker):
 def test_a_participle_after_a_place_shares_the_sentences_subject():
     text = "Ruiz spoke about the flood in Brandon, Manitoba, arguing that the dikes had failed everyone."
     assert only(text).speaker.name == "Ruiz"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Dennis Whitlow has lived on the street for decades. The retired postman said: “I have seen it all.”",
+     "Dennis Whitlow"),
+    ("Karen Lowe was rescued on Friday. “I had almost given up hope,” said the dental receptionist.", "Karen Lowe"),
+    ("Chloe Marchand lost in straight sets. “She was better today,” the Frenchwoman told reporters.", "Chloe Marchand"),
+])
+def test_a_definite_description_of_a_person_is_the_person_last_named(text, speaker):
+    assert only(text).speaker.name == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "Mayor Ana Ruiz spoke first. The minister said the budget was balanced.",
+    "Ana Ruiz released an ad. The ad says the budget was balanced.",
+])
+def test_a_title_or_a_thing_is_not_the_person_last_named(text):
+    assert "Ana Ruiz" not in only(text).speaker.name

@@ -18,10 +18,13 @@ _PERSON_NOUNS = frozenset(
     author writer artist driver pilot nurse doctor patient student teacher officer soldier veteran
     farmer worker suspect defendant accused witness pope premier""".split()
 ) | TITLES | ROLE_WORDS
+# Nouns for people in features and court and sports copy, beyond the list above, by their ending.
+_PERSON_ENDINGS = ("man", "woman", "ist", "ian", "-year-old", "mogul", "tycoon", "aire", "ager", "ee")
 # "The 34-year-old", "the grandmother-of-three": a person by age or family.
 _AGE_OR_FAMILY = re.compile(r"\d+-year-old|(?:grand)?(?:mother|father)-of-\w+")
 # A sentence's subject after an opening adjunct set off by a comma ("Asked whether …, McDavid").
 _OPENING_ADJUNCT_CHARS = 120
+_DESCRIPTION_WORDS = 4
 _WORD = re.compile(r"[\w’'\-]+")
 _QUOTE_MARKS = "\"“”‘'«"
 
@@ -53,3 +56,15 @@ def lone_name_subject(text: str, start: int, end: int) -> tuple[int, int] | None
             and lower not in PLACES and lower not in ORG_WORDS and lower not in _PERSON_NOUNS:
         return words[0].start(), words[0].end()
     return None
+
+
+def describes_person(phrase: str) -> bool:
+    """"the retired postman", "the Frenchwoman", "the 22-year-old": a definite description of a
+    person by a common noun, which means the person last named (a title or a role may not)."""
+    words = phrase.split()
+    if not 2 <= len(words) <= _DESCRIPTION_WORDS or words[0] not in ("the", "The") or not phrase[4:].islower():
+        return False
+    head = words[-1]
+    if head in TITLES or head in ROLE_WORDS or head in ORG_WORDS:
+        return False
+    return head in _PERSON_NOUNS or head.endswith(_PERSON_ENDINGS) or _AGE_OR_FAMILY.fullmatch(head) is not None

@@ -3,12 +3,12 @@ person meant, an uncued paragraph to the previous speaker), in document order.""
 from __future__ import annotations
 
 import bisect
-import re
 
-from workers.stages.quotes.antecedents import described_subject, lone_name_subject
+from workers.stages.quotes.antecedents import described_subject, describes_person, lone_name_subject
 from workers.stages.quotes.candidates import Draft
-from workers.stages.quotes.document import Document, trim, word_before
-from workers.stages.quotes.lexicon import DETERMINERS, ORG_WORDS, PLACES, PRONOUNS, ROLE_WORDS, SPEAKER_NOUNS, TITLES
+from workers.stages.quotes.document import Document, trim
+from workers.stages.quotes.extents import agent_of, head_before_preposition
+from workers.stages.quotes.lexicon import ORG_WORDS, PLACES, PRONOUNS, TITLES
 from workers.stages.quotes.names import Mention, bare
 from workers.stages.quotes.parts import Parts
 from workers.stages.quotes.results import Quote, Speaker
@@ -26,24 +26,9 @@ _ANTECEDENT_WINDOW_CHARS = 400
 _CACHED_SENTENCES = 64
 # How far back the organisation "the ministry" stands for is looked for (a few paragraphs).
 _ORG_LOOKBACK_CHARS = 2000
-
-
-# Someone who speaks for the person or body named after "for", "to" or "of" ("a spokeswoman for
-# Kensington Palace", "a lawyer for the family", "sources close to the minister").
-_AGENT = re.compile(
-    r"(?<![\w’'\-])(?:(?i:an?|the|one|two)[ \u00a0]+)?(?:[a-z\-]+[ \u00a0]+){0,2}?(?i:spokesperson|spokesman|"
-    r"spokeswoman|spokespeople|lawyers?|attorneys?|aides?|advis[eo]rs?|representatives?|assistant|agent|counsel|"
-    r"solicitor|friends?|sources?)[ \u00a0]+(?:for|to|of|close[ \u00a0]+to)[ \u00a0]+(?:the[ \u00a0]+)?"
-    r"(?:[A-Z][\w.’'\-]*[ \u00a0]+){0,3}$"
-)
-_AGENT_CHARS = 120
-_AGENT_LINK_CHARS = 48  # "for" and the title words after it
 _OPENING_MARKS = "\"“‘'«"
-_PREPOSITIONS = frozenset("near in at from of on by with outside inside across around behind into between".split())
-_PREPOSITION_CHARS = 24
-# The words of a phrase naming a speaker before its preposition ("the foreign minister"), or with
-# a relative clause ("A woman who was mauled by two dogs in a park").
-_PHRASE_WORDS, _RELATIVE_PHRASE_WORDS = 6, 12
+
+
 
 
 class Resolver:
@@ -94,7 +79,7 @@ class Resolver:
         if found is not None:
             if found.mention is not None and found.kind == "name":
                 found = _person_of(found)
-            found = self._head_before_preposition(self._agent_of(found))
+            found = head_before_preposition(self.doc, agent_of(self.text, found))
             name, via = self._name(found)
             return True, Speaker(name, found.start, found.end, via)
         if d.continues and last and para - last[0] <= _CONTINUATION_PARAGRAPHS:
@@ -105,48 +90,6 @@ class Resolver:
                 return False, None  # the sentence before reports no statement of anyone
             return True, _carried(reported[1])
         return True, None
-
-    def _agent_of(self, found: Found) -> Found:
-        """"a spokesperson for Health Minister Mark Holland", "an aide to the senator": the one who
-        speaks for the name found, not the name."""
-        text, pos = self.text, found.start
-        near = pos - _AGENT_LINK_CHARS
-        near = near if near > 0 else 0
-        # The regex only right past "for", "to" or "of" and titles (most speakers: three finds).
-        link = max(text.rfind(" for ", near, pos), text.rfind(" to ", near, pos), text.rfind(" of ", near, pos))
-        if link < 0 or not all(w == "the" or w[0].isupper() for w in text[text.find(" ", link + 1) : pos].split()):
-            return found
-        lo = pos - _AGENT_CHARS
-        m = _AGENT.search(text, lo if lo > 0 else 0, pos)
-        return found if m is None else Found(m.start(), found.end, "noun phrase")
-
-    def _head_before_preposition(self, found: Found) -> Found:
-        """A name after a preposition is not the speaker but part of the phrase naming it ("A man
-        who lives near the Ottawa River said", "The mayor of Toronto said"): the phrase from its
-        clause's determiner or speaker noun."""
-        if found.kind != "name":
-            return found
-        lo = found.start - _PREPOSITION_CHARS
-        lo = lo if lo > 0 else 0
-        prep = word_before(self.text, lo, found.start)
-        if prep is not None and self.text[prep[0] : prep[1]] in ("the", "a", "an"):
-            prep = word_before(self.text, lo, prep[0])
-        if prep is None or self.text[prep[0] : prep[1]] not in _PREPOSITIONS:
-            return found
-        floor = self.doc.sentences.start_of(found.start)
-        clause = max(floor, *(self.text.rfind(mark, floor, prep[0]) + 1 for mark in ",;:"))
-        start, end = trim(self.text, clause, prep[0])
-        words = self.text[start:end].lower().split()
-        if not words or not (words[0] in DETERMINERS or words[0] in SPEAKER_NOUNS):
-            return found
-        if len(words) > (_RELATIVE_PHRASE_WORDS if "who" in words else _PHRASE_WORDS):
-            return found  # a clause ("The bias begins to show when looking at how …"), not a phrase
-        # the phrase names someone who can speak: its noun does, or a relative clause on a person
-        noun, one = words[-1], words[-1][:-1]  # "members", "ministers"
-        if "who" not in words and not (noun in SPEAKER_NOUNS or noun in TITLES or noun in ROLE_WORDS
-                                       or noun in ORG_WORDS or one in TITLES or one in ROLE_WORDS):
-            return found
-        return Found(start, found.end, "noun phrase")
 
     def _before_cue(self, found: Found) -> Found:
         """A phrase cut before a reporting or framing verb in the past inside it ("The Trump
@@ -181,6 +124,11 @@ class Resolver:
     def _name(self, found: Found) -> tuple[str, str]:
         """Canonical name and how it was found."""
         if found.kind == "name" and found.mention is not None:
+            if len(found.mention.words) == 1 and self.text.endswith(("the ", "The "), 0, found.start):
+                # "the Frenchwoman", "the Australian": a person described by a nationality
+                person = self._person_described(found.start, "the " + found.mention.words[0].lower())
+                if person is not None:
+                    return person, "noun phrase"
             return self.full_names.canonical(found.mention)
         text = self.text[found.start : found.end]
         if found.kind == "pronoun":
@@ -188,7 +136,18 @@ class Resolver:
                 return text, "pronoun"  # the writer (or the writers), whom no earlier name is
             name = self._antecedent(found.start, text.lower())
             return (name, "pronoun") if name else (text, "pronoun")
-        return self._organisation_meant(found.start, text) or text, found.kind
+        return self._organisation_meant(found.start, text) or self._person_described(found.start, text) or text, found.kind
+
+    def _person_described(self, pos: int, phrase: str) -> str | None:
+        """The person named just before whom "the retired postman" or "the Frenchwoman" describes."""
+        if not describes_person(phrase):
+            return None
+        own, *earlier = self.doc.sentences.lookback(pos, _PRONOUN_SENTENCES - 1)
+        for start, end in ((own[0], pos), *earlier):
+            names = self._candidates(start, end, "he")
+            if names:
+                return names[-1]
+        return None
 
     def _organisation_meant(self, pos: int, phrase: str) -> str | None:
         """The organisation named shortly before that "the ministry" or "the council" stands for:
