@@ -255,3 +255,9 @@ def test_a_definite_description_of_a_person_is_the_person_last_named(text, speak
 ])
 def test_a_title_or_a_thing_is_not_the_person_last_named(text):
     assert "Ana Ruiz" not in only(text).speaker.name
+
+
+def test_they_after_anonymous_people_are_those_people_not_the_dateline_agency():
+    text = ("HALIFAX (CP) — Harlan Minerals is in talks to buy a rival, people familiar with the matter said. "
+            "They cautioned that the negotiations could still fall apart.")
+    assert extract_quotes(text)[-1].speaker.name == "people familiar with the matter"

@@ -8,7 +8,7 @@ from workers.stages.quotes.antecedents import described_subject, describes_perso
 from workers.stages.quotes.candidates import Draft
 from workers.stages.quotes.document import Document, trim
 from workers.stages.quotes.extents import agent_of, head_before_preposition
-from workers.stages.quotes.lexicon import ORG_WORDS, PLACES, PRONOUNS, TITLES
+from workers.stages.quotes.lexicon import ORG_WORDS, PLACES, PRONOUNS, SPEAKER_NOUNS, TITLES
 from workers.stages.quotes.names import Mention, bare
 from workers.stages.quotes.parts import Parts
 from workers.stages.quotes.results import Quote, Speaker
@@ -168,6 +168,8 @@ class Resolver:
         until that answer is certain.
         """
         last = self.last_speaker
+        if pronoun == "they" and last is not None and _plural_people(last):
+            return last  # "…, people familiar with the matter said. They cautioned …"
         own, *earlier = self.doc.sentences.lookback(pos, _PRONOUN_SENTENCES - 1)
         first = None
         hi = own[1] if own[1] < pos else pos
@@ -223,6 +225,8 @@ class Resolver:
             return False  # "it" stands for an organisation, "he"/"she" for a person
         if pronoun in ("he", "she") and not self._person_like(mention):
             return False
+        if self.text[mention.start - 1 : mention.start] == "(" and self.text.startswith(")", mention.end):
+            return False  # "(AP)", "(FAA)": an agency's credit or an acronym, never meant by a pronoun
         i = bisect.bisect_right(self.quoted, (mention.start, len(self.text) + 1)) - 1
         return i < 0 or self.quoted[i][1] <= mention.start
 
@@ -248,6 +252,12 @@ def _person_of(found: Found) -> Found:
     kept = words[:k]
     end = found.start + len(" ".join(kept))
     return Found(found.start, end, "name", Mention(found.start, end, kept))
+
+
+def _plural_people(phrase: str) -> bool:
+    """A phrase naming several people ("people familiar with the matter", "two officials")."""
+    return phrase[:1].islower() and any(w in SPEAKER_NOUNS and (w.endswith("s") or w in ("people", "police"))
+                                        for w in phrase.lower().split())
 
 
 def _carried(speaker: Speaker) -> Speaker:
