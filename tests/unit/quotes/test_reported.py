@@ -384,3 +384,20 @@ def test_an_aside_after_a_trailing_cue_is_not_its_statement(text, content):
 def test_an_object_after_a_verb_that_never_inverts_is_no_speaker():
     text = "Ana Ruiz, who has run the theatre since 2016, announced her departure in a letter on Friday."
     assert extract_quotes(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The expansion would have added 80,000 barrels a day and created 2,500 jobs.",
+    "The group has asked for new funding, a demand Ottawa has said it is studying, and waits.",
+])
+def test_a_hypothetical_verb_or_a_noun_before_a_relative_clause_reports_no_statement_before_it(text):
+    assert all(not q.text.startswith(("80,000", "The group")) for q in extract_quotes(text))
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("The talks failed, a senior official said.", "The talks failed"),
+    ("The board announced that it would cut two productions, citing a fall in its grant.",
+     "that it would cut two productions"),
+])
+def test_short_trailed_statements_and_a_citing_tail(text, content):
+    assert only(text).text == content

@@ -47,7 +47,8 @@ _JOINED_BEFORE = re.compile(
 _JOIN_CHARS = 24
 # Reported content usually stops where a new clause is coordinated: "…, but he said …".
 _CLAUSE_CUT = cut_pattern(
-    r",[ \u00a0]+(?:but|which|while|though|although)[ \u00a0]", ";", r"[ \u00a0]--[ \u00a0]", r"[ \u00a0]—[ \u00a0]"
+    r",[ \u00a0]+(?:but|which|while|though|although|citing|speaking)[ \u00a0]", ";", r"[ \u00a0]--[ \u00a0]",
+    r"[ \u00a0]—[ \u00a0]"
 )
 # Reported content shorter than this is an object, not a statement ("said nothing",
 # "told him so"); chosen on PolNeAR dev.
@@ -196,6 +197,8 @@ class ReportedPass:
         # no statement before its comma
         apposed = text[found.end : cue.start].strip() == "," and text[found.start - 2 : found.start] == ", "
         comma = None if found.relative or apposed else comma_before(text, sent.start, found.start, _DESCRIPTION_WORDS)
+        if comma is not None and found.kind == "name" and text[comma + 1 : found.start].split()[:1] in (["a"], ["an"]):
+            comma = None  # "…, a demand Ottawa has said it is studying": a noun and its relative clause
         tail_end = min(sent.end, cue.end + _WINDOW_CHARS)
         if (
             comma is not None

@@ -72,7 +72,8 @@ def trailed_statement(text: str, start: int, end: int) -> bool:
 
 # A subject and a finite verb make a statement of a few words ("he is honored", "the man died",
 # "Ottawa would retaliate", "prices rose"): a pronoun, a noun after a determiner, a name or a plural.
-_SHORT_SUBJECT = r"(?:he|she|they|we|I|it|(?:the|a|an|his|her|their|its|our)[ \u00a0]+[\w’'\-]+|[A-Z][\w’'\-]*|[a-z]+s)"
+_SHORT_SUBJECT = (r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur)[ \u00a0]+"
+                  r"[\w’'\-]+|[A-Z][\w’'\-]*|[a-z]+s)")
 _SHORT_CLAUSE = re.compile(_SHORT_SUBJECT + r"[ \u00a0]+(?:" + _FINITE.pattern + r")(?:[ \u00a0]+[\w’'\-]+)?$")
 
 
@@ -81,8 +82,11 @@ def short_clause(text: str, start: int, end: int) -> bool:
     return _SHORT_CLAUSE.match(text, start, end) is not None
 
 
-# "would not say whether", "have not publicly said", "didn't say": a negated verb reports nothing said.
-_NEGATION_BEFORE = re.compile(r"(?:not|n[’']t|never)(?:[ \u00a0]+(?!only)[a-z]+ly)?[ \u00a0]+$")
+# "would not say whether", "have not publicly said", "didn't say": a negated verb reports nothing
+# said; nor does a hypothetical one ("would have added", "could have said").
+_NEGATION_BEFORE = re.compile(
+    r"(?:not|n[’']t|never|(?:would|could|might|should)[ \u00a0]+have)(?:[ \u00a0]+(?!only)[a-z]+ly)?[ \u00a0]+$"
+)
 _NEGATION_CHARS = 24
 # A subject that denies the verb ("Neither team has said", "No one has said"), in the verb's clause.
 _NEGATIVE_SUBJECT = re.compile(r"(?<![\w’'\-])(?:Neither|neither|Nobody|nobody|No one|no one|None|none)(?![\w’'\-])[^.,;:!?]*$")
@@ -95,7 +99,7 @@ def negated(text: str, cue_start: int) -> bool:
     lo = cue_start - _NEGATION_CHARS
     lo = lo if lo > 0 else 0
     near = text[lo:cue_start]  # the searches only where their words are (most verbs: none)
-    if ("not" in near or "n’t" in near or "n't" in near or "never" in near) and _NEGATION_BEFORE.search(near):
+    if ("n" in near or "have" in near) and _NEGATION_BEFORE.search(near):
         return True
     lo = cue_start - _NEGATIVE_SUBJECT_CHARS
     clause = text[lo if lo > 0 else 0 : cue_start]
