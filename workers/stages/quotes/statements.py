@@ -2,6 +2,7 @@
 ("mentioned Machado since the debate", "found a way through the act", "announced plans to …")."""
 from __future__ import annotations
 
+import itertools
 import re
 
 from workers.stages.quotes.document import at_least_words
@@ -89,7 +90,7 @@ _NEGATION_BEFORE = re.compile(
 )
 _NEGATION_CHARS = 24
 # A subject that denies the verb ("Neither team has said", "No one has said"), in the verb's clause.
-_NEGATIVE_SUBJECT = re.compile(r"(?<![\w’'\-])(?:Neither|neither|Nobody|nobody|No one|no one|None|none)(?![\w’'\-])[^.,;:!?]*$")
+_NEGATIVE_SUBJECT = re.compile(r"(?<![\w’'\-])(?:[Nn]either|[Nn]obody|[Nn]o one|[Nn]one)(?![\w’'\-])")
 _NEGATIVE_SUBJECT_CHARS = 60
 
 
@@ -103,7 +104,10 @@ def negated(text: str, cue_start: int) -> bool:
         return True
     lo = cue_start - _NEGATIVE_SUBJECT_CHARS
     clause = text[lo if lo > 0 else 0 : cue_start]
-    return ("one" in clause or "either" in clause or "obody" in clause) and _NEGATIVE_SUBJECT.search(clause) is not None
+    if "one" not in clause and "either" not in clause and "obody" not in clause:
+        return False
+    start = max(clause.rfind(mark) for mark in ".,;:!?") + 1  # the verb's own clause only
+    return _NEGATIVE_SUBJECT.search(clause, start) is not None
 
 
 # After "said" or "says", a clause may keep the present tense ("said her members earn …", "said
@@ -119,7 +123,7 @@ def said_clause(text: str, verb: str, start: int, end: int) -> bool:
     """A clause after a verb of saying, whatever its tense (see above)."""
     if verb.lower() not in _SAY:
         return False
-    words = [m.group() for m in _WORD.finditer(text, start, min(end, start + 80))][:4]
+    words = [m.group() for m in itertools.islice(_WORD.finditer(text, start, min(end, start + 80)), 4)]
     if len(words) < 4 or any(word.lower() in _SAID_OBJECTS for word in words[:3]):
         return False
     return words[0] in _SUBJECT_OPENERS or (words[0][0].isupper() and words[1][0].islower())
