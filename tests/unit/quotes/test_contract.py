@@ -16,7 +16,8 @@ BENCH = ROOT.parent / "shared" / "bench"
 
 def bench_texts() -> list[str]:
     texts = []
-    for path in sorted(BENCH.glob("quotes/*.jsonl")) + sorted(BENCH.glob("summaries/*.jsonl")):
+    paths = sorted(BENCH.glob("quotes/*.jsonl")) + sorted(BENCH.glob("summaries/*.jsonl"))
+    for path in paths + sorted((ROOT / "bench" / "data").glob("quote-styles-*.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
             record = json.loads(line)
             texts.append(record.get("text") or record.get("article") or record.get("document") or "")
