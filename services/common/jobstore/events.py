@@ -128,8 +128,8 @@ class JobEvents:
         A plain read that waits for the next reply: PubSub.get_message(timeout) polled the socket
         twice before each read (readiness, then closed-or-not), through gevent's poll, and went
         through redis-py's retry and bookkeeping; the API got every job's ~5 events that way and
-        it cost a tenth of its CPU time. The read gives up after the client's socket timeout
-        with nothing come, when the subscription's health check PINGs now and then.
+        it cost a tenth of its CPU time. With nothing come for the client's socket timeout, the
+        read gives up and the subscription's health check PINGs if one is due.
         """
         conn = pubsub.connection
         while True:
