@@ -109,3 +109,13 @@ def test_a_quoted_fragment_after_a_participle_or_a_joined_verb_is_the_subjects(t
 def test_a_fragment_right_after_a_verb_inside_a_reported_clause_is_the_outer_speakers():
     quote = only("Asked about the strike, Ruiz said the city would answer “with patience and with resolve.”")
     assert quote.speaker.name == "Ruiz"
+
+
+def test_a_verb_form_after_an_article_and_a_name_is_a_noun():
+    quote = only("The premier said in a Facebook post that the minister had “lost the confidence of the house.”")
+    assert (quote.speaker.name, quote.cue) == ("The premier", "said")
+
+
+def test_a_name_after_that_leaves_its_verb_a_verb():
+    quote = only("She pointed to reports that Tom Berg called the winner “Miss Piggy” on air.")
+    assert quote.speaker.name == "Tom Berg"

@@ -33,6 +33,7 @@ _NEW_STATEMENT = re.compile(r"(?<![\w’'\-])(?:that|adding|saying|noting|arguin
 # of time or place and then "that" ("said during a rally in Michigan that").
 _COMPLEMENT_LINK = re.compile(r"[ \u00a0]+(?:[^.;:!?\"“”\n]{0,80}?[ \u00a0]that[ \u00a0]+|that[ \u00a0]+)?")
 _QUOTE_MARK = re.compile(r"[\"“”«»„]")
+_NOUN_BEFORE = frozenset("to of in on from about with the a an his her their its".split())
 _BREAKS = re.compile(r"[,;:.!?\"“”()—–]")
 _LISTENER_AFTER = frozenset(v for v in LISTENER_VERBS if not v.startswith("ask"))
 _PARTICIPLE = re.compile(
@@ -203,8 +204,8 @@ class DirectPass:
         reported by an earlier verb in the sentence is that verb's subject's report (its own
         subject, ``inner``, may be a phrase no speaker was read from: "the city would answer")."""
         outer = self.cues.last(floor, cue.start if inner is None else inner.start)
-        if outer is None or outer.word.lower() not in REPORTING_VERBS:
-            return None
+        if outer is None or outer.word.lower() not in REPORTING_VERBS or _object_noun(self.text, floor, outer):
+            return None  # "she pointed to reports that Trump called …": a noun, reporting nothing
         if inner is None:
             if _BREAKS.search(self.text, outer.end, cue.start):
                 return None
@@ -278,3 +279,9 @@ def _joined(text: str, floor: int, pos: int) -> bool:
     if span is not None and text.endswith("ly", span[0], span[1]):
         span = word_before(text, floor, span[0])
     return span is not None and text[span[0] : span[1]] in ("and", "but")
+
+
+def _object_noun(text: str, floor: int, cue: Cue) -> bool:
+    """The verb form at ``cue`` is a noun after a preposition or a determiner ("pointed to reports that")."""
+    span = word_before(text, floor, cue.start)
+    return span is not None and text[span[0] : span[1]].lower() in _NOUN_BEFORE

@@ -38,6 +38,7 @@ _ADJUNCT_CUT = re.compile(
 )
 # Before a verb form these make it a noun: "the report", "his call", "a claim".
 _NOUN_DETERMINERS = frozenset("the a an his her their its our my your this that".split())
+_ARTICLES = frozenset("the a an his her their its our my your".split())
 # "as (a) “…”" right before a quotation frames the object before it.
 AS_FRAME = re.compile(r"[ \u00a0]as[ \u00a0]+(?:(?:a|an|the)[ \u00a0]+)?$")
 # Names and examples, not characterisations: "known as “…”", "such as “…”".
@@ -46,9 +47,15 @@ _NOT_FRAMING = re.compile(r"(?<![\w’'\-])(?:known|such|referred|served|identif
 
 def after_determiner(text: str, floor: int, pos: int) -> bool:
     """A determiner before ``pos`` makes the verb form there a noun ("dismissed the report as
-    “nonsense”": the verb is "dismissed")."""
+    “nonsense”": the verb is "dismissed"), also past a name ("said in a Facebook post that")."""
     span = word_before(text, floor, pos)
-    return span is not None and text[span[0] : span[1]].lower() in _NOUN_DETERMINERS
+    word = text[span[0] : span[1]].lower() if span is not None else ""
+    if word in _NOUN_DETERMINERS:
+        return True
+    if span is None or not text[span[0]].isupper():
+        return False
+    span = word_before(text, floor, span[0])  # "a Facebook post"; "that Trump called" is a clause
+    return span is not None and text[span[0] : span[1]].lower() in _ARTICLES
 
 
 def framed_as(doc: Document, finder: SpeakerFinder, q: Quoted, floor: int) -> Draft | None:
