@@ -16,6 +16,7 @@ from workers.stages.quotes.lexicon import (
 )
 from workers.stages.quotes.names import NameIndex
 from workers.stages.quotes.tries import word_trie
+from workers.stages.quotes.wordruns import WORD_CHAR
 
 
 def _verb_trie(verbs: frozenset[str]) -> str:
@@ -58,14 +59,14 @@ ACCORDING = re.compile(r"[Aa](?<![\w’'\-][Aa])ccording to(?![\w’'\-])")
 _THAT_WINDOW_WORDS = 10
 # A verb in the past right after "that" makes it a relative pronoun, not the start of a statement.
 _RELATIVE_THAT = re.compile(r"[ \u00a0]+(?:[a-z]{2,}ed|was|were|had|has|have|is|are)(?![\w’'\-])")
-_WORDS = re.compile(r"[ \u00a0]*([\w’'\-]+|[^\w\s])")
+_WORDS = re.compile(rf"[ \u00a0]*({WORD_CHAR}+|[^\w\s])")
 _INITIALISM = re.compile(r"[ \u00a0]*(?:[A-Z]\.){2,}")
 # A finite verb or modal right after a would-be listener makes it the statement's subject.
 _FINITE_AFTER_SUBJECT = FINITE_AUXILIARIES | {"may", "shall"}
 # Whether one of the next _THAT_WINDOW_WORDS tokens (as _WORDS reads them) is "that": most
 # verbs have none, and one match rules that out faster than reading the tokens one by one.
 _THAT_AHEAD = re.compile(
-    rf"(?:[ \u00a0]*+(?:[\w’'\-]++|[^\w\s])){{0,{_THAT_WINDOW_WORDS - 1}}}[ \u00a0]*+(?i:that)(?![\w’'\-])"
+    rf"(?:[ \u00a0]*+(?:{WORD_CHAR}++|[^\w\s])){{0,{_THAT_WINDOW_WORDS - 1}}}[ \u00a0]*+(?i:that)(?![\w’'\-])"
 )
 # A short time or place phrase between a verb and a clause opening with a subject pronoun.
 _PHRASE_THEN_PRONOUN = re.compile(

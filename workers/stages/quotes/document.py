@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from workers.stages.quotes.cues import CueIndex
 from workers.stages.quotes.names import NameIndex
 from workers.stages.quotes.transcript import turn_at
-from workers.stages.quotes.wordruns import run_start
+from workers.stages.quotes.wordruns import NOT_WORD_CHAR, WORD_CHAR, run_start
 from workers.stages.text import paragraph_bounds, sentence_bounds
 
 _WORD = re.compile(r"[\w’'\-]+")
@@ -136,7 +136,7 @@ def at_least_words(text: str, start: int, end: int, n: int) -> bool:
 def _at_least_pattern(n: int) -> re.Pattern:
     # n maximal runs of word characters, each after anything else; possessive, so a failed
     # match never retries shorter runs.
-    return re.compile(rf"[^\w’'\-]*+(?:[\w’'\-]++[^\w’'\-]*+){{{n}}}")
+    return re.compile(rf"{NOT_WORD_CHAR}*+(?:{WORD_CHAR}++{NOT_WORD_CHAR}*+){{{n}}}")
 
 
 # Compiled on import for every threshold the quote modules use (compiling on first use

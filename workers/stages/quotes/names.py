@@ -7,13 +7,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from workers.stages.quotes.lexicon import NOT_NAMES, ORG_WORDS, TITLES
-from workers.stages.quotes.wordruns import run_start
+from workers.stages.quotes.wordruns import WORD_CHAR, run_start
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 # Initials stay inside one token: "G.K.", "U.S.". The quantifiers are possessive (``*+``):
 # giving back letters or spaces can never let a name phrase match, and backtracking through
 # every capitalised word that no second word follows made FULL_NAME's scan 40% slower.
-_HEAD = rf"[{_UPPER}][\w’'\-]*+(?:\.[{_UPPER}][\w’'\-]*+)*+\.?"
+_HEAD = rf"[{_UPPER}]{WORD_CHAR}*+(?:\.[{_UPPER}]{WORD_CHAR}*+)*+\.?"
 # "(?:al-)?X" written as "al-X|X": an optional group of more than one character costs the regex
 # engine a repeat context per try, where an alternation costs none (the same matches).
 _TOKEN = rf"(?:(?:al|el|Al|El|bin|ibn)-{_HEAD}|{_HEAD})"

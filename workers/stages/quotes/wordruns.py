@@ -1,6 +1,12 @@
-"""Runs of word characters read backwards from a position, without a regex search (which
-retries from every position of its window)."""
+"""What a word is made of: letters, digits, "_" and the joiners ’ ' -, as regex classes, and runs
+of them read backwards from a position without a regex search (which retries from every
+position of its window)."""
 from __future__ import annotations
+
+# The ASCII ranges are redundant with \w but come first in the compiled class, as a bitmap: \w
+# alone asks the Unicode tables about every letter (reading runs of words took 10-15% longer).
+WORD_CHAR = r"[a-zA-Z0-9\w’'\-]"
+NOT_WORD_CHAR = r"[^a-zA-Z0-9\w’'\-]"
 
 
 def run_start(text: str, lowest: int, end: int, joiners: str) -> int:
