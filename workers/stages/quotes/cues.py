@@ -32,13 +32,15 @@ FRAMING_CUE = re.compile(rf"(?<![\w’'\-])(?:{_FRAMING_TRIE})(?![\w’'\-])")
 # opening with a class of plain ranges lets the regex engine skip ahead at C speed, where a
 # leading look-behind is tried at every position (the scan was a sixth of the stage; this
 # takes a quarter off it). Non-ASCII letters pass the class and are dropped after the match.
-# The scan reads the lowered text with the lower-case verbs only: without the capitalised
-# alternatives every word tries half as many branches (another quarter off, lower() included).
-# The lowered text holds no A-Z, so the class leaves them out, and "’" too: a class of ASCII
-# characters only is one bitmap test per character; a verb after "’" is dropped after the match.
-_SEPARATOR_THEN_VERB = re.compile(rf"[^a-z0-9_'\-](?:{word_trie(sorted(_VERBS))})(?![\w’'\-])")
-# For the rare text that lower() lengthens ("İ"), whose offsets the lowered copy would shift.
-_SEPARATOR_THEN_CASED_VERB = re.compile(rf"[^A-Za-z0-9_’'\-]({_FRAMING_TRIE})(?![\w’'\-])")
+# The scan reads the lower-case verbs only, in a copy of the text with A-Z lowered: without the
+# capitalised alternatives every word tries half as many branches (another quarter off). The
+# copy is Latin-1 bytes (``latin1_lowered``), "?" for any other character: bytes.lower() is a
+# fraction of str.lower() on a text with curly quotes, and lowering makes an ASCII letter of
+# no other character but the Kelvin sign, a letter that the checks after the match drop.
+_LATIN1_WORD = b"".join(re.escape(bytes([b])) for b in range(256) if chr(b).isalnum() or chr(b) in "_'-")
+_SEPARATOR_THEN_VERB = re.compile(
+    rb"[^a-z0-9_'\-](?:" + word_trie(sorted(_VERBS)).encode() + rb")(?![" + _LATIN1_WORD + rb"])"
+)
 # Verbs as written, lower case or capitalised (what FRAMING_CUE matches): no lower() per match.
 _CASED = _VERBS | {verb.capitalize() for verb in _VERBS}
 _REPORTING_CASED = REPORTING_VERBS | {verb.capitalize() for verb in REPORTING_VERBS}
@@ -111,10 +113,8 @@ class CueIndex:
             self._all_starts.append(first.start())
             self._ends.append(first.end())
             self._words.append(first.group())
-        lowered = text.lower()
-        # The text in lower case, kept for quick case-blind finds ("that"), unless lower() changed
-        # its length (offsets would not match).
-        self.lowered = lowered if len(lowered) == len(text) else None
+        # Kept for quick case-blind finds (b"that"): the offsets are the text's.
+        self.lowered = latin1_lowered(text)
         _verbs_after_separators(text, self.lowered, self._all_starts, self._ends, self._words)
         self._reporting = [word in _REPORTING_CASED for word in self._words]
         # Where reported speech may be: an intention reports nothing, and passing it over here
@@ -169,39 +169,38 @@ class CueIndex:
         return None
 
 
-def _verbs_after_separators(
-    text: str, lowered: str | None, starts: list[int], ends: list[int], words: list[str]
-) -> None:
-    """Append the start, end and word as written of every verb after a separator that is no
-    letter or digit ("é" is no separator: "éstated" holds no verb); ``lowered`` is the text in
-    lower case (None if that changed its length)."""
-    if lowered is None:
-        for m in _SEPARATOR_THEN_CASED_VERB.finditer(text):
-            if not text[m.start()].isalnum():
-                starts.append(m.start(1))
-                ends.append(m.end(1))
-                words.append(m.group(1))
-        return
+def latin1_lowered(text: str) -> bytes:
+    """``text`` as Latin-1 bytes, A-Z lowered and "?" for the rest (offsets are the text's)."""
+    return text.encode("latin-1", "replace").lower()
+
+
+def _verbs_after_separators(text: str, lowered: bytes, starts: list[int], ends: list[int], words: list[str]) -> None:
+    """Append the start, end and word as written of every verb between two characters that are no
+    letter, digit or "’" ("é" is no separator: "éstated" holds no verb); ``lowered`` is
+    ``latin1_lowered(text)``."""
     add_start, add_end, add_word = starts.append, ends.append, words.append
     for m in _SEPARATOR_THEN_VERB.finditer(lowered):
         separator, end = m.span()  # the separator is one character
         word = text[separator + 1 : end]
         # Letter case never moves a word boundary, so only the word's own case is left to check:
-        # "SAID" is no cue (FRAMING_CUE takes lower case or a capital first letter only).
-        if word in _CASED and not (ch := text[separator]).isalnum() and ch != "’":
+        # "SAID" is no cue (FRAMING_CUE takes lower case or a capital first letter only). A "?"
+        # after the verb may stand for a letter or "’" beyond Latin-1: the text says which.
+        if word in _CASED and not (ch := text[separator]).isalnum() and ch != "’" and (
+            not lowered.startswith(b"?", end) or not ((after := text[end]).isalnum() or after == "’")
+        ):
             add_start(separator + 1)
             add_end(end)
             add_word(word)
 
 
 def content_start(
-    text: str, cue_end: int, limit: int, verb: str, names: NameIndex, lowered: str | None = None
+    text: str, cue_end: int, limit: int, verb: str, names: NameIndex, lowered: bytes | None = None
 ) -> int:
     """Where the reported content starts after a reporting verb ending at ``cue_end`` (``lowered``:
     ``CueIndex.lowered``, which spares most verbs the look for "that")."""
     # No "that" in any letter case up to the limit: found at C speed, where the pattern that
     # looks for it within ten words cost 2 µs a verb.
-    no_that = lowered is not None and lowered.find("that", cue_end, limit) < 0
+    no_that = lowered is not None and lowered.find(b"that", cue_end, limit) < 0
     that = None if no_that else _that_within(text, cue_end, limit)
     if that is not None:
         return that
