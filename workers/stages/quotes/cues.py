@@ -28,18 +28,21 @@ def _verb_trie(verbs: frozenset[str]) -> str:
 _VERBS = REPORTING_VERBS | FRAMING_VERBS | FRAMING_ALSO
 _FRAMING_TRIE = _verb_trie(_VERBS)
 FRAMING_CUE = re.compile(rf"(?<![\w’'\-])(?:{_FRAMING_TRIE})(?![\w’'\-])")
-# The same verbs for the whole-text scan, found with the character before them: a pattern
-# opening with a class of plain ranges lets the regex engine skip ahead at C speed, where a
-# leading look-behind is tried at every position (the scan was a sixth of the stage; this
-# takes a quarter off it). Non-ASCII letters pass the class and are dropped after the match.
-# The scan reads the lower-case verbs only, in a copy of the text with A-Z lowered: without the
-# capitalised alternatives every word tries half as many branches (another quarter off). The
-# copy is Latin-1 bytes (``latin1_lowered``), "?" for any other character: bytes.lower() is a
-# fraction of str.lower() on a text with curly quotes, and lowering makes an ASCII letter of
-# no other character but the Kelvin sign, a letter that the checks after the match drop.
-_LATIN1_WORD = b"".join(re.escape(bytes([b])) for b in range(256) if chr(b).isalnum() or chr(b) in "_'-")
-_SEPARATOR_THEN_VERB = re.compile(
-    rb"[^a-z0-9_'\-](?:" + word_trie(sorted(_VERBS)).encode() + rb")(?![" + _LATIN1_WORD + rb"])"
+# The same verbs for the whole-text scan, read in ``word_shapes(text)``, where every verb the
+# scan may take follows a space: a pattern opening with one literal lets the regex engine skip
+# ahead at C speed (a class costs a call per character, a leading look-behind a try). In lower
+# case only: without the capitalised alternatives every word tries half as many branches.
+_SPACE_THEN_VERB = re.compile(rb" (?:" + word_trie(sorted(_VERBS)).encode() + rb")(?![a-z0-9_'\-])")
+# One byte per character of the text: A-Z lowered, a-z, digits and _ ' - kept, any other letter or
+# digit "x" (no separator, and in no verb) and anything else a space. Lowering makes an ASCII
+# letter of no other character but the Kelvin sign, and never changes whether a character is a
+# letter or digit (checked over all code points), so these are the text's word boundaries.
+_SHAPES = bytes(
+    b if chr(b) in "abcdefghijklmnopqrstuvwxyz0123456789_'-"
+    else b + 32 if 65 <= b <= 90
+    else ord("x") if chr(b).isalnum()
+    else ord(" ")
+    for b in range(256)
 )
 # Verbs as written, lower case or capitalised (what FRAMING_CUE matches): no lower() per match.
 _CASED = _VERBS | {verb.capitalize() for verb in _VERBS}
@@ -114,7 +117,7 @@ class CueIndex:
             self._ends.append(first.end())
             self._words.append(first.group())
         # Kept for quick case-blind finds (b"that"): the offsets are the text's.
-        self.lowered = latin1_lowered(text)
+        self.lowered = word_shapes(text)
         _verbs_after_separators(text, self.lowered, self._all_starts, self._ends, self._words)
         self._reporting = [word in _REPORTING_CASED for word in self._words]
         # Where reported speech may be: an intention reports nothing, and passing it over here
@@ -169,24 +172,26 @@ class CueIndex:
         return None
 
 
-def latin1_lowered(text: str) -> bytes:
-    """``text`` as Latin-1 bytes, A-Z lowered and "?" for the rest (offsets are the text's)."""
-    return text.encode("latin-1", "replace").lower()
+def word_shapes(text: str) -> bytes:
+    """``text`` as one byte per character (``_SHAPES``); a character beyond Latin-1 reads "?", so a
+    space: a letter among them, or "’", is told apart after the match."""
+    return text.encode("latin-1", "replace").translate(_SHAPES)
 
 
-def _verbs_after_separators(text: str, lowered: bytes, starts: list[int], ends: list[int], words: list[str]) -> None:
+def _verbs_after_separators(text: str, shapes: bytes, starts: list[int], ends: list[int], words: list[str]) -> None:
     """Append the start, end and word as written of every verb between two characters that are no
-    letter, digit or "’" ("é" is no separator: "éstated" holds no verb); ``lowered`` is
-    ``latin1_lowered(text)``."""
+    letter, digit or "’" ("é" is no separator: "éstated" holds no verb)."""
     add_start, add_end, add_word = starts.append, ends.append, words.append
-    for m in _SEPARATOR_THEN_VERB.finditer(lowered):
+    for m in _SPACE_THEN_VERB.finditer(shapes):
         separator, end = m.span()  # the separator is one character
         word = text[separator + 1 : end]
         # Letter case never moves a word boundary, so only the word's own case is left to check:
-        # "SAID" is no cue (FRAMING_CUE takes lower case or a capital first letter only). A "?"
-        # after the verb may stand for a letter or "’" beyond Latin-1: the text says which.
-        if word in _CASED and not (ch := text[separator]).isalnum() and ch != "’" and (
-            not lowered.startswith(b"?", end) or not ((after := text[end]).isalnum() or after == "’")
+        # "SAID" is no cue (FRAMING_CUE takes lower case or a capital first letter only). Beyond
+        # Latin-1 a letter or "’" reads as a space too: the text tells them apart here.
+        if (
+            word in _CASED
+            and not (ch := text[separator]).isalnum() and ch != "’"
+            and not ((after := text[end : end + 1]).isalnum() or after == "’")
         ):
             add_start(separator + 1)
             add_end(end)
