@@ -30,6 +30,10 @@ _BLANK_LINES = re.compile(r"\n(?:[^\S\n]*\n)+")
 # that the pattern starts with a character class, which the regex engine scans for quickly
 # (2-3x faster than a leading look-behind).
 _BOUNDARY = re.compile(r"[.!?…](?<![.!?…][.!?…])(?:[^\S\n]?[.!?…])*[\"'”’»)\]]*(?=\s|$)")
+# The same pattern opening with a full stop only, for the blocks without "!", "?" or "…" (most):
+# a pattern opening with one literal is scanned for at C speed, where a class is tested by a
+# call per character (a third of splitting a news paragraph). It finds the same marks there.
+_PERIOD_BOUNDARY = re.compile("\\." + _BOUNDARY.pattern[len("[.!?…]") :])
 _LIST_ITEM = re.compile(r"[^\S\n]*(?:[-*•·–—▪]|\d{1,3}[.)]|\(?[a-z]\))[^\S\n]+")
 _TERMINAL_END = re.compile(r"[.!?…:;,\"'”’»)\]]\s*$")
 # The next word after a boundary, past whitespace and opening quotes or brackets.
@@ -106,13 +110,20 @@ def _split_block(out: list[tuple[int, int]], text: str, start: int, end: int) ->
     """Append the sentence bounds of text[start:end], a stretch with no hard line break."""
     # "2. " opening a list item ends nothing; a capital first letter (most blocks) opens none.
     marker = None if start < end and text[start].isupper() else _LIST_ITEM.match(text, start, end)
-    for m in _BOUNDARY.finditer(text, marker.end() if marker else start, end):
+    scan = marker.end() if marker else start
+    boundary = _BOUNDARY if _other_marks(text, scan, end) else _PERIOD_BOUNDARY
+    for m in boundary.finditer(text, scan, end):
         mark_start, mark_end = m.span()
         # A mark closing the block (the commonest) ends a sentence: no call needed to say so.
         if mark_end >= end or (mark_end > start and ends_sentence(text, mark_start, mark_end, end)):
             _append_bounds(out, text, start, mark_end)
             start = mark_end
     _append_bounds(out, text, start, end)
+
+
+def _other_marks(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] holds a terminal mark other than a full stop."""
+    return text.find("!", start, end) >= 0 or text.find("?", start, end) >= 0 or text.find("…", start, end) >= 0
 
 
 def _line_blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -16,6 +16,7 @@ from workers.stages.quotes.lexicon import (
 )
 from workers.stages.quotes.names import NameIndex
 from workers.stages.quotes.tries import word_trie
+from workers.stages.quotes.wordruns import WORD_CHAR
 
 
 def _verb_trie(verbs: frozenset[str]) -> str:
@@ -27,17 +28,22 @@ def _verb_trie(verbs: frozenset[str]) -> str:
 _VERBS = REPORTING_VERBS | FRAMING_VERBS | FRAMING_ALSO
 _FRAMING_TRIE = _verb_trie(_VERBS)
 FRAMING_CUE = re.compile(rf"(?<![\w’'\-])(?:{_FRAMING_TRIE})(?![\w’'\-])")
-# The same verbs for the whole-text scan, found with the character before them: a pattern
-# opening with a class of plain ranges lets the regex engine skip ahead at C speed, where a
-# leading look-behind is tried at every position (the scan was a sixth of the stage; this
-# takes a quarter off it). Non-ASCII letters pass the class and are dropped after the match.
-# The scan reads the lowered text with the lower-case verbs only: without the capitalised
-# alternatives every word tries half as many branches (another quarter off, lower() included).
-# The lowered text holds no A-Z, so the class leaves them out, and "’" too: a class of ASCII
-# characters only is one bitmap test per character; a verb after "’" is dropped after the match.
-_SEPARATOR_THEN_VERB = re.compile(rf"[^a-z0-9_'\-](?:{word_trie(sorted(_VERBS))})(?![\w’'\-])")
-# For the rare text that lower() lengthens ("İ"), whose offsets the lowered copy would shift.
-_SEPARATOR_THEN_CASED_VERB = re.compile(rf"[^A-Za-z0-9_’'\-]({_FRAMING_TRIE})(?![\w’'\-])")
+# The same verbs for the whole-text scan, read in ``word_shapes(text)``, where every verb the
+# scan may take follows a space: a pattern opening with one literal lets the regex engine skip
+# ahead at C speed (a class costs a call per character, a leading look-behind a try). In lower
+# case only: without the capitalised alternatives every word tries half as many branches.
+_SPACE_THEN_VERB = re.compile(rb" (?:" + word_trie(sorted(_VERBS)).encode() + rb")(?![a-z0-9_'\-])")
+# One byte per character of the text: A-Z lowered, a-z, digits and _ ' - kept, any other letter or
+# digit "x" (no separator, and in no verb) and anything else a space. Lowering makes an ASCII
+# letter of no other character but the Kelvin sign, and never changes whether a character is a
+# letter or digit (checked over all code points), so these are the text's word boundaries.
+_SHAPES = bytes(
+    b if chr(b) in "abcdefghijklmnopqrstuvwxyz0123456789_'-"
+    else b + 32 if 65 <= b <= 90
+    else ord("x") if chr(b).isalnum()
+    else ord(" ")
+    for b in range(256)
+)
 # Verbs as written, lower case or capitalised (what FRAMING_CUE matches): no lower() per match.
 _CASED = _VERBS | {verb.capitalize() for verb in _VERBS}
 _REPORTING_CASED = REPORTING_VERBS | {verb.capitalize() for verb in REPORTING_VERBS}
@@ -58,14 +64,14 @@ ACCORDING = re.compile(r"[Aa](?<![\w’'\-][Aa])ccording to(?![\w’'\-])")
 _THAT_WINDOW_WORDS = 10
 # A verb in the past right after "that" makes it a relative pronoun, not the start of a statement.
 _RELATIVE_THAT = re.compile(r"[ \u00a0]+(?:[a-z]{2,}ed|was|were|had|has|have|is|are)(?![\w’'\-])")
-_WORDS = re.compile(r"[ \u00a0]*([\w’'\-]+|[^\w\s])")
+_WORDS = re.compile(rf"[ \u00a0]*({WORD_CHAR}+|[^\w\s])")
 _INITIALISM = re.compile(r"[ \u00a0]*(?:[A-Z]\.){2,}")
 # A finite verb or modal right after a would-be listener makes it the statement's subject.
 _FINITE_AFTER_SUBJECT = FINITE_AUXILIARIES | {"may", "shall"}
 # Whether one of the next _THAT_WINDOW_WORDS tokens (as _WORDS reads them) is "that": most
 # verbs have none, and one match rules that out faster than reading the tokens one by one.
 _THAT_AHEAD = re.compile(
-    rf"(?:[ \u00a0]*+(?:[\w’'\-]++|[^\w\s])){{0,{_THAT_WINDOW_WORDS - 1}}}[ \u00a0]*+(?i:that)(?![\w’'\-])"
+    rf"(?:[ \u00a0]*+(?:{WORD_CHAR}++|[^\w\s])){{0,{_THAT_WINDOW_WORDS - 1}}}[ \u00a0]*+(?i:that)(?![\w’'\-])"
 )
 # A short time or place phrase between a verb and a clause opening with a subject pronoun.
 _PHRASE_THEN_PRONOUN = re.compile(
@@ -111,10 +117,8 @@ class CueIndex:
             self._all_starts.append(first.start())
             self._ends.append(first.end())
             self._words.append(first.group())
-        lowered = text.lower()
-        # The text in lower case, kept for quick case-blind finds ("that"), unless lower() changed
-        # its length (offsets would not match).
-        self.lowered = lowered if len(lowered) == len(text) else None
+        # Kept for quick case-blind finds (b"that"): the offsets are the text's.
+        self.lowered = word_shapes(text)
         _verbs_after_separators(text, self.lowered, self._all_starts, self._ends, self._words)
         self._reporting = [word in _REPORTING_CASED for word in self._words]
         # Where reported speech may be: an intention reports nothing, and passing it over here
@@ -169,39 +173,40 @@ class CueIndex:
         return None
 
 
-def _verbs_after_separators(
-    text: str, lowered: str | None, starts: list[int], ends: list[int], words: list[str]
-) -> None:
-    """Append the start, end and word as written of every verb after a separator that is no
-    letter or digit ("é" is no separator: "éstated" holds no verb); ``lowered`` is the text in
-    lower case (None if that changed its length)."""
-    if lowered is None:
-        for m in _SEPARATOR_THEN_CASED_VERB.finditer(text):
-            if not text[m.start()].isalnum():
-                starts.append(m.start(1))
-                ends.append(m.end(1))
-                words.append(m.group(1))
-        return
+def word_shapes(text: str) -> bytes:
+    """``text`` as one byte per character (``_SHAPES``); a character beyond Latin-1 reads "?", so a
+    space: a letter among them, or "’", is told apart after the match."""
+    return text.encode("latin-1", "replace").translate(_SHAPES)
+
+
+def _verbs_after_separators(text: str, shapes: bytes, starts: list[int], ends: list[int], words: list[str]) -> None:
+    """Append the start, end and word as written of every verb between two characters that are no
+    letter, digit or "’" ("é" is no separator: "éstated" holds no verb)."""
     add_start, add_end, add_word = starts.append, ends.append, words.append
-    for m in _SEPARATOR_THEN_VERB.finditer(lowered):
+    for m in _SPACE_THEN_VERB.finditer(shapes):
         separator, end = m.span()  # the separator is one character
         word = text[separator + 1 : end]
         # Letter case never moves a word boundary, so only the word's own case is left to check:
-        # "SAID" is no cue (FRAMING_CUE takes lower case or a capital first letter only).
-        if word in _CASED and not (ch := text[separator]).isalnum() and ch != "’":
+        # "SAID" is no cue (FRAMING_CUE takes lower case or a capital first letter only). Beyond
+        # Latin-1 a letter or "’" reads as a space too: the text tells them apart here.
+        if (
+            word in _CASED
+            and not (ch := text[separator]).isalnum() and ch != "’"
+            and not ((after := text[end : end + 1]).isalnum() or after == "’")
+        ):
             add_start(separator + 1)
             add_end(end)
             add_word(word)
 
 
 def content_start(
-    text: str, cue_end: int, limit: int, verb: str, names: NameIndex, lowered: str | None = None
+    text: str, cue_end: int, limit: int, verb: str, names: NameIndex, lowered: bytes | None = None
 ) -> int:
     """Where the reported content starts after a reporting verb ending at ``cue_end`` (``lowered``:
     ``CueIndex.lowered``, which spares most verbs the look for "that")."""
     # No "that" in any letter case up to the limit: found at C speed, where the pattern that
     # looks for it within ten words cost 2 µs a verb.
-    no_that = lowered is not None and lowered.find("that", cue_end, limit) < 0
+    no_that = lowered is not None and lowered.find(b"that", cue_end, limit) < 0
     that = None if no_that else _that_within(text, cue_end, limit)
     if that is not None:
         return that

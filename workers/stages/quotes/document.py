@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from workers.stages.quotes.cues import CueIndex
 from workers.stages.quotes.names import NameIndex
 from workers.stages.quotes.transcript import turns
+from workers.stages.quotes.wordruns import NOT_WORD_CHAR, WORD_CHAR, run_start
 from workers.stages.text import paragraph_bounds, sentence_bounds
 
 _WORD = re.compile(r"[\w’'\-]+")
@@ -135,7 +136,7 @@ def at_least_words(text: str, start: int, end: int, n: int) -> bool:
 def _at_least_pattern(n: int) -> re.Pattern:
     # n maximal runs of word characters, each after anything else; possessive, so a failed
     # match never retries shorter runs.
-    return re.compile(rf"[^\w’'\-]*+(?:[\w’'\-]++[^\w’'\-]*+){{{n}}}")
+    return re.compile(rf"{NOT_WORD_CHAR}*+(?:{WORD_CHAR}++{NOT_WORD_CHAR}*+){{{n}}}")
 
 
 # Compiled on import for every threshold the quote modules use (compiling on first use
@@ -144,20 +145,11 @@ _AT_LEAST = [_at_least_pattern(n) for n in range(16)]
 
 
 def word_before(text: str, floor: int, end: int, joiners: str = "’'-_") -> tuple[int, int] | None:
-    """Span of the last word before ``end`` (spaces skipped), never reaching below ``floor``.
-
-    A character loop rather than a ``…$`` regex search, which retries from every position
-    of the window and made the speaker search grow with sentence length.
-    """
+    """Span of the last word before ``end`` (spaces skipped), never reaching below ``floor``."""
     while end > floor and text[end - 1] in " \u00a0":
         end -= 1
-    start, lowest = end, end - _LONGEST_WORD
-    lowest = lowest if lowest > floor else floor
-    while start > lowest:  # one bound and one read per character
-        ch = text[start - 1]
-        if not (ch.isalnum() or ch in joiners):
-            break
-        start -= 1
+    lowest = end - _LONGEST_WORD
+    start = run_start(text, lowest if lowest > floor else floor, end, joiners)
     return (start, end) if start < end else None
 
 

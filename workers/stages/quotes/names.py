@@ -7,12 +7,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from workers.stages.quotes.lexicon import NOT_NAMES, ORG_WORDS, TITLES
+from workers.stages.quotes.wordruns import WORD_CHAR, run_start
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 # Initials stay inside one token: "G.K.", "U.S.". The quantifiers are possessive (``*+``):
 # giving back letters or spaces can never let a name phrase match, and backtracking through
 # every capitalised word that no second word follows made FULL_NAME's scan 40% slower.
-_HEAD = rf"[{_UPPER}][\w’'\-]*+(?:\.[{_UPPER}][\w’'\-]*+)*+\.?"
+_HEAD = rf"[{_UPPER}]{WORD_CHAR}*+(?:\.[{_UPPER}]{WORD_CHAR}*+)*+\.?"
 # "(?:al-)?X" written as "al-X|X": an optional group of more than one character costs the regex
 # engine a repeat context per try, where an alternation costs none (the same matches).
 _TOKEN = rf"(?:(?:al|el|Al|El|bin|ibn)-{_HEAD}|{_HEAD})"
@@ -48,6 +49,7 @@ _ACRONYMS = frozenset(("WHO", "US"))
 _PREFIXES = ("al-", "el-", "Al-", "El-", "bin-", "ibn-")
 _PARTICLES = frozenset(_PARTICLE[3:-1].split("|"))
 _LONGEST_WORD = 40
+_JOINERS = "’'-."  # what a name's word may hold besides letters and digits
 _LONGEST_NAME_WORDS = 8
 _INITIAL = re.compile(r"(?:[A-Z]\.)+")
 _WORD_DOT_SPACE = re.compile(r"(\S+\.)[ \u00a0]+")
@@ -83,7 +85,7 @@ class NameIndex:
     def ending_at(self, end: int) -> Mention | None:
         """The mention whose span ends exactly at ``end`` (ignoring a possessive)."""
         text = self.text
-        word = _word_start(text, end, _LONGEST_WORD)
+        word = run_start(text, end - _LONGEST_WORD if end > _LONGEST_WORD else 0, end, _JOINERS)
         if word == end or not _starts_name(text, word):
             return None
         start = _run_start(text, word)
@@ -241,24 +243,12 @@ def _starts_name(text: str, pos: int) -> bool:
     return text[pos].isupper() or text.startswith(_PREFIXES, pos)
 
 
-def _word_start(text: str, end: int, longest: int) -> int:
-    """Start of the run of letters, digits and ’'-. ending at ``end``, at most ``longest`` long."""
-    start, lowest = end, end - longest
-    lowest = lowest if lowest > 0 else 0
-    while start > lowest:  # one bound and one read per character
-        ch = text[start - 1]
-        if not (ch.isalnum() or ch in "’'-."):
-            break
-        start -= 1
-    return start
-
-
 def _run_start(text: str, pos: int) -> int:
     """Start of the run of capitalised words (and particles) that ``pos`` is in."""
     for _ in range(_LONGEST_NAME_WORDS):
         if pos < 2 or text[pos - 1] not in " \u00a0" or text[pos - 2] in " \u00a0":
             break
-        start = _word_start(text, pos - 1, _LONGEST_WORD - 1)
+        start = run_start(text, pos - _LONGEST_WORD if pos > _LONGEST_WORD else 0, pos - 1, _JOINERS)
         if start == pos - 1 or not (_starts_name(text, start) or text[start : pos - 1] in _PARTICLES):
             break
         pos = start

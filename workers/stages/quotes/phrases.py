@@ -8,9 +8,10 @@ from typing import Iterator
 
 from workers.stages.quotes.document import word_before
 from workers.stages.quotes.lexicon import DETERMINERS, SPEAKER_NOUNS, TITLES
+from workers.stages.quotes.wordruns import WORD_CHAR
 
-WORD_AFTER = re.compile(r"[ \u00a0]*([\w’'\-]+)")
-_WORD_OR_INITIALISM = re.compile(r"[ \u00a0]*((?:[A-Z]\.){2,}|[\w’'\-]+)")
+WORD_AFTER = re.compile(rf"[ \u00a0]*({WORD_CHAR}+)")
+_WORD_OR_INITIALISM = re.compile(rf"[ \u00a0]*((?:[A-Z]\.){{2,}}|{WORD_CHAR}+)")
 _PHRASE_MAX_WORDS = 5
 # Words before a possessive read for its determiner ("the state's prime minister's").
 _POSSESSOR_WORDS = 3

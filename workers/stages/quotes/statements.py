@@ -7,6 +7,7 @@ import re
 
 from workers.stages.quotes.document import at_least_words
 from workers.stages.quotes.tries import word_trie
+from workers.stages.quotes.wordruns import NOT_WORD_CHAR, WORD_CHAR
 
 # A finite verb: an auxiliary, a modal, a negated verb, a regular or common irregular past.
 _IRREGULAR_PAST = (
@@ -28,7 +29,7 @@ _PRONOUN_SUBJECT = re.compile(r"(?:he|she|they|it|we|i|you|I)(?![\w’'\-])")
 # The finite verb of a statement comes within its first words ("said the long-awaited bridge
 # over the river would open"); a verb further on belongs to a relative clause of an object.
 _VERB_WITHIN_WORDS = 12
-_WORDS_PAST = re.compile(rf"[^\w’'\-]*+(?:[\w’'\-]++[^\w’'\-]*+){{1,{_VERB_WITHIN_WORDS}}}")
+_WORDS_PAST = re.compile(rf"{NOT_WORD_CHAR}*+(?:{WORD_CHAR}++{NOT_WORD_CHAR}*+){{1,{_VERB_WITHIN_WORDS}}}")
 
 
 def states_something(text: str, start: int, end: int) -> bool:
