@@ -79,7 +79,8 @@ class Resolver:
         if found is not None:
             if found.mention is not None and found.kind == "name":
                 found = _person_of(found)
-            found = head_before_preposition(self.doc, agent_of(self.text, found))
+            if found.kind != "pronoun":  # a pronoun is never the object of "a spokesperson for"
+                found = head_before_preposition(self.doc, agent_of(self.text, found))
             name, via = self._name(found)
             return True, Speaker(name, found.start, found.end, via)
         if d.continues and last and para - last[0] <= _CONTINUATION_PARAGRAPHS:
@@ -189,7 +190,7 @@ class Resolver:
                 return last if last is not None and last in names else names[0]
         if pronoun in ("he", "she"):  # "The Pope arrived …", "…, McDavid smiled."
             for start, end in earlier:  # the nearest sentence of the writer's, not a quoted one
-                if not self._in_quote(start) and self.text[start] not in _OPENING_MARKS:
+                if self.text[start] not in _OPENING_MARKS and not self._in_quote(start):
                     span = described_subject(self.text, start, end) or lone_name_subject(self.text, start, end)
                     return self.text[span[0] : span[1]] if span is not None else last
         return last

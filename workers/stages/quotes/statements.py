@@ -122,7 +122,7 @@ _WORD = re.compile(r"[\w’'\-]+")
 
 def said_clause(text: str, verb: str, start: int, end: int) -> bool:
     """A clause after a verb of saying, whatever its tense (see above)."""
-    if verb.lower() not in _SAY:
+    if verb.lower() not in _SAY or not at_least_words(text, start, end, 4):
         return False
     words = [m.group() for m in itertools.islice(_WORD.finditer(text, start, min(end, start + 80)), 4)]
     if len(words) < 4 or any(word.lower() in _SAID_OBJECTS for word in words[:3]):
