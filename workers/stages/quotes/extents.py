@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from workers.stages.quotes.document import Document, trim, word_before
+from workers.stages.quotes.document import Document, trim
 from workers.stages.quotes.lexicon import DETERMINERS, ORG_WORDS, ROLE_WORDS, SPEAKER_NOUNS, TITLES
 from workers.stages.quotes.speakers import Found
 
@@ -18,9 +18,9 @@ _AGENT = re.compile(
     r"(?:[A-Z][\w.’'\-]*[ \u00a0]+){0,3}$"
 )
 _AGENT_CHARS = 120
+_LONGEST_WORD = 40
 _AGENT_LINK_CHARS = 48  # "for" and the title words after it
 _PREPOSITIONS = frozenset("near in at from of on by with outside inside across around behind into between".split())
-_PREPOSITION_CHARS = 24
 # The words of a phrase naming a speaker before its preposition ("the foreign minister"), or with
 # a relative clause ("A woman who was mauled by two dogs in a park").
 _PHRASE_WORDS, _RELATIVE_PHRASE_WORDS = 6, 12
@@ -30,11 +30,12 @@ def agent_of(text: str, found: Found) -> Found:
     """"a spokesperson for Health Minister Mark Holland", "an aide to the senator": the one who
     speaks for the name found, not the name."""
     pos = found.start
-    near = pos - _AGENT_LINK_CHARS
-    near = near if near > 0 else 0
-    # The regex only right past "for", "to" or "of" and titles (most speakers: three finds).
-    link = max(text.rfind(" for ", near, pos), text.rfind(" to ", near, pos), text.rfind(" of ", near, pos))
-    if link < 0 or not all(w == "the" or w[0].isupper() for w in text[text.find(" ", link + 1) : pos].split()):
+    # The regex only right past "for", "to" or "of" and titles: most speakers are done at the
+    # word before them (a sentence's start, a comma, "said").
+    start, word = _word_before(text, pos)
+    while word and (word[0].isupper() or word == "the") and pos - start < _AGENT_LINK_CHARS:
+        start, word = _word_before(text, start)
+    if word not in ("for", "to", "of"):
         return found
     lo = pos - _AGENT_CHARS
     m = _AGENT.search(text, lo if lo > 0 else 0, pos)
@@ -48,13 +49,12 @@ def head_before_preposition(doc: Document, found: Found) -> Found:
     if found.kind != "name":
         return found
     text = doc.text
-    lo = found.start - _PREPOSITION_CHARS
-    lo = lo if lo > 0 else 0
-    prep = word_before(text, lo, found.start)
-    if prep is not None and text[prep[0] : prep[1]] in ("the", "a", "an"):
-        prep = word_before(text, lo, prep[0])
-    if prep is None or text[prep[0] : prep[1]] not in _PREPOSITIONS:
+    start, word = _word_before(text, found.start)
+    if word in ("the", "a", "an"):
+        start, word = _word_before(text, start)
+    if word not in _PREPOSITIONS:
         return found
+    prep = (start, start + len(word))
     floor = doc.sentences.start_of(found.start)
     clause = max(floor, *(text.rfind(mark, floor, prep[0]) + 1 for mark in ",;:"))
     start, end = trim(text, clause, prep[0])
@@ -69,3 +69,13 @@ def head_before_preposition(doc: Document, found: Found) -> Found:
                                    or noun in ORG_WORDS or one in TITLES or one in ROLE_WORDS):
         return found
     return Found(start, found.end, "noun phrase")
+
+
+def _word_before(text: str, pos: int) -> tuple[int, str]:
+    """(start, word) of the word a single space before ``pos``, or (pos, "") (quick: asked of
+    every speaker found)."""
+    end = pos - 1
+    if end <= 0 or text[end] != " ":
+        return pos, ""
+    start = text.rfind(" ", end - _LONGEST_WORD if end > _LONGEST_WORD else 0, end) + 1
+    return start, text[start:end]
