@@ -4,6 +4,8 @@ alone ("…, McDavid smiled.", "Now 84, Rosa still bakes …").
 
 Sports and feature copy name a person once in full, often in a headline the body never repeats,
 then by a surname, a first name or a description; the pronoun that follows means that subject.
+A speaker named by such a description ("the retired postman said") is, likewise, the person
+named last (``describes_person``).
 """
 from __future__ import annotations
 

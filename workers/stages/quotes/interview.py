@@ -20,11 +20,11 @@ if TYPE_CHECKING:
 
 _QUESTION = re.compile(r"(?:Q|Question|QUESTION)[:.][ \u00a0]+(?=\S)")
 _ANSWER = re.compile(r"(?:A|Answer|ANSWER)[:.][ \u00a0]+(?=\S)")
-# "Carney: We will …": a name of up to three words, in Title Case or capitals, and a colon.
 # How far into a paragraph a label's colon may be ("Question: ", "Mélanie Joly: ").
 _LABEL_CHARS = 40
 # Labels of whoever asks the questions.
 _ASKERS = frozenset("reporter reporters interviewer host moderator anchor audience caller question".split())
+# "Carney: We will …": a name of up to three words, in Title Case or capitals, and a colon.
 _NAMED = re.compile(r"([A-Z][\w’'.\-]*+(?:[ \u00a0][A-Z][\w’'.\-]*+){0,2}+):[ \u00a0]+(?=\S)")
 
 
