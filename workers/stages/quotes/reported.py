@@ -9,7 +9,7 @@ from workers.stages.quotes.appositions import description_start
 from workers.stages.quotes.beside import overlaps, own_cue, participle_after, spans_before, too_little_beside
 from workers.stages.quotes.candidates import Draft
 from workers.stages.quotes.cues import ACCORDING, INFINITIVE, Cue, content_start, cut_pattern
-from workers.stages.quotes.document import Bounds, Document, at_least_words, trim
+from workers.stages.quotes.document import Bounds, Document, at_least_words, last_visible, trim
 from workers.stages.quotes.lexicon import (INFINITIVE_VERBS, INTENTION_VERBS, INVERTED_VERBS, REPORTING_VERBS, THAT_VERBS,
                                           TRAILING_VERBS, WEAK_VERBS)
 from workers.stages.quotes.predicates import participle_subject, shared_subject
@@ -159,7 +159,7 @@ class ReportedPass:
         """A reporting verb after a comma later in the sentence: the relative clause holding
         ``cue`` closes there, and that verb is its subject's."""
         for later in self.cues.within(cue.end, sent.end):
-            if later.word.lower() in REPORTING_VERBS and self.text[:later.start].rstrip().endswith(","):
+            if later.word.lower() in REPORTING_VERBS and last_visible(self.text, cue.end, later.start) == ",":
                 return True
         return False
 

@@ -29,8 +29,6 @@ _ORG_LOOKBACK_CHARS = 2000
 _OPENING_MARKS = "\"“‘'«"
 
 
-
-
 class Resolver:
     """Resolves the speakers of one document's drafts, read in document order."""
 
