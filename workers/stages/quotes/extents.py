@@ -17,7 +17,12 @@ _AGENT = re.compile(
     r"solicitor|friends?|sources?)[ \u00a0]+(?:for|to|of|close[ \u00a0]+to)[ \u00a0]+(?:the[ \u00a0]+)?"
     r"(?:[A-Z][\w.’'\-]*[ \u00a0]+){0,3}$"
 )
-_AGENT_CHARS = 120
+_AGENT_NOUNS = frozenset(
+    """spokesperson spokesman spokeswoman spokespeople lawyer lawyers attorney attorneys aide aides adviser
+    advisers advisor advisors representative representatives assistant agent counsel solicitor friend
+    friends source sources""".split()
+)
+_AGENT_LEAD_CHARS = 60
 _LONGEST_WORD = 40
 _AGENT_LINK_CHARS = 48  # "for" and the title words after it
 _PREPOSITIONS = frozenset("near in at from of on by with outside inside across around behind into between".split())
@@ -30,14 +35,21 @@ def agent_of(text: str, found: Found) -> Found:
     """"a spokesperson for Health Minister Mark Holland", "an aide to the senator": the one who
     speaks for the name found, not the name."""
     pos = found.start
-    # The regex only right past "for", "to" or "of" and titles: most speakers are done at the
-    # word before them (a sentence's start, a comma, "said").
+    near = text[pos - _AGENT_LINK_CHARS if pos > _AGENT_LINK_CHARS else 0 : pos]
+    if " for " not in near and " to " not in near and " of " not in near:
+        return found  # most speakers: three finds in a short slice
+    # The regex only right past "for", "to" or "of" and titles.
     start, word = _word_before(text, pos)
     while word and (word[0].isupper() or word == "the") and pos - start < _AGENT_LINK_CHARS:
         start, word = _word_before(text, start)
     if word not in ("for", "to", "of"):
         return found
-    lo = pos - _AGENT_CHARS
+    head_start, head = _word_before(text, start)  # the noun of the one who speaks
+    if word == "to" and head.lower() == "close":
+        head_start, head = _word_before(text, head_start)
+    if head.lower() not in _AGENT_NOUNS:
+        return found
+    lo = head_start - _AGENT_LEAD_CHARS  # its determiner and up to two words before it
     m = _AGENT.search(text, lo if lo > 0 else 0, pos)
     return found if m is None else Found(m.start(), found.end, "noun phrase")
 

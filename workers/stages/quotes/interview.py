@@ -38,12 +38,15 @@ class Answer(NamedTuple):
 def answers(doc: Document) -> list[Answer]:
     """The answers to a printed interview's questions, or its turns labelled with names."""
     text, paras = doc.text, doc.paragraphs
-    if not any(text.find(":", p.start, p.start + _LABEL_CHARS) > 0 or text.startswith(("Q.", "A."), p.start)
-               for p in paras):
-        return []  # most articles: no paragraph opens with a label (a find per paragraph)
-    asks = {i for i, p in enumerate(paras) if text.startswith("Q", p.start) and _QUESTION.match(text, p.start, p.end)}
+    # An interview or a transcript has two paragraphs opening with a label at least; most
+    # articles have none (a find per paragraph).
+    labelled = [i for i, p in enumerate(paras)
+                if text.find(":", p.start, p.start + _LABEL_CHARS) > 0 or text.startswith(("Q.", "A."), p.start)]
+    if len(labelled) < 2:
+        return []
+    asks = {i for i in labelled if text.startswith("Q", paras[i].start) and _QUESTION.match(text, paras[i].start, paras[i].end)}
     if not asks:
-        return _named_turns(doc)
+        return _named_turns(doc, labelled)
     first = min(asks)
     guest = interviewee(doc, paras[first].start)
     found: list[Answer] = []
@@ -86,13 +89,14 @@ def _named(doc: Document, start: int, end: int) -> tuple[Mention, int] | None:
     return mention, m.end()
 
 
-def _named_turns(doc: Document) -> list[Answer]:
+def _named_turns(doc: Document, candidates: list[int]) -> list[Answer]:
     """Paragraphs opening with a name and a colon ("Mélanie Joly: No, I will not."), where two or
     more open with a label: each a turn of the person named; an interviewer's or host's label
-    ("Reporter:", "Interviewer:") marks a question."""
+    ("Reporter:", "Interviewer:") marks a question. ``candidates``: the paragraphs with a colon
+    near their start."""
     text = doc.text
-    labelled = [(para, m) for i, para in enumerate(doc.paragraphs)
-                if i not in doc.turns and text[para.start].isupper() and (m := _NAMED.match(text, para.start, para.end))]
+    labelled = [(para, m) for i in candidates if i not in doc.turns and text[(para := doc.paragraphs[i]).start].isupper()
+                and (m := _NAMED.match(text, para.start, para.end))]
     if len(labelled) < 2:
         return []
     labels = collections.Counter(m.group(1) for _, m in labelled)

@@ -75,9 +75,10 @@ class Resolver:
                 return False, None  # a statement needs a speaker that can speak
             found = found and self._set_off_name(found)
         if found is not None:
-            if found.mention is not None and found.kind == "name":
+            if found.kind == "name" and found.mention is not None and "of" in found.mention.words:
                 found = _person_of(found)
-            if found.kind != "pronoun":  # a pronoun is never the object of "a spokesperson for"
+            # a pronoun is never the object of "a spokesperson for"; both extents need a word before
+            if found.kind != "pronoun" and self.text[found.start - 1 : found.start] == " ":
                 found = head_before_preposition(self.doc, agent_of(self.text, found))
             name, via = self._name(found)
             return True, Speaker(name, found.start, found.end, via)
@@ -242,7 +243,7 @@ def _person_of(found: Found) -> Found:
     Toronto") as the person X: two names or more before "of", none an organisation's word or in
     capitals ("Royal Bank of Canada" stays whole)."""
     words = found.mention.words
-    k = words.index("of") if "of" in words else 0
+    k = words.index("of")
     if k < 2 or found.start != found.mention.start:
         return found
     for word in words[:k]:
