@@ -101,13 +101,16 @@ def negated(text: str, cue_start: int) -> bool:
     lo = cue_start - _NEGATION_CHARS
     lo = lo if lo > 0 else 0
     near = text[lo:cue_start]  # the searches only where their words are (most verbs: none)
-    if ("n" in near or "have" in near) and _NEGATION_BEFORE.search(near):
+    if ("not" in near or "n’t" in near or "n't" in near or "never" in near or "have" in near) \
+            and _NEGATION_BEFORE.search(near):
         return True
     lo = cue_start - _NEGATIVE_SUBJECT_CHARS
     clause = text[lo if lo > 0 else 0 : cue_start]
-    if "one" not in clause and "either" not in clause and "obody" not in clause:
+    if not ("either" in clause or "obody" in clause or "o one" in clause or "none" in clause or "None" in clause):
         return False
-    start = max(clause.rfind(mark) for mark in ".,;:!?") + 1  # the verb's own clause only
+    # the verb's own clause only
+    start = max(clause.rfind("."), clause.rfind(","), clause.rfind(";"), clause.rfind(":"), clause.rfind("!"),
+                clause.rfind("?")) + 1
     return _NEGATIVE_SUBJECT.search(clause, start) is not None
 
 
