@@ -401,3 +401,8 @@ def test_a_hypothetical_verb_or_a_noun_before_a_relative_clause_reports_no_state
 ])
 def test_short_trailed_statements_and_a_citing_tail(text, content):
     assert only(text).text == content
+
+
+def test_said_a_and_that_b_reports_both():
+    text = "The department said universities were independent employers and that pay was a matter for them."
+    assert only(text).text == "universities were independent employers and that pay was a matter for them"

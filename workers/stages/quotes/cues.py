@@ -239,6 +239,8 @@ def _that_within(text: str, start: int, limit: int) -> int | None:
         if word.lower() == "that":
             if pos != start and _RELATIVE_THAT.match(text, m.end(), limit):
                 return None  # "believed the polls that showed him …": a relative clause of the object
+            if previous in ("and", "but", "or"):
+                return None  # "said A and that B": a second statement; the first opens after the verb
             # after a comma only when an aside closes just before it: "said, as did the bank, that"
             return m.start(1) if not aside or previous == "," else None
         if word in ".;?!\"“”‘’":
