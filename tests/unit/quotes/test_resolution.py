@@ -261,3 +261,8 @@ def test_they_after_anonymous_people_are_those_people_not_the_dateline_agency():
     text = ("HALIFAX (CP) — Harlan Minerals is in talks to buy a rival, people familiar with the matter said. "
             "They cautioned that the negotiations could still fall apart.")
     assert extract_quotes(text)[-1].speaker.name == "people familiar with the matter"
+
+
+def test_an_opening_participles_phrase_is_not_the_person_a_description_means():
+    text = "Writing on Instagram, the reality star revealed: ‘We have some very exciting news to share!’"
+    assert only(text).speaker.name == "the reality star"

@@ -143,7 +143,12 @@ class Resolver:
         if not describes_person(phrase):
             return None
         own, *earlier = self.doc.sentences.lookback(pos, _PRONOUN_SENTENCES - 1)
-        for start, end in ((own[0], pos), *earlier):
+        # in its own sentence, not an opening participle's phrase ("Writing on Instagram, the star said")
+        mentions = [m for m in self.names.between(own[0], pos)
+                    if not m.words[0].endswith("ing") and self._antecedent_ok(m, "he")]
+        if mentions:
+            return self.full_names.canonical(mentions[-1])[0]
+        for start, end in earlier:
             names = self._candidates(start, end, "he")
             if names:
                 return names[-1]
