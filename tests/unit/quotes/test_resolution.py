@@ -266,3 +266,8 @@ def test_they_after_anonymous_people_are_those_people_not_the_dateline_agency():
 def test_an_opening_participles_phrase_is_not_the_person_a_description_means():
     text = "Writing on Instagram, the reality star revealed: ‘We have some very exciting news to share!’"
     assert only(text).speaker.name == "the reality star"
+
+
+def test_a_described_subject_ending_its_sentence_is_read_without_error():
+    text = "Nobody came. The young nurse. “It is over,” she said."
+    assert only(text).text == "It is over,"

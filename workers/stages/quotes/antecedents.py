@@ -28,7 +28,6 @@ _AGE_OR_FAMILY = re.compile(r"\d+-year-old|(?:grand)?(?:mother|father)-of-\w+")
 _OPENING_ADJUNCT_CHARS = 120
 _DESCRIPTION_WORDS = 4
 _WORD = re.compile(r"[\w’'\-]+")
-_QUOTE_MARKS = "\"“”‘'«"
 
 
 def described_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -38,11 +37,11 @@ def described_subject(text: str, start: int, end: int) -> tuple[int, int] | None
     words = list(_WORD.finditer(text, start, min(end, start + 60)))
     if len(words) < 3:
         return None
-    for m in words[1:3]:  # "The Pope", "The former coach"
-        noun = m.group().lower()
+    for k in (1, 2):  # "The Pope", "The former coach"
+        noun = words[k].group().lower()
         if noun in _PERSON_NOUNS or _AGE_OR_FAMILY.fullmatch(noun):
-            following = words[words.index(m) + 1].group()
-            return (words[0].start(), m.end()) if following.islower() else None
+            verb = words[k + 1] if k + 1 < len(words) else None  # "The young nurse." has none
+            return (words[0].start(), words[k].end()) if verb is not None and verb.group().islower() else None
     return None
 
 
@@ -52,7 +51,7 @@ def lone_name_subject(text: str, start: int, end: int) -> tuple[int, int] | None
     capital says nothing ("Shifting monsoon patterns …"); after the adjunct, it makes a name."""
     comma = text.find(",", start, min(end, start + _OPENING_ADJUNCT_CHARS))
     words = list(_WORD.finditer(text, comma + 1, min(end, comma + 40)))[:2] if comma >= 0 else []
-    if len(words) < 2 or not words[1].group().islower() or text[start] in _QUOTE_MARKS:
+    if len(words) < 2 or not words[1].group().islower():
         return None
     name = words[0].group()
     lower = name.lower()

@@ -26,7 +26,7 @@ _ANTECEDENT_WINDOW_CHARS = 400
 _CACHED_SENTENCES = 64
 # How far back the organisation "the ministry" stands for is looked for (a few paragraphs).
 _ORG_LOOKBACK_CHARS = 2000
-_OPENING_MARKS = "\"“‘'«"
+_OPENING_MARKS = "\"“”‘'«"  # a sentence opening with one is quoted, not the writer's
 
 
 class Resolver:
