@@ -74,7 +74,7 @@ def _speaker_of(text: str, finder: SpeakerFinder, start: int, cue: Cue, limit: i
     """The speaker of a cue after a quote, and where its clause ends (None: no second half)."""
     if cue.start == start:
         found = finder.after(cue.end, limit)
-        found = (past_description(text, finder.names, finder.cues, found, cue.end, limit) or found
+        found = (past_description(finder, found, cue.end, limit) or found
                  or finder.inverted(cue.end, limit))
         return found, found.end if found else cue.end
     found = finder.before(start, cue.start)

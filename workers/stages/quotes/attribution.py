@@ -178,7 +178,8 @@ class DirectPass:
         if found is None and prev is not None and self._same_sentence(prev[0].close, cue.start):
             found = prev[1].found  # “…,” the mayor said, adding that it would take “more hours”
         found = (found or shared_subject(text, self.finder, floor, cue) or self.finder.subject(floor, cue.start)
-                 or self.finder.np_before(floor, cue.start) or (None if listener else self.finder.after(cue.end, open_pos)))
+                 or self.finder.np_before(floor, cue.start)
+                 or (self.finder.after(cue.end, open_pos) if joined and not listener else None))  # tried above otherwise
         if not (linked and (":" in text[cue.end : open_pos] or (complete(text, q) and not text[q.start].islower()))):
             # not a quotation the inner verb introduces ("Y told him: “…”"): the words are the outer speaker's
             found = self._outer_speaker(floor, found, cue) or found

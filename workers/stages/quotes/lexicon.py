@@ -38,13 +38,19 @@ def _forms(line: str) -> list[str]:
     return [base, past, third, gerund]
 
 
+def _forms_of(lines: list[str], bases: str | None = None) -> frozenset[str]:
+    """Every form of the verbs of ``lines``; only of those whose base form ``bases`` lists, if given."""
+    wanted = None if bases is None else frozenset(bases.split())
+    return frozenset(f for line in lines if wanted is None or line.split()[0] in wanted for f in _forms(line))
+
+
 # Forms that are far more often nouns ("the states", "his TV show") than reporting verbs.
 _NOUN_LIKE = frozenset(
     """state states show shows read reading report remark call comment tweet add continue
     maintain hope post claim charge counter note estimate promise pledge vow hint hints
     answer answers signal signals reflect reflects""".split()
 )
-REPORTING_VERBS = frozenset(f for line in _VERBS for f in _forms(line)) - _NOUN_LIKE
+REPORTING_VERBS = _forms_of(_VERBS) - _NOUN_LIKE
 # Verbs of intention: attributions in news corpora ("Clinton wants to triple the program") only
 # with an infinitive after them; "wants a recount" or "declined comment" reports no statement.
 _INTENTIONS = """
@@ -58,37 +64,26 @@ seek sought seeks seeking
 threaten threatened
 """.strip().splitlines()
 # "plan" and "plans" are far more often nouns ("the pipeline plan as “a gamble”").
-INTENTION_VERBS = frozenset(f for line in _INTENTIONS for f in _forms(line)) - {"plan", "plans"}
+INTENTION_VERBS = _forms_of(_INTENTIONS) - {"plan", "plans"}
 REPORTING_VERBS |= INTENTION_VERBS
 # Verbs whose infinitive is their statement: the intentions, and promises or agreements.
-INFINITIVE_VERBS = INTENTION_VERBS | frozenset(
-    f for line in _VERBS if line.split()[0] in {"vow", "promise", "pledge", "agree", "hope"} for f in _forms(line)
-)
+INFINITIVE_VERBS = INTENTION_VERBS | _forms_of(_VERBS, "vow promise pledge agree hope")
 # Verbs that take the listener as object before the content ("told reporters that ...").
 LISTENER_VERBS = frozenset(_forms("tell told tells telling") + _forms("ask asked") + _forms("warn warned"))
-# Verbs of belief or finding are attributions in news corpora but rarely frame a direct quote
-# on their own; they only count for reported speech with an explicit subject.
-# Verbs that report only from after their statement: "…, The Herald has learned." ("She
-# learned that …" tells what someone found out, not what anyone said).
 # Verbs that follow their statement with the speaker after them ("…, said Ann Lee"): an object
 # after the others is no speaker ("…, announced her departure").
-INVERTED_VERBS = frozenset(f for line in _VERBS for f in _forms(line) if line.split()[0] in set(
-    """say add ask write explain continue reply note argue insist warn recall observe remark state declare
-    concede admit respond counter retort joke quip boast complain acknowledge lament answer shout scoff
-    suggest predict caution conclude maintain claim agree""".split()))
+INVERTED_VERBS = _forms_of(_VERBS, """say add ask write explain continue reply note argue insist warn recall
+    observe remark state declare concede admit respond counter retort joke quip boast complain acknowledge
+    lament answer shout scoff suggest predict caution conclude maintain claim agree""")
 # Verbs that report a statement only when "that" follows them ("disclosed that …", not "disclosed
 # the figures"; "repeated that …", not "repeated warnings").
-THAT_VERBS = frozenset(
-    f for line in _VERBS if line.split()[0] in {"disclose", "underscore", "signal", "forecast", "reflect", "repeat"}
-    for f in _forms(line)
-)
-TRAILING_VERBS = frozenset(f for line in _VERBS if line.split()[0] == "learn" for f in _forms(line))
-WEAK_VERBS = frozenset(
-    f
-    for line in _VERBS
-    if line.split()[0] in {"believe", "think", "find", "show", "wonder", "hope", "post"}
-    for f in _forms(line)
-) | INTENTION_VERBS
+THAT_VERBS = _forms_of(_VERBS, "disclose underscore signal forecast reflect repeat")
+# Verbs that report only from after their statement: "…, The Herald has learned." ("She
+# learned that …" tells what someone found out, not what anyone said).
+TRAILING_VERBS = _forms_of(_VERBS, "learn")
+# Verbs of belief or finding are attributions in news corpora but rarely frame a direct quote
+# on their own; they only count for reported speech with an explicit subject.
+WEAK_VERBS = _forms_of(_VERBS, "believe think find show wonder hope post") | INTENTION_VERBS
 
 # Verbs that frame a quoted phrase ("called the plan “a disaster”") but, without quote marks,
 # describe an action rather than speech; they only cue mixed quotations.
@@ -116,12 +111,11 @@ sniff sniffed, groan groaned, mutter muttered, murmur murmured, mumble mumbled, 
 gush gushed, enthuse enthused, fume fumed, growl growled, hiss hissed, snort snorted, tease teased,
 cry cried cries, exclaim exclaimed, beam beamed, wail wailed, sob sobbed""".replace("\n", " ").split(", ")
 _FRAMING += _GESTURES
-FRAMING_VERBS = frozenset(f for line in _FRAMING for f in _forms(line))
+FRAMING_VERBS = _forms_of(_FRAMING)
 # Framing verbs that name a way of speaking: after a quote they attribute it (“Why?” she demanded).
-_MANNERS = {"demand", "plead", "scream", "yell", "whisper", "muse", "scold", "chide", *(g.split()[0] for g in _GESTURES)}
-SPEECH_MANNER = frozenset(f for line in _FRAMING if line.split()[0] in _MANNERS for f in _forms(line))
+SPEECH_MANNER = _forms_of(_FRAMING, "demand plead scream yell whisper muse scold chide") | _forms_of(_GESTURES)
 # Base forms that are mostly nouns still frame a quoted phrase ("his call for “…”").
-FRAMING_ALSO = frozenset(f for line in _VERBS for f in _forms(line)) & _NOUN_LIKE
+FRAMING_ALSO = _forms_of(_VERBS) & _NOUN_LIKE
 
 PRONOUNS = {"he": "male", "she": "female", "they": "plural", "i": "self", "we": "self", "it": "thing"}
 

@@ -38,7 +38,7 @@ _ADJUNCT_CUT = re.compile(
 )
 # Before a verb form these make it a noun: "the report", "his call", "a claim".
 _NOUN_DETERMINERS = frozenset("the a an his her their its our my your this that".split())
-_ARTICLES = frozenset("the a an his her their its our my your".split())
+_ARTICLES = _NOUN_DETERMINERS - {"this", "that"}  # "that Trump called" is a clause
 # "as (a) “…”" right before a quotation frames the object before it.
 AS_FRAME = re.compile(r"[ \u00a0]as[ \u00a0]+(?:(?:a|an|the)[ \u00a0]+)?$")
 # Names and examples, not characterisations: "known as “…”", "such as “…”".

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from workers.stages.quotes.document import word_before
+from workers.stages.quotes.document import last_visible, word_before
 from workers.stages.quotes.lexicon import DETERMINERS, SPEAKER_NOUNS, TITLES
 from workers.stages.quotes.wordruns import WORD_CHAR
 
@@ -85,5 +85,4 @@ def _opens_clause(text: str, floor: int, pos: int) -> bool:
         return True
     if text[span[0] : span[1]].lower() in _CLAUSE_OPENERS:
         return True
-    before = text[floor:pos].rstrip()
-    return before.endswith((",", ";", ":"))
+    return last_visible(text, floor, pos) in (",", ";", ":")

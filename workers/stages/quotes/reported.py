@@ -23,7 +23,6 @@ _QUOTE_MARK = re.compile(r"[\"“”«»„]")
 _OPENERS = "\"“«„‘'(["
 # Verbs of a request in a relative aside about the speaker ("who asked not to be named").
 _REQUESTS = ("ask", "request", "declin", "spoke", "speak")
-_THAT_NEXT = re.compile(r"[ \u00a0]+that[ \u00a0]")
 _WORD_NEXT = re.compile(r"[ \u00a0]+[\w’'\-]")
 # A wire dateline opening the sentence: a place in capitals, a region, the agency, a dash
 # ("LONDON (Reuters) - ", "NAIROBI, Kenya (AP) — ", "WASHINGTON — ", "MUMBAI: ").
@@ -223,7 +222,7 @@ class ReportedPass:
         # A trailing-only verb ("…, The Herald has learned") takes no statement after it.
         if verb in INTENTION_VERBS or verb in TRAILING_VERBS or (verb in INFINITIVE_VERBS and INFINITIVE.match(self.text, cue.end, limit)):
             return None
-        if negated(self.text, cue.start) or (verb in THAT_VERBS and not _THAT_NEXT.match(self.text, cue.end)):
+        if negated(self.text, cue.start) or (verb in THAT_VERBS and not _THAT.match(self.text, cue.end)):
             return None  # "would not say whether …" reports nothing said; "disclosed the figures" an object
         start = content_start(self.text, cue.end, limit, cue.word, self.finder.names, self.cues.lowered)
         if _OBJECT_START.match(self.text, start):

@@ -109,7 +109,7 @@ class SpeakerFinder:
             word, start = m.group(1), m.start(1)
             if k == 0 and word.lower() in PRONOUNS and word.lower() != "it":
                 return Found(start, m.end(1), "pronoun")
-            mention = self.names.starting_at(start) or self._titled_name(start, ceiling)
+            mention = self.names.starting_at(start) or self.titled_name(start, ceiling)
             if mention is not None:
                 return Found(mention.start, mention.end, "name", mention)
             if k == 0 and word.lower() in DETERMINERS:
@@ -139,7 +139,7 @@ class SpeakerFinder:
             return None  # a clause ("said the plan works"), not a speaker
         return Found(start, stop, "noun phrase")
 
-    def _titled_name(self, start: int, ceiling: int) -> Mention | None:
+    def titled_name(self, start: int, ceiling: int) -> Mention | None:
         """The name after capitalised titles opening at ``start``: "European Council President
         Donald Tusk" names Donald Tusk."""
         if not self.text[start].isupper():
@@ -244,7 +244,7 @@ class SpeakerFinder:
         return end
 
     def _past_apposition(self, floor: int, end: int) -> Found | None:
-        """The phrase before up to three asides set off by commas before the verb ("Gordon
+        """The phrase before up to four asides set off by commas before the verb ("Gordon
         MacAskill, 67, who has a heart condition, said"; "Emma Clarke, 29, from Leeds, said")."""
         if (aged := before_age_and_home(self.text, floor, end)) is not None:
             return self._phrase_ending(floor, self.skip_back(floor, aged))
