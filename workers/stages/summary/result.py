@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# Not slots: orjson encodes dict-backed dataclasses several times faster (quotes/results.py).
 
-@dataclass(slots=True)
+
+@dataclass
 class SummarySentence:
     text: str  # == source[start:end]
     start: int
@@ -12,7 +14,7 @@ class SummarySentence:
     score: float  # 0..1, higher is more central/important
 
 
-@dataclass(slots=True)
+@dataclass
 class Summary:
     sentences: list[SummarySentence]  # document order
     text: str  # the picked sentences joined with a space
