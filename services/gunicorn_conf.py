@@ -40,8 +40,18 @@ def post_worker_init(worker) -> None:
     gc.freeze()
 
 
+def _default_workers() -> int:
+    """One API process per two cores this process may run on: at least one, at most four."""
+    # The API shares its host with the workers (compose runs both on one machine). On two cores
+    # a second gevent process took CPU the stages needed — every job's events reach each
+    # process — for intake nobody needs there: one process accepts ~700 small POSTs/s, four
+    # times what two worker processes finish (bench/compare.py, 100 KB docs with two workers:
+    # 1.10x jobs/s, API CPU 5.6 -> 4.2 ms a job). WEB_CONCURRENCY overrides it.
+    return min(4, max(1, len(os.sched_getaffinity(0)) // 2))
+
+
 bind = os.environ.get("DOCPIPE_BIND", "127.0.0.1:8000")
-workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
+workers = int(os.environ.get("WEB_CONCURRENCY") or _default_workers())
 worker_class = "gevent"
 # Connections (greenlets) per worker process: slow clients and long-polls included.
 worker_connections = 1000

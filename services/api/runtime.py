@@ -43,8 +43,8 @@ class Runtime:
     settings: Settings
     store: JobStore
     celery: Celery
-    # Long-polls hold a thread each; past this many, a ?wait request answers at once so the
-    # process keeps threads for everything else.
+    # Long-polls hold a connection (a greenlet) each; past this many, a ?wait request answers
+    # at once so the process keeps connections for everything else.
     waiters: threading.BoundedSemaphore
     backlog: Backlog = field(init=False)
 

@@ -42,7 +42,7 @@ class Settings:
     inline_max_bytes: int = MIB
     visibility_timeout_seconds: int = 0  # 0: derived from the stage time limit
     max_queued_jobs: int = 10_000
-    max_waiting_requests: int = 12
+    max_waiting_requests: int = 100
     body_timeout_seconds: int = 30
     max_deliveries: int = 3
     worker_max_memory_mb: int = 1024
