@@ -20,7 +20,7 @@ def test_stage_over_its_time_limit_fails_the_job(impatient):
     accepted = impatient.submit(data=big.encode(), headers={"Content-Type": "text/plain"})
     job = impatient.wait(accepted["id"], timeout=60)
     assert job["status"] == "failed"
-    assert job["error"]["type"] == "TimeLimitExceeded"
+    assert job["error"]["type"] == "TimeLimitExceeded", job["error"]
     assert "1 s" in job["error"]["detail"]
     failed = [s for s in job["stages"] if s["status"] == "failed"]
     assert [s["name"] for s in failed] == [job["error"]["stage"]]

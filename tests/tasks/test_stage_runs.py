@@ -4,7 +4,7 @@ from types import SimpleNamespace
 
 import pytest
 import redis
-from celery.exceptions import Ignore, Reject, Retry
+from celery.exceptions import Ignore, Reject, Retry, SoftTimeLimitExceeded
 from kombu.exceptions import OperationalError
 
 from services.common.errors import StageFailed
@@ -157,7 +157,7 @@ def test_a_full_store_fails_the_job_with_a_clear_reason(store, settings, monkeyp
     job, _ = store.create(make_job(), b"x")
     oom = redis.OutOfMemoryError("Command # 1 (SET docpipe:job:…:result the document's text) caused "
                                  "error: OOM command not allowed")
-    monkeypatch.setattr(store, "finish_stage", lambda *a, **k: (_ for _ in ()).throw(oom))
+    monkeypatch.setattr(store, "finish_stages", lambda *a, **k: (_ for _ in ()).throw(oom))
     with pytest.raises(Ignore):
         running.run_stage(fake_task(CLEANING, settings), job.id, each(output))
     error = store.get(job.id).error
@@ -229,26 +229,83 @@ def inline_store(redis_url, worker_context):
     return inline, worker_context(inline).store
 
 
+def recording(seen):
+    """Works that note what each stage was handed and answer {stage: stage}."""
+    def work(stage):
+        def run(jobs, started):
+            seen[stage] = dict(started.result)
+            return {stage.value: stage.value}
+        return run
+    return {stage: work(stage) for stage in Stage}
+
+
+def revision(store, job_id):
+    return int(store.redis.hget(f"docpipe:job:{job_id}", "rev") or 0)
+
+
 def test_a_small_upload_runs_every_stage_in_one_task_each_stored_and_timed(inline_store):
     settings, store = inline_store
     job, _ = store.create(make_job(size=100), b"x" * 100)
+    created = revision(store, job.id)
     seen = {}
-
-    def record(jobs, started):
-        stage = next(r.name for r in started.stages if r.status is StageStatus.RUNNING)
-        seen[stage] = dict(started.result)
-        return {stage.value: stage.value}
-
-    running.run_stage(fake_task(CLEANING, settings), job.id, each(record))
+    running.run_stage(fake_task(CLEANING, settings), job.id, recording(seen))
     done = store.get(job.id)
     assert done.status is JobStatus.SUCCEEDED
     assert all(r.status is StageStatus.SUCCEEDED and r.attempts == 1 and r.duration_ms is not None
-               for r in done.stages)
+               and r.worker == "test@host" and r.started_at <= r.finished_at for r in done.stages)
+    assert [r.started_at for r in done.stages] == sorted(r.started_at for r in done.stages)
+    # Quick stages wait for one write: the first stage's start, then every output at once.
+    assert revision(store, job.id) == created + 2
     assert done.result == {"cleaning": "cleaning", "quotes": "quotes", "summary": "summary"}
     # Each stage is handed what the stages before it made in this task.
     assert seen == {CLEANING: {}, QUOTES: {"cleaning": "cleaning"},
                     Stage.SUMMARY: {"cleaning": "cleaning", "quotes": "quotes"}}
     assert queued_tasks(store, QUOTES) == [] and queued_tasks(store, Stage.SUMMARY) == []
+
+
+def test_stages_whose_work_took_long_are_stored_each_as_it_ends(inline_store, monkeypatch):
+    settings, store = inline_store
+    monkeypatch.setattr(running, "BATCH_SECONDS", 0)
+    job, _ = store.create(make_job(size=100), b"x" * 100)
+    created = revision(store, job.id)
+    running.run_stage(fake_task(CLEANING, settings), job.id, recording({}))
+    assert store.get(job.id).status is JobStatus.SUCCEEDED
+    assert revision(store, job.id) == created + 4  # a start, then one write per stage
+
+
+def test_a_full_store_fails_the_first_stage_of_a_write_that_held_several(inline_store, monkeypatch):
+    settings, store = inline_store
+    job, _ = store.create(make_job(size=100), b"x" * 100)
+    oom = redis.OutOfMemoryError("OOM command not allowed when used memory > 'maxmemory'")
+    monkeypatch.setattr(store, "finish_stages", lambda *a, **k: (_ for _ in ()).throw(oom))
+    with pytest.raises(Ignore):
+        running.run_stage(fake_task(CLEANING, settings), job.id, each(output))
+    failed = store.get(job.id)
+    # The stage the job showed running fails; none is left running in a failed job.
+    assert failed.error["stage"] == "cleaning" and failed.error["type"] == "StoreFull"
+    assert [r.status for r in failed.stages] == [StageStatus.FAILED, StageStatus.SKIPPED,
+                                                 StageStatus.SKIPPED]
+
+
+def test_a_time_limit_striking_while_the_first_stage_is_stored_stores_it_and_carries_on(
+        inline_store, monkeypatch):
+    settings, store = inline_store
+    monkeypatch.setattr(running, "BATCH_SECONDS", 0)  # the first stage is stored on its own
+    job, _ = store.create(make_job(size=100), b"x" * 100)
+    finish, calls = store.finish_stages, []
+
+    def interrupted_once(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 1:
+            raise SoftTimeLimitExceeded()
+        return finish(*args, **kwargs)
+
+    monkeypatch.setattr(store, "finish_stages", interrupted_once)
+    with pytest.raises(Ignore):
+        running.run_stage(fake_task(CLEANING, settings), job.id, {CLEANING: output})
+    held = store.get(job.id)
+    assert held.stage(CLEANING).status is StageStatus.SUCCEEDED and held.status is JobStatus.RUNNING
+    assert queued_tasks(store, QUOTES) == ["docpipe.quotes"]
 
 
 def test_an_upload_over_the_inline_size_queues_its_next_stage(inline_store):
@@ -263,8 +320,31 @@ class WorkerDied(BaseException):
     """What no handler catches: the process is gone."""
 
 
-def test_a_redelivery_resumes_at_the_stage_its_task_was_running_in_line(inline_store):
+def test_a_worker_dying_before_a_write_loses_only_the_quick_stages_before_it(inline_store):
     settings, store = inline_store
+    job, _ = store.create(make_job(), b"x")
+
+    def die(jobs, job):
+        raise WorkerDied()
+
+    with pytest.raises(WorkerDied):
+        running.run_stage(fake_task(CLEANING, settings), job.id, {CLEANING: output, QUOTES: die})
+    held = store.get(job.id)
+    assert held.stage(CLEANING).status is StageStatus.RUNNING and held.stage(QUOTES).status is StageStatus.PENDING
+    # The redelivery runs from the stage last stored, and stores it on its own: had it killed
+    # the worker, the next redelivery would find it running. (The stages after it were never
+    # started: they may wait for one write again.)
+    created = revision(store, job.id)
+    running.run_stage(fake_task(CLEANING, settings), job.id,
+                      {CLEANING: output, QUOTES: output, Stage.SUMMARY: output})
+    done = store.get(job.id)
+    assert done.status is JobStatus.SUCCEEDED and done.stage(CLEANING).attempts == 2
+    assert done.stage(QUOTES).attempts == 1 and revision(store, job.id) == created + 3
+
+
+def test_a_redelivery_resumes_at_the_stage_its_task_was_running_in_line(inline_store, monkeypatch):
+    settings, store = inline_store
+    monkeypatch.setattr(running, "BATCH_SECONDS", 0)  # each stage stored as it ends
     job, _ = store.create(make_job(), b"x")
 
     def die(jobs, job):
@@ -307,7 +387,9 @@ def test_a_stage_run_in_line_whose_worker_keeps_dying_fails_with_worker_lost(inl
     def die(jobs, job):
         raise WorkerDied()
 
-    for _ in range(settings.max_deliveries):  # the first delivery and its redeliveries
+    # The first delivery stores nothing before quotes; each redelivery stores cleaning, then
+    # counts the deaths of quotes.
+    for _ in range(settings.max_deliveries + 1):
         with pytest.raises(WorkerDied):
             running.run_stage(fake_task(CLEANING, settings), job.id, {CLEANING: output, QUOTES: die})
     with pytest.raises(Ignore):

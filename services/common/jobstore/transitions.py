@@ -7,8 +7,8 @@ the job's status on its events channel for long-polling clients.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
-from typing import Any, Callable
+from dataclasses import dataclass, replace
+from typing import Any, Callable, Sequence
 
 import orjson
 import redis
@@ -33,6 +33,26 @@ class Claim:
     worker: str | None = None
     delivery: str | None = None
     lease_seconds: float = 0
+
+    def begin(self, run: StageRun) -> StageRun:
+        """``run`` as this claim starts it now: running, one attempt more, by this delivery."""
+        return replace(run, status=StageStatus.RUNNING, attempts=run.attempts + 1,
+                       started_at=rfc3339(utcnow()), worker=self.worker, delivery=self.delivery)
+
+
+@dataclass(frozen=True)
+class Finished:
+    """A stage a worker ran to the end: its run as it ended (succeeded, timed) and its output."""
+
+    run: StageRun
+    output: Any
+
+    @classmethod
+    def now(cls, run: StageRun, output: Any) -> "Finished":
+        """``run``, as it was started, ending now with ``output``."""
+        ended = replace(run)
+        records.close_stage(ended, StageStatus.SUCCEEDED)
+        return cls(ended, output)
 
 
 class JobTransitions:
@@ -89,23 +109,31 @@ class JobTransitions:
         since. ``then`` starts the next stage in the same write (as start_stage would), for a
         worker that goes on to run it.
         """
-        payload = orjson.dumps(output)  # result dataclasses as they are (workers.outputs)
+        return self.finish_stages(job, [Finished.now(job.stage(stage), output)], then)
+
+    def finish_stages(self, job: Job, finished: Sequence[Finished], then: Claim | None = None) -> Job | None:
+        """Store the outputs of stages run one after another in one task, in one write: the
+        first is the stage running in the job (as ``job``, the job as last written, has it),
+        the others were run without a write of their own and are still pending there. As
+        finish_stage otherwise.
+        """
+        payloads = [orjson.dumps(f.output) for f in finished]  # result dataclasses as they are
         expires = int(records.epoch(job.expires_at))
 
         def mutate(fields: dict[str, str], pipe: Writes) -> bool | None:
-            run = load_stage(stage, fields)
-            if JobStatus(fields["status"]).finished or run.status is not StageStatus.RUNNING:
+            if JobStatus(fields["status"]).finished or not _in_hand(finished, fields):
                 return None
-            records.close_stage(run, StageStatus.SUCCEEDED)
-            pipe.set(keys.result_key(job.id, stage), payload, exat=expires)
-            updates = {stage_field(stage): dump_stage(run)}
-            if stage.is_last:
+            updates = {}
+            for done, payload in zip(finished, payloads):
+                pipe.set(keys.result_key(job.id, done.run.name), payload, exat=expires)
+                updates[stage_field(done.run.name)] = dump_stage(done.run)
+                _count_stage(pipe, done.run)
+            if finished[-1].run.name.is_last:
                 updates["status"] = JobStatus.SUCCEEDED.value
                 pipe.delete(keys.input_key(job.id))  # the cleaned text is kept; the upload is not needed
                 stats.job_ended(pipe, fields["status"], JobStatus.SUCCEEDED.value, job.created_at)
                 pipe.zrem(keys.ACTIVE_KEY, job.id)
             pipe.hset(keys.job_key(job.id), mapping=updates)
-            _count_stage(pipe, run)
             if then is not None:
                 _start(job.id, then, {**fields, **updates}, pipe)
             return True
@@ -204,12 +232,17 @@ def _start(job_id: str, claim: Claim, fields: dict[str, str], pipe: Writes) -> b
         StageStatus.FAILED, StageStatus.SKIPPED
     ) or _held_by_another(run, claim.delivery, claim.lease_seconds):
         return None
-    run.status, run.attempts = StageStatus.RUNNING, run.attempts + 1
-    run.started_at, run.worker, run.delivery = rfc3339(utcnow()), claim.worker, claim.delivery
+    run = claim.begin(run)
     updates = {"status": JobStatus.RUNNING.value, stage_field(claim.stage): dump_stage(run)}
     pipe.hset(keys.job_key(job_id), mapping=updates)
     stats.job_status_changed(pipe, fields["status"], JobStatus.RUNNING.value)
     return True
+
+
+def _in_hand(finished: Sequence[Finished], fields: dict[str, str]) -> bool:
+    """Whether the job hash is as the worker left it: the first stage running, the rest pending."""
+    first, *rest = (load_stage(done.run.name, fields).status for done in finished)
+    return first is StageStatus.RUNNING and all(status is StageStatus.PENDING for status in rest)
 
 
 def _held_by_another(run: StageRun, delivery: str | None, lease_seconds: float) -> bool:
