@@ -3,6 +3,7 @@ task names spelled once, imports that only point down."""
 from __future__ import annotations
 
 import ast
+import sys
 import importlib
 import re
 from pathlib import Path
@@ -84,3 +85,10 @@ def test_imports_only_point_down(path):
     elif where.startswith("services/"):
         allowed = ("workers.stages", "workers.outputs")
         assert not {n for n in project if n.startswith("workers") and not n.startswith(allowed)}, where
+
+
+def test_no_bench_script_shadows_a_standard_module():
+    # The bench's service processes run with bench/ on PYTHONPATH: a bench/profile.py made
+    # `import cProfile` fail in every one of them.
+    scripts = {path.stem for path in (ROOT / "bench").glob("*.py")}
+    assert not scripts & set(sys.stdlib_module_names)

@@ -1,6 +1,6 @@
 """Where a job's time goes: py-spy samples the API and the worker processes under the small-document load.
 
-    .venv/bin/python bench/profile.py [--jobs 600] [--size BYTES] [--workers 2] [--top 25] [--out bench/results/profile]
+    .venv/bin/python bench/hotspots.py [--jobs 600] [--size BYTES] [--workers 2] [--top 25] [--out bench/results/hotspots]
 
 Starts a docpipe stack (bench/stack.py), lets py-spy (root or ptrace rights needed) record every
 gunicorn and Celery process while bench/load.py submits the articles, then prints, per side,
@@ -64,7 +64,7 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--top", type=int, default=25)
     ap.add_argument("--size", type=int, default=0, help="documents of this many bytes (default: the articles)")
-    ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "profile")
+    ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "hotspots")
     args = ap.parse_args()
     stop_on_sigterm()
     args.out.mkdir(parents=True, exist_ok=True)
