@@ -6,6 +6,8 @@ from workers.stages.text import sentences as _segment
 
 OPEN_QUOTES = "\"'“‘«"
 CLOSE_QUOTES = "\"'”’»"
+# What may follow a sentence's final mark.
+_CLOSING_MARKS = CLOSE_QUOTES + ")]"
 
 
 def split(text: str) -> list[Span]:
@@ -15,4 +17,4 @@ def split(text: str) -> list[Span]:
 
 def is_headline(sentence: str) -> bool:
     """A headline, caption or list item: no final full stop, question or exclamation mark."""
-    return sentence.rstrip(CLOSE_QUOTES + ")]")[-1:] not in (".", "!", "?", "…")
+    return sentence.rstrip(_CLOSING_MARKS)[-1:] not in (".", "!", "?", "…")
