@@ -20,7 +20,7 @@ import math
 from workers.stages.summary.ranking import rank
 from workers.stages.summary.result import EmptyDocument, Summary, SummarySentence
 from workers.stages.summary.selection import select
-from workers.stages.summary.sentences import split
+from workers.stages.summary.sentences import bounds
 
 __all__ = ["EmptyDocument", "Summary", "SummarySentence", "summarise"]
 
@@ -32,16 +32,15 @@ def summarise(
 ) -> Summary:
     """Pick `sentences` sentences (or ceil(ratio * n)), at most `max_chars` long in total."""
     _check_options(sentences, ratio, max_chars)
-    spans = split(text)
-    if not spans:
+    found = bounds(text)
+    if not found:
         raise EmptyDocument("The document has no text to summarise.")
-    k = math.ceil(ratio * len(spans)) if ratio is not None else sentences
-    scores, cosine = rank([s.text for s in spans])
-    picked = select(scores, cosine, [len(s.text) for s in spans], k, max_chars)
-    chosen = [
-        SummarySentence(spans[i].text, spans[i].start, spans[i].end, scores[i]) for i in picked
-    ]
-    LOGGER.debug("summarised %d sentences into %d", len(spans), len(chosen))
+    texts = [text[start:end] for start, end in found]
+    k = math.ceil(ratio * len(texts)) if ratio is not None else sentences
+    scores, cosine = rank(texts)
+    picked = select(scores, cosine, [len(t) for t in texts], k, max_chars)
+    chosen = [SummarySentence(texts[i], *found[i], scores[i]) for i in picked]
+    LOGGER.debug("summarised %d sentences into %d", len(texts), len(chosen))
     return Summary(chosen, " ".join(s.text for s in chosen))
 
 

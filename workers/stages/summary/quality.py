@@ -29,8 +29,14 @@ _BOILERPLATE = re.compile(
     r"follow\s+@|copyright|all rights reserved)",
     re.IGNORECASE,
 )
+# The letters a boilerplate phrase opens with: a sentence opening with another ASCII character
+# (most) is not matched against the expression. Only ASCII is ruled out: IGNORECASE matches the
+# pattern's letters to a few other characters too (ſ, ı).
+_BOILERPLATE_OPENINGS = frozenset("abcfilpsuwABCFILPSUW")
 _CAPTION_LABEL = re.compile(r"[A-Z][\w'’-]*(?: [\w'’-]+){0,2}: [A-Z‘“'\"]")
 REPORTING = re.compile(r"\b(?:said|says|say|added|told|asked|responded|replied|wrote|explained)\b")
+# What may precede a sentence's first word.
+_LEADING_MARKS = OPEN_QUOTES + ",;:"
 _DANGLING = frozenset(
     "but and or so yet however also he she it they this that these those his her their "
     "its him them there then meanwhile instead still it's he's she's they're that's there's".split()
@@ -51,9 +57,11 @@ def quality(sentence: str, words: list[str] | None = None) -> float:
     factor *= min(1.0, len(words) / FULL_WORDS)
     if is_headline(sentence):
         factor *= NO_FULL_STOP
-    if _BOILERPLATE.match(sentence):
+    head = sentence[0]
+    if (head in _BOILERPLATE_OPENINGS or not head.isascii()) and _BOILERPLATE.match(sentence):
         factor *= BOILERPLATE
-    elif _CAPTION_LABEL.match(sentence) and not REPORTING.search(sentence[:40]):
+    # A caption label holds ": ", and a substring test is far cheaper than the expression.
+    elif ": " in sentence and _CAPTION_LABEL.match(sentence) and not REPORTING.search(sentence[:40]):
         factor *= CAPTION_LABEL
     return factor * _quote_factor(sentence) * _start_factor(words[0])
 
@@ -66,7 +74,7 @@ def _quote_factor(sentence: str) -> float:
 
 
 def _start_factor(first_word: str) -> float:
-    word = first_word.strip(OPEN_QUOTES + ",;:")
+    word = first_word.strip(_LEADING_MARKS)
     if len(word) > 1 and word.isupper():
         return 1.0  # "US forces ...", "IT firms ...": acronyms, not pronouns
     word = word.lower().replace("’", "'")

@@ -1,11 +1,15 @@
 """The document's sentences with exact offsets, and which of them are headlines."""
 from __future__ import annotations
 
-from workers.stages.text import Span
+from dataclasses import dataclass
+
+from workers.stages.text import Span, paragraph_bounds, sentence_bounds
 from workers.stages.text import sentences as _segment
 
 OPEN_QUOTES = "\"'“‘«"
 CLOSE_QUOTES = "\"'”’»"
+# What may follow a sentence's final mark.
+_CLOSING_MARKS = CLOSE_QUOTES + ")]"
 
 
 def split(text: str) -> list[Span]:
@@ -13,6 +17,23 @@ def split(text: str) -> list[Span]:
     return _segment(text)
 
 
+def bounds(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each of ``split(text)``: building a frozen Span per sentence and
+    paragraph was a sixth of splitting, and the summariser copies each sentence's text itself."""
+    out: list[tuple[int, int]] = []
+    for start, end in paragraph_bounds(text):
+        out += sentence_bounds(text, _Paragraph(start, end))
+    return out
+
+
+@dataclass(slots=True)
+class _Paragraph:
+    """A paragraph's offsets: all ``sentence_bounds`` reads of it."""
+
+    start: int
+    end: int
+
+
 def is_headline(sentence: str) -> bool:
     """A headline, caption or list item: no final full stop, question or exclamation mark."""
-    return sentence.rstrip(CLOSE_QUOTES + ")]")[-1:] not in (".", "!", "?", "…")
+    return sentence.rstrip(_CLOSING_MARKS)[-1:] not in (".", "!", "?", "…")

@@ -27,7 +27,10 @@ OPENING_SENTENCES = 3
 # Any quotation mark: double ones of either shape, an opening single one, or a straight single
 # one opening a word (not an apostrophe inside one).
 _QUOTE_MARKS = "\"“”‘«»"
-_OPENING_STRAIGHT = re.compile(r"(?<!\w)'\w")
+# (The mark first, then the look-behind for a word character before it: an expression that opens
+# with a literal is scanned for at C speed, one that opens with a look-behind is tried at every
+# position.)
+_OPENING_STRAIGHT = re.compile(r"'(?<!\w')\w")
 # A sentence that reports speech holds one of these; substring tests are cheap, so the
 # expression only runs on the few sentences that pass them.
 _REPORTING_PARTS = ("sai", "say", "added", "told", "asked", "responded", "replied", "wrote", "explained")
@@ -36,8 +39,10 @@ _CAPTION = re.compile(r"\((?:left|right|centre|center|above|below|top|bottom|pic
 # What will or may happen, between spaces (lowercase: "May" is more often the month or a name);
 # counted with str.count, a regular expression with word bounds costs five times as much.
 _MODALS = (" will ", " would ", " could ", " should ", " may ", " might ")
-# A word that starts with a capital letter, after a space.
-_CAPITAL = re.compile(r" [A-Z]")
+# Every capital letter A-Z as an A, other bytes kept: in the UTF-8 text a space then a capital
+# (A-Z) is then one two-byte substring, counted at C speed where an expression is tried at every
+# space and builds a string per match (non-ASCII characters are bytes of 0x80 and over there).
+_CAPITALS_AS_A = bytes(ord("A") if ord("A") <= c <= ord("Z") else c for c in range(256))
 
 NAMES = (
     "log_sentences",   # log of the sentence count
@@ -87,8 +92,8 @@ def figures(
         total / n,
         sum(w < SHORT_WORDS for w in words) / n,
         sum(textrank) / n,
-        sum(map(_reports, texts)) / n,
-        sum(map(_quotes, texts)) / n,
+        _reporting(texts, joined) / n,
+        _quoting(texts, joined) / n,
         words[first] / mean_words,
         vocabulary,
         sum(":" in t for t in texts) / n,
@@ -104,22 +109,38 @@ def figures(
 
 def _capitals(texts: list[str], joined: str, total: int) -> float:
     # Every word after a space that starts with a capital, less the sentences' first words.
-    capital = len(_CAPITAL.findall(joined)) - sum("A" <= t[:1] <= "Z" for t in texts[1:])
+    after_space = joined.encode("utf-8", "surrogatepass").translate(_CAPITALS_AS_A).count(b" A")
+    capital = after_space - sum("A" <= t[:1] <= "Z" for t in texts[1:])
     return capital / max(total - len(texts), 1)
 
 
-def _reports(sentence: str) -> bool:
-    for part in _REPORTING_PARTS:
-        if part in sentence:
-            return REPORTING.search(sentence) is not None
-    return False
+def _reporting(texts: list[str], joined: str) -> int:
+    """How many sentences report speech; a part the document never holds is not looked for in
+    each sentence."""
+    parts = [part for part in _REPORTING_PARTS if part in joined]
+    count = 0
+    for sentence in texts:
+        for part in parts:
+            if part in sentence:
+                count += REPORTING.search(sentence) is not None
+                break
+    return count
 
 
-def _quotes(sentence: str) -> bool:
-    for mark in _QUOTE_MARKS:
-        if mark in sentence:
-            return True
-    return "'" in sentence and _OPENING_STRAIGHT.search(sentence) is not None
+def _quoting(texts: list[str], joined: str) -> int:
+    """How many sentences quote; most documents use one kind of quotation mark, and the marks
+    the document never holds are not looked for in each sentence."""
+    marks = [mark for mark in _QUOTE_MARKS if mark in joined]
+    straight = "'" in joined
+    count = 0
+    for sentence in texts:
+        for mark in marks:
+            if mark in sentence:
+                count += 1
+                break
+        else:
+            count += straight and "'" in sentence and _OPENING_STRAIGHT.search(sentence) is not None
+    return count
 
 
 def centrality_style(figures: tuple[float, ...]) -> float:

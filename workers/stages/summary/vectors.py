@@ -13,10 +13,14 @@ from itertools import chain, count, repeat
 import numpy as np
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-# ASCII characters that cannot be in a word, each mapped to a space: on ASCII text translate()
-# and split() find _WORD's words several times faster, bar apostrophes at a word's edges
-# (stripped before stemming) and between two words ("''", left to _WORD).
-_NOT_WORD = str.maketrans({c: " " for c in map(chr, range(128)) if not c.isalnum() and c != "'"})
+# Each ASCII byte that cannot be in a word mapped to a space, and capitals to lowercase: on ASCII
+# text translate() and split() find _WORD's words several times faster, bar apostrophes at a
+# word's edges (stripped before stemming) and between two words ("''", left to _WORD). A bytes
+# table, not str.translate's dict: that looks each character up in the dict anew on every call
+# and raises a KeyError for each letter, a fifth of a document's tokenising.
+_WORD_BYTES = bytes(c if chr(c).isalnum() or c == ord("'") else ord(" ") for c in range(128)).lower() + bytes(
+    range(128, 256)  # bytes.translate wants all 256; only ASCII text comes here
+)
 _STOPWORDS = frozenset(
     "a an the and or but nor so yet for of to in on at by with from as into onto about over "
     "after before than then that this these those there here it its it's he she they we you i "
@@ -28,6 +32,8 @@ _STOPWORDS = frozenset(
 # Truncating words to this many letters merges inflections ("protest", "protesters") at a
 # fraction of a stemmer's cost; 6 scored best among 5-8 on the CNN/DailyMail dev set.
 STEM_LETTERS = 6
+# Words whose stems are remembered across documents at most (a few MB); then it starts afresh.
+STEM_MEMO_WORDS = 50_000
 # A one-word sentence has log length 0; this floor keeps its similarity finite.
 MIN_LOG_LENGTH = 0.5
 
@@ -48,16 +54,33 @@ class TermMatrix:
 def words(sentence: str) -> list[str]:
     """The sentence's words in lowercase; on ASCII text they may keep apostrophes at their edges."""
     if sentence.isascii() and "''" not in sentence:
-        return sentence.translate(_NOT_WORD).lower().split()
+        return sentence.encode().translate(_WORD_BYTES).decode().split()
     return _WORD.findall(sentence.lower())
+
+
+def stem(word: str) -> str | None:
+    """The content-word stem of a lowercase word, None for a stopword or a number."""
+    w = word.strip("'")
+    return None if w in _STOPWORDS or w.isdigit() or not w else w[:STEM_LETTERS]
 
 
 def stems(words: Iterable[str]) -> list[str | None]:
     """The content-word stem of each lowercase word, None for a stopword or a number."""
-    return [
-        None if w in _STOPWORDS or w.isdigit() or not w else w[:STEM_LETTERS]
-        for w in map(str.strip, words, repeat("'"))
-    ]
+    return list(map(_STEM_OF.__getitem__, words))
+
+
+class _StemMemo(dict[str, str | None]):
+    """word -> stem(word), filled on first use: news vocabulary recurs from one document to the
+    next, and a dict lookup costs a fraction of stemming the word again in Python."""
+
+    def __missing__(self, word: str) -> str | None:
+        if len(self) >= STEM_MEMO_WORDS:
+            self.clear()  # a worker reads documents without end: keep the memo bounded
+        found = self[word] = stem(word)
+        return found
+
+
+_STEM_OF = _StemMemo()
 
 
 def terms(sentence: str) -> list[str]:
@@ -80,18 +103,17 @@ class Tokens:
 
 
 def tokens(texts: Sequence[str]) -> Tokens:
-    """The document's words as stem ids by sentence; each distinct word is stemmed once."""
+    """The document's words as stem ids by sentence; stem ids in first-seen order, so the sums
+    run in the same order each run."""
     split = [words(t) for t in texts]
     flat = list(chain.from_iterable(split))
-    distinct = dict.fromkeys(flat)  # first-seen order, so the sums run in the same order each run
-    cut = stems(distinct)
+    cut = stems(flat)  # memoised: a word's stem is one lookup, so no pass for distinct words first
     found = dict.fromkeys(cut)
     found.pop(None, None)
     vocab = dict(zip(found, count()))
-    stem_id = dict(zip(distinct, map(vocab.get, cut, repeat(len(vocab)))))
-    token = np.fromiter(map(stem_id.__getitem__, flat), np.int64, len(flat))
+    token = np.fromiter(map(vocab.get, cut, repeat(len(vocab))), np.int64, len(flat))
     owner = np.arange(len(texts), dtype=np.int64).repeat([len(w) for w in split])
-    return Tokens(len(texts), len(vocab), owner * (len(vocab) + 1) + token, len(distinct))
+    return Tokens(len(texts), len(vocab), owner * (len(vocab) + 1) + token, len(set(flat)))
 
 
 def count_matrix(t: Tokens) -> np.ndarray:
