@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+import multiprocessing
 import time
 from typing import Callable
 
@@ -32,6 +33,19 @@ def loop(bodies: list[bytes]) -> dict:
         pipeline(body)
         times.append(time.perf_counter() - t)
     return {"jobs": len(bodies), "seconds": sum(times), "latencies": times}
+
+
+def loops_at_once(bodies: list[bytes], processes: int = 2) -> dict:
+    """The documents shared out among ``processes`` forked loops running at once: the most this
+    machine gives W processes with no service at all (two cores are not twice one when they
+    share caches and memory with each other and the host). A sample (load.summary)."""
+    share = [bodies[i::processes] for i in range(processes)]
+    with multiprocessing.get_context("fork").Pool(processes) as pool:
+        started = time.perf_counter()
+        samples = pool.map(loop, share)
+        seconds = time.perf_counter() - started
+    return {"jobs": len(bodies), "seconds": seconds,
+            "latencies": [t for sample in samples for t in sample["latencies"]]}
 
 
 def stage_scaling(sizes: list[int]) -> dict[str, list[tuple[int, float]]]:

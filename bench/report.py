@@ -61,13 +61,20 @@ def _sizes(r: dict) -> str:
     ws = r["workers"]
     rows = ["## 2. Documents by size: docs/s with W worker processes (× the in-process loop)\n",
             "Each W's ratio is to a loop over the same documents run just before or after it; the "
-            "loop column is their mean.\n",
-            "| size | docs | loop docs/s | " + " | ".join(f"W={w}" for w in ws) + " |",
-            "|---|---:|---:|" + "---:|" * len(ws)]
+            "loop column is their mean. *2 loops at once*: the same documents shared out among two "
+            "forked loops running at the same time, no service — what this machine's two cores give "
+            "at best (× the loop); W=2's figure in brackets is its share of that.\n",
+            "| size | docs | loop docs/s | 2 loops at once | " + " | ".join(f"W={w}" for w in ws) + " |",
+            "|---|---:|---:|---:|" + "---:|" * len(ws)]
     for size, row in r["sizes"].items():
         loop = row["loop"]["jobs_s"]
-        cells = [f"{_f(row[f'W{w}']['jobs_s'], 2)} ({row[f'W{w}']['ratio']:.2f}×)" for w in ws]
-        rows.append(f"| {_size(int(size))} | {row['loop']['jobs']} | {_f(loop, 2)} | " + " | ".join(cells) + " |")
+        loops = row.get("parallel")
+        cells = [f"{_f(row[f'W{w}']['jobs_s'], 2)} ({row[f'W{w}']['ratio']:.2f}×"
+                 + (f"; {row[f'W{w}']['jobs_s'] / loops['jobs_s']:.2f} of 2 loops" if loops and w == 2 else "")
+                 + ")" for w in ws]
+        both = f"{_f(loops['jobs_s'], 2)} ({loops['ratio']:.2f}×)" if loops else "—"
+        rows.append(f"| {_size(int(size))} | {row['loop']['jobs']} | {_f(loop, 2)} | {both} | "
+                    + " | ".join(cells) + " |")
     return "\n".join(rows) + "\n"
 
 
@@ -151,6 +158,9 @@ def _plot_sizes(r: dict, path: Path) -> None:
     for w in r["workers"]:
         ratios = [row[f"W{w}"]["ratio"] for row in r["sizes"].values()]
         ax.plot(sizes, ratios, marker="o", label=f"W={w}")
+    parallel = [(int(s), row["parallel"]["ratio"]) for s, row in r["sizes"].items() if "parallel" in row]
+    if parallel:
+        ax.plot(*zip(*parallel), color="black", linestyle=":", marker="x", label="2 plain loops at once")
     ax.axhline(1, color="grey", linestyle="--", label="in-process loop")
     ax.set_xscale("log")
     ax.set_xlabel("document bytes")

@@ -46,6 +46,7 @@ PROFILES = {
 }
 CLIENTS = 8
 SMALL_WORKERS = 2  # docker-compose.yml's WORKER_CONCURRENCY default
+PARALLEL_W = 2  # W whose docs/s is also set beside that many plain loops running at once
 ROUNDTRIP_JOBS = 20  # jobs run one at a time under Redis MONITOR
 # Intake runs with no worker, so the queue only grows: let docpipe accept all of it.
 DOCPIPE_ENV = {"MAX_QUEUED_JOBS": "100000000", "LOG_LEVEL": "INFO"}
@@ -124,11 +125,17 @@ def _sizes(docpipe: Stack, cfg: dict, results: dict) -> None:
             def measure(side: str, chunk: list[bytes]) -> dict:
                 if side == "loop":
                     return inprocess.loop(chunk)
+                if side == "loops":
+                    return inprocess.loops_at_once(chunk, w)
                 return load.throughput(docpipe.api, chunk, min(CLIENTS, len(chunk)))
             sides = ["loop", "docpipe"] if (i + w) % 2 else ["docpipe", "loop"]
+            if w == PARALLEL_W:  # and the machine's own parallel ceiling beside them
+                sides.append("loops")
             pair = in_turns([docs], sides, measure, load.summary)
             row = results["sizes"][str(size)]
             row[f"W{w}"] = {**pair["docpipe"], "ratio": pair["docpipe"]["jobs_s"] / pair["loop"]["jobs_s"]}
+            if "loops" in pair:
+                row["parallel"] = {**pair["loops"], "ratio": pair["loops"]["jobs_s"] / pair["loop"]["jobs_s"]}
             row.setdefault("loops", []).append(pair["loop"])
     for row in results["sizes"].values():
         loops = row.pop("loops")
