@@ -44,7 +44,7 @@ def _default_workers() -> int:
     """One API process per two cores this process may run on: at least one, at most four."""
     # The API shares its host with the workers (compose runs both on one machine). On two cores
     # a second gevent process took CPU the stages needed — every job's events reach each
-    # process — for intake nobody needs there: one process accepts ~700 small POSTs/s, four
+    # process — for intake nobody needs there: one process accepted 380-680 small POSTs/s, several
     # times what two worker processes finish (bench/compare.py, 100 KB docs with two workers:
     # 1.10x jobs/s, API CPU 5.6 -> 4.2 ms a job). WEB_CONCURRENCY overrides it.
     return min(4, max(1, len(os.sched_getaffinity(0)) // 2))
