@@ -320,16 +320,22 @@ class WorkerDied(BaseException):
     """What no handler catches: the process is gone."""
 
 
+def die(jobs, job):
+    raise WorkerDied()
+
+
+def died_in_quotes(settings, store, job_id):
+    """A delivery whose worker dies in the quotes stage, run in line after cleaning: the job as
+    the store then holds it."""
+    with pytest.raises(WorkerDied):
+        running.run_stage(fake_task(CLEANING, settings), job_id, {CLEANING: output, QUOTES: die})
+    return store.get(job_id)
+
+
 def test_a_worker_dying_before_a_write_loses_only_the_quick_stages_before_it(inline_store):
     settings, store = inline_store
     job, _ = store.create(make_job(), b"x")
-
-    def die(jobs, job):
-        raise WorkerDied()
-
-    with pytest.raises(WorkerDied):
-        running.run_stage(fake_task(CLEANING, settings), job.id, {CLEANING: output, QUOTES: die})
-    held = store.get(job.id)
+    held = died_in_quotes(settings, store, job.id)
     assert held.stage(CLEANING).status is StageStatus.RUNNING and held.stage(QUOTES).status is StageStatus.PENDING
     # The redelivery runs from the stage last stored, and stores it on its own: had it killed
     # the worker, the next redelivery would find it running. (The stages after it were never
@@ -346,13 +352,7 @@ def test_a_redelivery_resumes_at_the_stage_its_task_was_running_in_line(inline_s
     settings, store = inline_store
     monkeypatch.setattr(running, "BATCH_SECONDS", 0)  # each stage stored as it ends
     job, _ = store.create(make_job(), b"x")
-
-    def die(jobs, job):
-        raise WorkerDied()
-
-    with pytest.raises(WorkerDied):
-        running.run_stage(fake_task(CLEANING, settings), job.id, {CLEANING: output, QUOTES: die})
-    held = store.get(job.id)
+    held = died_in_quotes(settings, store, job.id)
     assert held.stage(QUOTES).status is StageStatus.RUNNING
     assert running.stage_in_hand(fake_task(CLEANING, settings), current(), job.id) is QUOTES
     # Another message for the job's first stage leaves the stage to that delivery.
@@ -383,15 +383,10 @@ def test_a_stage_run_in_line_fails_under_its_own_name(inline_store):
 def test_a_stage_run_in_line_whose_worker_keeps_dying_fails_with_worker_lost(inline_store):
     settings, store = inline_store
     job, _ = store.create(make_job(), b"x")
-
-    def die(jobs, job):
-        raise WorkerDied()
-
     # The first delivery stores nothing before quotes; each redelivery stores cleaning, then
     # counts the deaths of quotes.
     for _ in range(settings.max_deliveries + 1):
-        with pytest.raises(WorkerDied):
-            running.run_stage(fake_task(CLEANING, settings), job.id, {CLEANING: output, QUOTES: die})
+        died_in_quotes(settings, store, job.id)
     with pytest.raises(Ignore):
         running.run_stage(fake_task(CLEANING, settings), job.id, {CLEANING: output, QUOTES: die})
     failed = store.get(job.id)
