@@ -70,7 +70,8 @@ def _sizes(r: dict) -> str:
         loop = row["loop"]["jobs_s"]
         loops = row.get("parallel")
         cells = [f"{_f(row[f'W{w}']['jobs_s'], 2)} ({row[f'W{w}']['ratio']:.2f}×"
-                 + (f"; {row[f'W{w}']['jobs_s'] / loops['jobs_s']:.2f} of 2 loops" if loops and w == 2 else "")
+                 + (f"; {row[f'W{w}']['jobs_s'] / loops['jobs_s']:.2f} of 2 loops"
+                    if loops and w == loops["workers"] else "")
                  + ")" for w in ws]
         both = f"{_f(loops['jobs_s'], 2)} ({loops['ratio']:.2f}×)" if loops else "—"
         rows.append(f"| {_size(int(size))} | {row['loop']['jobs']} | {_f(loop, 2)} | {both} | "

@@ -135,7 +135,8 @@ def _sizes(docpipe: Stack, cfg: dict, results: dict) -> None:
             row = results["sizes"][str(size)]
             row[f"W{w}"] = {**pair["docpipe"], "ratio": pair["docpipe"]["jobs_s"] / pair["loop"]["jobs_s"]}
             if "loops" in pair:
-                row["parallel"] = {**pair["loops"], "ratio": pair["loops"]["jobs_s"] / pair["loop"]["jobs_s"]}
+                row["parallel"] = {**pair["loops"], "workers": w,
+                                   "ratio": pair["loops"]["jobs_s"] / pair["loop"]["jobs_s"]}
             row.setdefault("loops", []).append(pair["loop"])
     for row in results["sizes"].values():
         loops = row.pop("loops")

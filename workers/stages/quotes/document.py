@@ -116,7 +116,7 @@ class Sentences:
         found = self._split[i]
         if found is None:
             para = self._paras[i]
-            bounds = sentence_bounds(self.text, para) or [(para.start, para.end)]
+            bounds = sentence_bounds(self.text, para.start, para.end) or [(para.start, para.end)]
             starts, ends = zip(*bounds)  # one call, not two comprehensions
             found = self._split[i] = (starts, ends)
         return found

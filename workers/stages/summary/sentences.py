@@ -1,8 +1,6 @@
 """The document's sentences with exact offsets, and which of them are headlines."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from workers.stages.text import Span, paragraph_bounds, sentence_bounds
 from workers.stages.text import sentences as _segment
 
@@ -20,18 +18,7 @@ def split(text: str) -> list[Span]:
 def bounds(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of each of ``split(text)``: building a frozen Span per sentence and
     paragraph was a sixth of splitting, and the summariser copies each sentence's text itself."""
-    out: list[tuple[int, int]] = []
-    for start, end in paragraph_bounds(text):
-        out += sentence_bounds(text, _Paragraph(start, end))
-    return out
-
-
-@dataclass(slots=True)
-class _Paragraph:
-    """A paragraph's offsets: all ``sentence_bounds`` reads of it."""
-
-    start: int
-    end: int
+    return [found for start, end in paragraph_bounds(text) for found in sentence_bounds(text, start, end)]
 
 
 def is_headline(sentence: str) -> bool:
