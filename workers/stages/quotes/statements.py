@@ -56,13 +56,13 @@ _ADJUNCT_OPENERS = frozenset(
 _TRAILED_CLAUSE_WORDS = 7
 # Participles opening an adjunct about the speaker ("Asked about the plan, Lee said …").
 _SPEAKER_ADJUNCTS = frozenset("asked pressed speaking responding writing questioned interviewed quizzed".split())
-_FIRST_WORD = re.compile(r"[\w’'\-]+")
+_WORD = re.compile(r"[\w’'\-]+")
 
 
 def trailed_statement(text: str, start: int, end: int) -> bool:
     """The words before a trailing cue (`…, the report says.`) state something: ``states_something``,
     or a long clause opening with its subject rather than an adjunct."""
-    first = _FIRST_WORD.match(text, start, end)
+    first = _WORD.match(text, start, end)
     if first is not None and first.group().lower() in _SPEAKER_ADJUNCTS:
         return False  # "Asked if he would resign, the mayor said no": the question, not a statement
     if states_something(text, start, end):
@@ -120,7 +120,6 @@ def negated(text: str, cue_start: int) -> bool:
 _SAY = frozenset("say said says saying".split())
 _SUBJECT_OPENERS = frozenset("the his her their its our each every all many most some no this these those".split())
 _SAID_OBJECTS = frozenset("goodbye goodbyes prayer prayers grace thanks piece words word hello sorry".split())
-_WORD = re.compile(r"[\w’'\-]+")
 
 
 def said_clause(text: str, verb: str, start: int, end: int) -> bool:
