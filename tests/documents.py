@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import json
 import random
 import struct
 import zipfile
@@ -13,7 +14,20 @@ ROOT = Path(__file__).resolve().parents[1]
 # The user's seed document: the shared test text, defined here only.
 SEED = ROOT / "seeds" / "us-casualties-mount-in-iraq.txt"
 FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path("/Library/Fonts"))
+# The shared bench beside the checkout: gold sets of quotes and summaries.
+BENCH = ROOT.parent / "shared" / "bench"
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def bench_texts() -> list[str]:
+    """Every text of the shared bench's quote and summary sets, and of the house-style sets."""
+    texts = []
+    paths = sorted(BENCH.glob("quotes/*.jsonl")) + sorted(BENCH.glob("summaries/*.jsonl"))
+    for path in paths + sorted((ROOT / "bench" / "data").glob("quote-styles-*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            record = json.loads(line)
+            texts.append(record.get("text") or record.get("article") or record.get("document") or "")
+    return texts
 
 
 def seed_paragraphs() -> list[str]:

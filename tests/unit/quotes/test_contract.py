@@ -1,28 +1,13 @@
 """The span contract (parts, content, speakers) on every bench text, crafted quotes and arbitrary text."""
 from __future__ import annotations
 
-import json
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import ROOT
+from tests.documents import bench_texts
 from tests.unit.quotes.support import SEED, assert_contract, span_of
 from workers.stages.quotes import collect_speakers, extract_quotes
-
-BENCH = ROOT.parent / "shared" / "bench"
-
-
-def bench_texts() -> list[str]:
-    texts = []
-    paths = sorted(BENCH.glob("quotes/*.jsonl")) + sorted(BENCH.glob("summaries/*.jsonl"))
-    for path in paths + sorted((ROOT / "bench" / "data").glob("quote-styles-*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            record = json.loads(line)
-            texts.append(record.get("text") or record.get("article") or record.get("document") or "")
-    return texts
-
 
 def test_every_quote_of_every_bench_text_keeps_the_span_contract():
     texts = bench_texts()

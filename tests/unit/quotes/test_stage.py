@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import dataclasses
-import gc
 import random
 
 from tests.unit.quotes.support import assert_contract, only
@@ -42,17 +41,3 @@ def test_at_least_words_agrees_with_counting_every_word():
         end = rng.randint(start, len(text))
         count = word_count(text, start, end)
         assert [at_least_words(text, start, end, n) for n in range(6)] == [count >= n for n in range(6)]
-
-
-def test_extraction_leaves_the_garbage_collector_as_it_found_it():
-
-    text = "“We will win,” coach Maria Lopez said on Sunday."
-    assert gc.isenabled()
-    extract_quotes(text)
-    assert gc.isenabled()
-    gc.disable()
-    try:
-        extract_quotes(text)
-        assert not gc.isenabled()
-    finally:
-        gc.enable()

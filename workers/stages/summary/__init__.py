@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import math
 
+from workers.stages.acyclic import acyclic
 from workers.stages.summary.ranking import rank
 from workers.stages.summary.result import EmptyDocument, Summary, SummarySentence
 from workers.stages.summary.selection import select
@@ -27,6 +28,7 @@ __all__ = ["EmptyDocument", "Summary", "SummarySentence", "summarise"]
 LOGGER = logging.getLogger(__name__)
 
 
+@acyclic
 def summarise(
     text: str, sentences: int = 3, *, ratio: float | None = None, max_chars: int | None = None
 ) -> Summary:
