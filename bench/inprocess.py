@@ -7,6 +7,7 @@ import signal
 import time
 from typing import Callable
 
+from workers.outputs import cleaning_fields, quotes_fields, summary_fields
 from workers.stages.cleaning import clean
 from workers.stages.quotes import extract_quotes
 from workers.stages.summary import summarise
@@ -20,10 +21,11 @@ MIXED_DOCUMENTS = 20
 
 
 def pipeline(data: bytes) -> None:
-    """What a docpipe job runs, with the stages' default options."""
-    text = clean(data, "text/plain").text
-    extract_quotes(text)
-    summarise(text)
+    """What a docpipe job's stages run, with the default options: the functions the tasks call
+    (the quote stage lists the people quoted, too), without storing what they answer."""
+    text = cleaning_fields(data, "text/plain")["document"]["text"]
+    quotes_fields(text)
+    summary_fields(text, {})
 
 
 def loop(bodies: list[bytes]) -> dict:
