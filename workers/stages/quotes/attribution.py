@@ -7,6 +7,7 @@ from workers.stages.quotes.after import cue_after, open_ended
 from workers.stages.quotes.candidates import Draft, is_title
 from workers.stages.quotes.cues import ACCORDING, CLAUSE_WINDOW_CHARS, Cue, content_start
 from workers.stages.quotes.document import Document, at_least_words, trim, word_before
+from workers.stages.quotes.idioms import idiom_before, may_hold_idiom
 from workers.stages.quotes.introductions import block_cue, introduced
 from workers.stages.quotes.lexicon import LISTENER_VERBS, REPORTING_VERBS, WEAK_VERBS
 from workers.stages.quotes.marks import Quoted
@@ -48,6 +49,7 @@ class DirectPass:
     def __init__(self, doc: Document, finder: SpeakerFinder) -> None:
         self.doc, self.finder = doc, finder
         self.text, self.paras, self.sents, self.cues = doc.text, doc.paragraphs, doc.sentences, doc.cues
+        self.idioms = may_hold_idiom(doc.text, 0, len(doc.text))  # most documents hold none
 
     def run(self, quoted: list[Quoted]) -> list[Draft]:
         drafts: list[Draft] = []
@@ -163,7 +165,8 @@ class DirectPass:
         last verb between ``floor`` and the quote."""
         text, open_pos = self.text, q.open
         if cue is None:
-            return self._according_before(q, floor) or framed_as(self.doc, self.finder, q, floor)
+            return (self._according_before(q, floor) or self._idiom_before(q, floor)
+                    or framed_as(self.doc, self.finder, q, floor))
         linked = _LINK.match(text, cue.end, open_pos) is not None
         verb = cue.word
         if verb.lower() in WEAK_VERBS and linked:
@@ -216,13 +219,16 @@ class DirectPass:
         return found if found is not None and found.end <= outer.start else None
 
     def _may_frame(self, q: Quoted, floor: int) -> bool:
-        """Whether "according to" or "as" comes before the quote after ``floor`` (``_cue_before`` may
-        find a cue with no verb; none in a window means none in any window inside it)."""
-        # The words looked for first with str.find: most windows hold neither (a find costs less).
+        """Whether "according to", "as" or an idiom ("as X put it", "in the words of X") comes
+        before the quote after ``floor`` (``_cue_before`` may find a cue with no verb; none in a
+        window means none in any window inside it)."""
+        # The words looked for first with str.find: most windows hold none (a find costs less).
         text, lo = self.text, _later(floor, q.open - 12)
         return (
-            text.find("ccording to", floor, q.open) >= 0 and ACCORDING.search(text, floor, q.open) is not None
-        ) or (text.find("as", lo, q.open) >= 0 and AS_FRAME.search(text, lo, q.open) is not None)
+            (text.find("ccording to", floor, q.open) >= 0 and ACCORDING.search(text, floor, q.open) is not None)
+            or (text.find("as", lo, q.open) >= 0 and AS_FRAME.search(text, lo, q.open) is not None)
+            or (self.idioms and may_hold_idiom(text, floor, q.open))
+        )
 
     def _according_before(self, q: Quoted, floor: int) -> Draft | None:
         """`According to Limbaugh, “…”`."""
@@ -231,6 +237,11 @@ class DirectPass:
         if found is None or not _LINK.match(self.text, found.end, q.open):
             return None
         return Draft(q.start, q.end, "direct", found, "according to")
+
+    def _idiom_before(self, q: Quoted, floor: int) -> Draft | None:
+        """`As the mayor put it, “…”`, `In the words of one analyst: “…”`."""
+        idiom = idiom_before(self.text, self.finder, q, floor)
+        return None if idiom is None else Draft(q.start, q.end, "direct", *idiom)
 
     def _continues_split(self, first: Quoted, second: Quoted, clause_end: int) -> bool:
         """`“First half,” she said, “second half.”` is one quotation in two segments."""

@@ -1,0 +1,50 @@
+"""Quotations given a source by an idiom, with no reporting verb: `as X put it`, `in the words
+of X`, `in X's words`."""
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.quotes.support import assert_contract, only
+from workers.stages.quotes import extract_quotes
+
+
+@pytest.mark.parametrize("text, quoted, speaker", [
+    ("As Mayor Tom Reed put it, “the city cannot wait any longer.”",
+     "the city cannot wait any longer.", "Tom Reed"),
+    ("As one resident put it bluntly, “nobody listens to us.”", "nobody listens to us.", "one resident"),
+    ("As the report puts it: “The system failed at every level.”",
+     "The system failed at every level.", "the report"),
+    ("In the words of coach Maria Lopez, “we left everything on the pitch.”",
+     "we left everything on the pitch.", "Maria Lopez"),
+    ("In Lopez’s own words: “We were awful.”", "We were awful.", "Lopez"),
+])
+def test_an_idiom_before_a_quote_gives_its_speaker(text, quoted, speaker):
+    quote = only(text)
+    assert_contract(text, quote)
+    assert (quote.kind, quote.text, quote.speaker.name) == ("direct", quoted, speaker)
+
+
+@pytest.mark.parametrize("text, quoted, speaker", [
+    ("“Enough is enough,” as Mayor Tom Reed put it on Monday.", "Enough is enough,", "Tom Reed"),
+    ("“It is a mess,” as one fan memorably put it.", "It is a mess,", "one fan"),
+    ("“The best is yet to come,” in the words of the club chairman.",
+     "The best is yet to come,", "the club chairman"),
+])
+def test_an_idiom_after_a_quote_gives_its_speaker(text, quoted, speaker):
+    quote = only(text)
+    assert_contract(text, quote)
+    assert (quote.kind, quote.text, quote.speaker.name) == ("direct", quoted, speaker)
+
+
+def test_a_pronoun_in_the_idiom_is_resolved_like_any_other():
+    text = "Coach Maria Lopez did not hide her anger. As she put it, “we were awful from the start.”"
+    assert only(text).speaker.name == "Maria Lopez"
+
+
+@pytest.mark.parametrize("text", [
+    "As expected, the “reform” package passed on Monday night.",
+    "In other words, “fair” is whatever the court decides it is.",
+    "The deputy put it to a vote, and the “yes” side won easily.",
+])
+def test_other_uses_of_as_put_and_words_source_nothing(text):
+    assert all(q.speaker is None or q.cue not in ("put it", "in the words of") for q in extract_quotes(text))
