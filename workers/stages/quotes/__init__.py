@@ -9,8 +9,9 @@ The steps, in the order a text goes through them (each reads what the one before
 3. ``candidates``: the outermost quoted spans to attribute, and transcript turns as quotes.
 4. ``attribution``: each quoted span attributed from the cue next to it (``speakers`` finds the
    speaker phrase, ``mixed`` the clause around a quoted phrase, ``introductions`` a block quote
-   after `X said:`, a colon or a name and a dash before it); uncued short ones dropped, a quote
-   split around its cue kept as one quote in two parts.
+   after `X said:`, a colon or a name and a dash before it, ``idioms`` a source given by `as X
+   put it` or `in the words of X`); uncued short ones dropped, a quote split around its cue kept
+   as one quote in two parts.
 5. ``reported``: reported speech outside the quotations (``statements``: only a complement
    that states something; ``beside``: in a sentence holding a quotation, verbs other than its own).
 6. ``resolution``: in document order, each speaker phrase resolved to a name (``surnames``:

@@ -1,5 +1,6 @@
 """The attribution after a quotation: `“…,” X said`, `“…,” said X`, `“…” — X`, `“…,” according to
-X` or `as X put it`, and a cue past a relative aside (`“…,” a resident, who asked not to be named, told AFP`)."""
+X` or `as X put it`, and a cue past a relative aside (`“…,” a resident, who asked not to be
+named, told AFP`)."""
 from __future__ import annotations
 
 import re

@@ -26,7 +26,8 @@ _TO_QUOTE = re.compile(r"[ \u00a0]*[:,]?[ \u00a0]*$")
 def may_hold_idiom(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] may hold an idiom: most clauses before a quote hold none, and a
     find costs less than a pattern (a bare "put" is in "deputy", "dispute", "output")."""
-    return text.find("ut it", start, end) >= 0 or text.find("uts it", start, end) >= 0 or text.find("words", start, end) >= 0
+    return (text.find("ut it", start, end) >= 0 or text.find("uts it", start, end) >= 0
+            or text.find("words", start, end) >= 0)
 
 
 def idiom_before(text: str, finder: SpeakerFinder, q: Quoted, floor: int) -> tuple[Found, str] | None:
