@@ -1,5 +1,5 @@
-"""Quotations given a source by an idiom, with no reporting verb: `as X put it`, `in the words
-of X`, `in X's words`."""
+"""Quotations given a source by an idiom, with no reporting verb (`as X put it`, `in the words
+of X`, `in X's words`), or by the sentence after them (`That was the verdict of X`)."""
 from __future__ import annotations
 
 import pytest
@@ -48,3 +48,32 @@ def test_a_pronoun_in_the_idiom_is_resolved_like_any_other():
 ])
 def test_other_uses_of_as_put_and_words_source_nothing(text):
     assert all(q.speaker is None or q.cue not in ("put it", "in the words of") for q in extract_quotes(text))
+
+
+@pytest.mark.parametrize("text, quoted, speaker", [
+    ("“We will fight this.” That was the verdict of union leader Ann Cole on Monday.",
+     "We will fight this.", "Ann Cole"),
+    ("“We were robbed!” Those were the words of manager Steve Hall after the final whistle.",
+     "We were robbed!", "Steve Hall"),
+    ("“Unacceptable.” That was how one parent described the new timetable.", "Unacceptable.", "one parent"),
+    ("“Not again.” That was the reaction of many fans in the stadium.", "Not again.", "many fans in the stadium"),
+])
+def test_the_sentence_after_a_quote_may_say_whose_words_they_were(text, quoted, speaker):
+    quote = only(text)
+    assert_contract(text, quote)
+    assert (quote.kind, quote.text, quote.speaker.name) == ("direct", quoted, speaker)
+
+
+def test_whose_words_with_a_pronoun_resolves_it():
+    text = ("Coach Maria Lopez left early. “It was a disaster from start to finish.” That was how "
+            "she summed up the season.")
+    assert only(text).speaker.name == "Maria Lopez"
+
+
+@pytest.mark.parametrize("text", [
+    "“We will fight this.” That was the plan all along.",
+    "“We will fight this.” That was how the campaign began.",
+    "The banner read “Home for good.” That was the end of the march.",
+])
+def test_a_next_sentence_that_names_no_speaker_gives_none(text):
+    assert all(not (q.cue or "").startswith(("That", "Those")) for q in extract_quotes(text))

@@ -8,7 +8,7 @@ import re
 from workers.stages.quotes.cues import ACCORDING, Cue
 from workers.stages.quotes.described import past_description
 from workers.stages.quotes.document import Document, at_least_words
-from workers.stages.quotes.idioms import idiom_after
+from workers.stages.quotes.idioms import IDIOM_OPENINGS, idiom_after
 from workers.stages.quotes.lexicon import SPEECH_MANNER, WEAK_VERBS
 from workers.stages.quotes.marks import Quoted
 from workers.stages.quotes.separators import separator_end
@@ -43,9 +43,10 @@ def cue_after(doc: Document, finder: SpeakerFinder, q: Quoted, pos: int, limit: 
     if according is not None:  # “…,” according to a statement from the ministry.
         found = finder.source_after(according.end(), limit) or finder.after(according.end(), limit)
         return None if found is None else (found, "according to", found.end)
-    idiom = idiom_after(text, finder, start, limit)
-    if idiom is not None:  # “…,” as one resident put it.
-        return idiom
+    if text.startswith(IDIOM_OPENINGS, start):  # “…,” as one resident put it.
+        idiom = idiom_after(text, finder, start, limit, not mark and text[q.end - 1] in ".!?")
+        if idiom is not None:
+            return idiom
     cue, manner = doc.cues.first_and_before(start, limit)
     aside = _RELATIVE_ASIDE.search(text, start, cue.start) if cue is not None else None
     if aside is not None and text.find(",", aside.end(), cue.start) < 0:

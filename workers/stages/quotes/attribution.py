@@ -7,7 +7,7 @@ from workers.stages.quotes.after import cue_after, open_ended
 from workers.stages.quotes.candidates import Draft, is_title
 from workers.stages.quotes.cues import ACCORDING, CLAUSE_WINDOW_CHARS, Cue, content_start
 from workers.stages.quotes.document import Document, at_least_words, trim, word_before
-from workers.stages.quotes.idioms import idiom_before, may_hold_idiom
+from workers.stages.quotes.idioms import IDIOM_REACH, idiom_before
 from workers.stages.quotes.introductions import block_cue, introduced
 from workers.stages.quotes.lexicon import LISTENER_VERBS, REPORTING_VERBS, WEAK_VERBS
 from workers.stages.quotes.marks import Quoted
@@ -49,7 +49,6 @@ class DirectPass:
     def __init__(self, doc: Document, finder: SpeakerFinder) -> None:
         self.doc, self.finder = doc, finder
         self.text, self.paras, self.sents, self.cues = doc.text, doc.paragraphs, doc.sentences, doc.cues
-        self.idioms = may_hold_idiom(doc.text, 0, len(doc.text))  # most documents hold none
 
     def run(self, quoted: list[Quoted]) -> list[Draft]:
         drafts: list[Draft] = []
@@ -223,11 +222,13 @@ class DirectPass:
         before the quote after ``floor`` (``_cue_before`` may find a cue with no verb; none in a
         window means none in any window inside it)."""
         # The words looked for first with str.find: most windows hold none (a find costs less).
-        text, lo = self.text, _later(floor, q.open - 12)
+        text, lo, near = self.text, _later(floor, q.open - 12), _later(floor, q.open - IDIOM_REACH)
         return (
             (text.find("ccording to", floor, q.open) >= 0 and ACCORDING.search(text, floor, q.open) is not None)
             or (text.find("as", lo, q.open) >= 0 and AS_FRAME.search(text, lo, q.open) is not None)
-            or (self.idioms and may_hold_idiom(text, floor, q.open))
+            # an idiom is read whole here (splitting the paragraph into sentences costs more)
+            or ((text.find("ut it", near, q.open) >= 0 or text.find("uts it", near, q.open) >= 0
+                 or text.find("words", near, q.open) >= 0) and idiom_before(text, self.finder, q, floor) is not None)
         )
 
     def _according_before(self, q: Quoted, floor: int) -> Draft | None:
