@@ -7,8 +7,7 @@ import pytest
 from tests.unit.quotes.support import assert_contract, only
 from workers.stages.quotes import extract_quotes
 
-
-@pytest.mark.parametrize("text, quoted, speaker", [
+BEFORE = [
     ("As Mayor Tom Reed put it, “the city cannot wait any longer.”",
      "the city cannot wait any longer.", "Tom Reed"),
     ("As one resident put it bluntly, “nobody listens to us.”", "nobody listens to us.", "one resident"),
@@ -17,27 +16,35 @@ from workers.stages.quotes import extract_quotes
     ("In the words of coach Maria Lopez, “we left everything on the pitch.”",
      "we left everything on the pitch.", "Maria Lopez"),
     ("In Lopez’s own words: “We were awful.”", "We were awful.", "Lopez"),
-])
-def test_an_idiom_before_a_quote_gives_its_speaker(text, quoted, speaker):
-    quote = only(text)
-    assert_contract(text, quote)
-    assert (quote.kind, quote.text, quote.speaker.name) == ("direct", quoted, speaker)
-
-
-@pytest.mark.parametrize("text, quoted, speaker", [
+]
+AFTER = [
     ("“Enough is enough,” as Mayor Tom Reed put it on Monday.", "Enough is enough,", "Tom Reed"),
     ("“It is a mess,” as one fan memorably put it.", "It is a mess,", "one fan"),
     ("“The best is yet to come,” in the words of the club chairman.",
      "The best is yet to come,", "the club chairman"),
-])
-def test_an_idiom_after_a_quote_gives_its_speaker(text, quoted, speaker):
+]
+NEXT_SENTENCE = [
+    ("“We will fight this.” That was the verdict of union leader Ann Cole on Monday.",
+     "We will fight this.", "Ann Cole"),
+    ("“We were robbed!” Those were the words of manager Steve Hall after the final whistle.",
+     "We were robbed!", "Steve Hall"),
+    ("“Unacceptable.” That was how one parent described the new timetable.", "Unacceptable.", "one parent"),
+    ("“Not again.” That was the reaction of many fans in the stadium.", "Not again.", "many fans in the stadium"),
+]
+
+
+@pytest.mark.parametrize("text, quoted, speaker", BEFORE + AFTER + NEXT_SENTENCE)
+def test_an_idiom_before_or_after_a_quote_gives_its_speaker(text, quoted, speaker):
     quote = only(text)
     assert_contract(text, quote)
     assert (quote.kind, quote.text, quote.speaker.name) == ("direct", quoted, speaker)
 
 
-def test_a_pronoun_in_the_idiom_is_resolved_like_any_other():
-    text = "Coach Maria Lopez did not hide her anger. As she put it, “we were awful from the start.”"
+@pytest.mark.parametrize("text", [
+    "Coach Maria Lopez did not hide her anger. As she put it, “we were awful from the start.”",
+    "Coach Maria Lopez left early. “It was a disaster from start to finish.” That was how she summed up the season.",
+])
+def test_a_pronoun_in_the_idiom_is_resolved_like_any_other(text):
     assert only(text).speaker.name == "Maria Lopez"
 
 
@@ -45,35 +52,10 @@ def test_a_pronoun_in_the_idiom_is_resolved_like_any_other():
     "As expected, the “reform” package passed on Monday night.",
     "In other words, “fair” is whatever the court decides it is.",
     "The deputy put it to a vote, and the “yes” side won easily.",
-])
-def test_other_uses_of_as_put_and_words_source_nothing(text):
-    assert all(q.speaker is None or q.cue not in ("put it", "in the words of") for q in extract_quotes(text))
-
-
-@pytest.mark.parametrize("text, quoted, speaker", [
-    ("“We will fight this.” That was the verdict of union leader Ann Cole on Monday.",
-     "We will fight this.", "Ann Cole"),
-    ("“We were robbed!” Those were the words of manager Steve Hall after the final whistle.",
-     "We were robbed!", "Steve Hall"),
-    ("“Unacceptable.” That was how one parent described the new timetable.", "Unacceptable.", "one parent"),
-    ("“Not again.” That was the reaction of many fans in the stadium.", "Not again.", "many fans in the stadium"),
-])
-def test_the_sentence_after_a_quote_may_say_whose_words_they_were(text, quoted, speaker):
-    quote = only(text)
-    assert_contract(text, quote)
-    assert (quote.kind, quote.text, quote.speaker.name) == ("direct", quoted, speaker)
-
-
-def test_whose_words_with_a_pronoun_resolves_it():
-    text = ("Coach Maria Lopez left early. “It was a disaster from start to finish.” That was how "
-            "she summed up the season.")
-    assert only(text).speaker.name == "Maria Lopez"
-
-
-@pytest.mark.parametrize("text", [
     "“We will fight this.” That was the plan all along.",
     "“We will fight this.” That was how the campaign began.",
     "The banner read “Home for good.” That was the end of the march.",
 ])
-def test_a_next_sentence_that_names_no_speaker_gives_none(text):
-    assert all(not (q.cue or "").startswith(("That", "Those")) for q in extract_quotes(text))
+def test_other_uses_of_the_idioms_words_source_nothing(text):
+    cues = [q.cue or "" for q in extract_quotes(text)]
+    assert not [c for c in cues if c in ("put it", "in the words of") or c.startswith(("That", "Those"))]
