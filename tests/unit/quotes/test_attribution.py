@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from tests.unit.quotes.support import only, span_of
-from workers.stages.quotes import extract_quotes
+from workers.stages.quotes import collect_speakers, extract_quotes
 
 
 def test_names_titles_and_scare_quotes_are_not_direct_quotes():
@@ -360,3 +360,10 @@ def test_an_acronym_spelt_like_who_is_no_relative_pronoun(text):
 
 def test_the_who_speaks():
     assert only("WHO said the outbreak was spreading fast.").speaker.name == "WHO"
+
+
+def test_a_surname_after_according_to_is_resolved_to_the_full_name():
+    text = "Union leader Ann Cole spoke on Monday. “We will not back down,” according to Cole."
+    quote = only(text)
+    assert (quote.speaker.name, quote.speaker.via) == ("Ann Cole", "surname")
+    assert [(s.name, s.quotes) for s in collect_speakers([quote], text)] == [("Ann Cole", [0])]

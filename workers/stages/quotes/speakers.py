@@ -124,9 +124,8 @@ class SpeakerFinder:
         return None
 
     def inverted(self, pos: int, ceiling: int) -> Found | None:
-        """The phrase after a verb inverted right after a quotation, whatever its noun ("said a
-        resident", "asked one protester", "said residents of the valley"): it opens with a
-        determiner or a plural and runs to the first break or relative pronoun."""
+        """The phrase after a verb inverted after a quotation, whatever its noun ("said a resident",
+        "said residents of the valley"): a determiner or a plural, up to a break or a relative."""
         end = _INVERTED_END.search(self.text, pos, ceiling)
         stop = end.start() if end else ceiling
         start, stop = trim(self.text, pos, stop)
@@ -140,8 +139,7 @@ class SpeakerFinder:
         return Found(start, stop, "noun phrase")
 
     def titled_name(self, start: int, ceiling: int) -> Mention | None:
-        """The name after capitalised titles opening at ``start``: "European Council President
-        Donald Tusk" names Donald Tusk."""
+        """The name after capitalised titles at ``start`` ("European Council President Donald Tusk")."""
         if not self.text[start].isupper():
             return None
         mention = next(self.names.iter_between(start, min(ceiling, start + _TITLED_NAME_CHARS)), None)
@@ -293,7 +291,9 @@ class SpeakerFinder:
         start, stop = trim(self.text, start, stop)
         if start >= stop or at_least_words(self.text, start, stop, _SOURCE_MAX_WORDS + 1):
             return None
-        return Found(start, stop, "noun phrase")
+        mention = self.names.starting_at(start)  # "according to Cole": a name, resolved as one
+        named = mention is not None and mention.end == stop and self.text.find(". ", start, stop) < 0
+        return Found(start, stop, "name", mention) if named else Found(start, stop, "noun phrase")
 
     def _noun_phrase_from(self, start: int, ceiling: int) -> Found | None:
         end = phrase_end(self.text, start, ceiling)
