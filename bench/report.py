@@ -76,7 +76,25 @@ def _sizes(r: dict) -> str:
         both = f"{_f(loops['jobs_s'], 2)} ({loops['ratio']:.2f}×)" if loops else "—"
         rows.append(f"| {_size(int(size))} | {row['loop']['jobs']} | {_f(loop, 2)} | {both} | "
                     + " | ".join(cells) + " |")
-    return "\n".join(rows) + "\n"
+    return "\n".join(rows) + "\n" + _cpu(r)
+
+
+def _cpu(r: dict) -> str:
+    """Where a document's CPU time goes with W=2: the stages (the loop's time) beside each
+    process group of the service and the load generator, which share the machine's cores."""
+    rows = [(size, row["cpu_ms"]) for size, row in r["sizes"].items() if "cpu_ms" in row]
+    if not rows:
+        return ""
+    lines = ["\nCPU ms per document with W=2 (user + system): the loop's is the stages' own work; "
+             "the service's process groups and the load generator share the same cores.\n",
+             "| size | loop (stages) | worker | API | Redis | load generator | service ÷ stages |",
+             "|---|---:|---:|---:|---:|---:|---:|"]
+    for size, cpu in rows:
+        service = cpu["worker"] + cpu["api"] + cpu["redis"] + cpu["client"]
+        lines.append(f"| {_size(int(size))} | {_f(cpu['loop'], 1)} | {_f(cpu['worker'], 1)} | "
+                     f"{_f(cpu['api'], 1)} | {_f(cpu['redis'], 1)} | {_f(cpu['client'], 1)} | "
+                     f"{service / cpu['loop']:.2f} |")
+    return "\n".join(lines) + "\n"
 
 
 def _intake(r: dict) -> str:

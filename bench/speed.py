@@ -124,23 +124,45 @@ def _sizes(docpipe: Stack, cfg: dict, results: dict) -> None:
         for i, (size, docs) in enumerate(sized.items()):
             def measure(side: str, chunk: list[bytes]) -> dict:
                 if side == "loop":
-                    return inprocess.loop(chunk)
+                    return _with_cpu(lambda: inprocess.loop(chunk), None, len(chunk))
                 if side == "loops":
                     return inprocess.loops_at_once(chunk, w)
-                return load.throughput(docpipe.api, chunk, min(CLIENTS, len(chunk)))
+                return _with_cpu(lambda: load.throughput(docpipe.api, chunk, min(CLIENTS, len(chunk))),
+                                 docpipe, len(chunk))
             sides = ["loop", "docpipe"] if (i + w) % 2 else ["docpipe", "loop"]
             if w == PARALLEL_W:  # and the machine's own parallel ceiling beside them
                 sides.append("loops")
-            pair = in_turns([docs], sides, measure, load.summary)
+            pair = in_turns([docs], sides, measure, _summary_with_cpu)
             row = results["sizes"][str(size)]
             row[f"W{w}"] = {**pair["docpipe"], "ratio": pair["docpipe"]["jobs_s"] / pair["loop"]["jobs_s"]}
             if "loops" in pair:
                 row["parallel"] = {**pair["loops"], "workers": w,
                                    "ratio": pair["loops"]["jobs_s"] / pair["loop"]["jobs_s"]}
             row.setdefault("loops", []).append(pair["loop"])
+            if w == PARALLEL_W:
+                row["cpu_ms"] = {"loop": pair["loop"]["cpu_ms"]["loop"], **pair["docpipe"]["cpu_ms"]}
     for row in results["sizes"].values():
         loops = row.pop("loops")
         row["loop"] = {"jobs": loops[0]["jobs"], "jobs_s": sum(x["jobs_s"] for x in loops) / len(loops)}
+
+
+def _with_cpu(run: Callable[[], dict], stack: Stack | None, docs: int) -> dict:
+    """``run``'s sample, with the CPU milliseconds per document of this process (the loop, or
+    the load generator) and of each of ``stack``'s process groups: where a job's time goes."""
+    before, mine = stack.cpu_seconds() if stack else {}, time.process_time()
+    sample = run()
+    cpu = {"client" if stack else "loop": time.process_time() - mine}
+    if stack:
+        after = stack.cpu_seconds()
+        cpu.update({name: after[name] - before[name] for name in after})
+    return {**sample, "cpu_ms": {name: 1000 * seconds / docs for name, seconds in cpu.items()}}
+
+
+def _summary_with_cpu(samples: list[dict]) -> dict:
+    """load.summary, and the samples' CPU milliseconds per document (their mean), if taken."""
+    cpus = [sample["cpu_ms"] for sample in samples if "cpu_ms" in sample]
+    mean = {name: sum(cpu[name] for cpu in cpus) / len(cpus) for name in cpus[0]} if cpus else None
+    return {**load.summary(samples), **({"cpu_ms": mean} if mean else {})}
 
 
 def _intake(stacks: dict[str, Stack], cfg: dict, results: dict) -> None:
