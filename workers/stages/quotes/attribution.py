@@ -226,7 +226,7 @@ class DirectPass:
         return (
             (text.find("ccording to", floor, q.open) >= 0 and ACCORDING.search(text, floor, q.open) is not None)
             or (text.find("as", lo, q.open) >= 0 and AS_FRAME.search(text, lo, q.open) is not None)
-            # an idiom is read whole here (splitting the paragraph into sentences costs more)
+            # idiom_before's finds inline (a call per quote cost 0.7% more), before any sentence split
             or ((text.find("ut it", near, q.open) >= 0 or text.find("uts it", near, q.open) >= 0
                  or text.find("words", near, q.open) >= 0) and idiom_before(text, self.finder, q, floor) is not None)
         )
