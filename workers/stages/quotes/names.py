@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from workers.stages.quotes.lexicon import NOT_NAMES, ORG_WORDS, TITLES
+from workers.stages.quotes.particles import particles_after, particles_before
 from workers.stages.quotes.wordruns import WORD_CHAR, run_start
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
@@ -100,12 +101,13 @@ class NameIndex:
                     return None
                 mention = mention_in(m_start, part)
                 if mention is not None and mention.end == end:
-                    return mention
+                    return with_particles(text, mention)
         return None
 
     def starting_at(self, start: int) -> Mention | None:
         if start >= len(self.text) or not _starts_name(self.text, start):
-            return None
+            named = particles_after(self.text, start)  # "said von der Leyen": the name after them
+            return with_particles(self.text, m) if named > start and (m := self.starting_at(named)) else None
         prefix = _prefix_len(self.text, start)
         m = _NAME.match(self.text, start + prefix)
         if m is None or (not prefix and glued(self.text, start)):
@@ -138,6 +140,14 @@ class NameIndex:
                         yield mention
             elif (mention := mention_in(s, phrase)) is not None:
                 yield mention
+
+def with_particles(text: str, mention: Mention) -> Mention:
+    """``mention`` with the particles that open its surname, if any ("von der Leyen")."""
+    start = particles_before(text, mention.start)
+    if start == mention.start:
+        return mention
+    return Mention(start, mention.end, (*text[start : mention.start].split(), *mention.words))
+
 
 def _match_parts(text: str, start: int, m: re.Match[str]) -> list[tuple[int, str]]:
     """(start, phrase) of the mentions one match of a search from ``start`` holds: none if it is

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from workers.stages.quotes.appositions import before_age_and_home
 from workers.stages.quotes.document import Document, at_least_words, last_visible, trim, word_before
 from workers.stages.quotes.lexicon import AUXILIARIES, DETERMINERS, PRONOUNS, ROLE_WORDS, SPEAKER_NOUNS, TITLES, is_adverb
-from workers.stages.quotes.names import Mention, bare
+from workers.stages.quotes.names import Mention, bare, with_particles
 from workers.stages.quotes.phrases import WORD_AFTER, phrase_end, phrase_start
 
 # An aside between the speaker and the verb: "Harith al-Dari, the ... secretary general, said".
@@ -181,9 +181,9 @@ class SpeakerFinder:
             return None
         if self.cues.first(start, end, reporting=False) or _RELATIVE.search(self.text, start, end):
             return None  # a clause of its own, not a name ("who told a young woman")
-        mentions = self.names.between(start, end)
-        if mentions:
-            return Found(mentions[-1].start, mentions[-1].end, "name", mentions[-1])
+        if mentions := self.names.between(start, end):
+            mention = with_particles(self.text, mentions[-1])
+            return Found(mention.start, mention.end, "name", mention)
         start, end = trim(self.text, start, end)
         first = self.text[start : end].split(" ", 1)[0].lower()
         if start >= end or (strict and first not in DETERMINERS) or ENDS_JOINED.search(self.text, start, end):

@@ -7,6 +7,7 @@ import itertools
 
 from workers.stages.quotes.lexicon import ORG_WORDS
 from workers.stages.quotes.names import FULL_NAME, Mention, bare, glued, mention_in, sentence_parts
+from workers.stages.quotes.particles import PARTICLES, particle_surname
 
 # Distinct surnames looked up with str.find in the joined phrases before they are all indexed:
 # a news article resolves a handful, one in ten more than 8 (indexing every phrase cost more
@@ -28,28 +29,36 @@ class FullNames:
 
     def canonical(self, mention: Mention) -> tuple[str, str]:
         """Full name and how it was found ("name" or "surname")."""
-        if len(mention.words) != 1 or mention.is_org:
+        words = mention.words
+        if len(words) == 1:
+            particles: tuple[str, ...] = ()
+        elif words[0].lower() in PARTICLES and particle_surname(words):  # "von der Leyen"
+            particles = tuple(word.lower() for word in words[:-1])
+        else:
             return mention.name, "name"
-        positions, names = self._full_names(mention.words[0])
+        if mention.is_org:
+            return mention.name, "name"
+        positions, names = self._full_names(words[-1], particles)
         if not names:
             return mention.name, "name"
         i = bisect.bisect_left(positions, mention.start) - 1
         return (names[i] if i >= 0 else names[0]), "surname"
 
-    def _full_names(self, surname: str) -> tuple[list[int], list[str]]:
-        """Positions and full names (two words or more, not organisations) ending in ``surname``."""
+    def _full_names(self, surname: str, particles: tuple[str, ...] = ()) -> tuple[list[int], list[str]]:
+        """Positions and full names (two words or more, not organisations) ending in ``surname``
+        after ``particles`` (lower case: "von", "der"), if any."""
         key = surname.lower()
-        if key not in self._fulls:
+        if (key, particles) not in self._fulls:
             positions: list[int] = []
             names: list[str] = []
             for found, whole in self._phrases_with(surname):
                 if glued(self.text, found):
                     continue
-                for offset, full in _full_names_in(whole, key):
+                for offset, full in _full_names_in(whole, key, particles):
                     positions.append(found + offset)
                     names.append(full)
-            self._fulls[key] = (positions, names)
-        return self._fulls[key]
+            self._fulls[key, particles] = (positions, names)
+        return self._fulls[key, particles]
 
     def _phrases_with(self, surname: str) -> list[tuple[int, str]]:
         """Capitalised phrases in which ``surname`` follows another word.
@@ -94,30 +103,32 @@ def _later_words(phrase: str) -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=4096)
-def _full_names_in(phrase: str, key: str) -> tuple[tuple[int, str], ...]:
+def _full_names_in(phrase: str, key: str, particles: tuple[str, ...]) -> tuple[tuple[int, str], ...]:
     """Where in ``phrase`` each mention with a full name ending in ``key`` starts, and that name
     (cached: a full name recurs through an article, and each of its surnames is resolved)."""
     found = []
     for start, part in sentence_parts(0, phrase):
         mention = mention_in(start, part)
-        full = _full_name_ending(mention.words, key) if mention is not None else None
+        full = _full_name_ending(mention.words, key, particles) if mention is not None else None
         if mention is not None and full:
             found.append((mention.start, full))
     return tuple(found)
 
 
 @functools.lru_cache(maxsize=4096)
-def _full_name_ending(words: tuple[str, ...], key: str) -> str | None:
-    """The person's name in a phrase that ends with ``key`` ("Darian Lonechild of White Bear");
-    cached, as a name recurs through an article."""
+def _full_name_ending(words: tuple[str, ...], key: str, particles: tuple[str, ...]) -> str | None:
+    """The person's name in a phrase that ends with ``key`` after ``particles`` ("Darian
+    Lonechild of White Bear", "Ursula von der Leyen"); cached, as a name recurs through an article."""
     ends = [i for i, w in enumerate(words) if bare(w) == key]
     if not ends or ends[-1] == 0:
         return None
     i = ends[-1]
-    j = i
+    j = i - len(particles)
+    if particles and (j < 1 or tuple(word.lower() for word in words[j:i]) != particles):
+        return None
     while j > 0 and not words[j - 1].islower():
         j -= 1
     name = words[j : i + 1]
-    if len(name) < 2 or any(bare(w) in ORG_WORDS for w in name):
+    if len(name) < 2 + len(particles) or any(bare(w) in ORG_WORDS for w in name):
         return None
     return " ".join(name)
