@@ -12,6 +12,7 @@ from workers.stages.quotes.cues import ACCORDING, INFINITIVE, Cue, content_start
 from workers.stages.quotes.document import Bounds, Document, at_least_words, last_visible, trim
 from workers.stages.quotes.lexicon import (INFINITIVE_VERBS, INTENTION_VERBS, INVERTED_VERBS, REPORTING_VERBS, THAT_VERBS,
                                           TRAILING_VERBS, WEAK_VERBS)
+from workers.stages.quotes.nominal import used_as_noun
 from workers.stages.quotes.predicates import participle_subject, shared_subject
 from workers.stages.quotes.speakers import Found, SpeakerFinder
 from workers.stages.quotes.statements import negated, said_clause, short_clause, states_something, trailed_statement
@@ -150,8 +151,8 @@ class ReportedPass:
                 draft = self._after_own_cue(sent, cue, own)
             else:
                 draft = self._subject_first(sent, cue) or self._inverted(sent, cue) or self._shared(sent, cue)
-            if draft is not None and not overlaps(draft.start, draft.end, quoted):
-                return draft
+            if draft is not None and not overlaps(draft.start, draft.end, quoted) and not used_as_noun(self.text, sent.start, cue):
+                return draft  # a noun's cue ("His comments come …") asked last, of a statement found
         return None
 
     def _main_verb(self, cue: Cue, sent: Bounds) -> bool:

@@ -10,6 +10,7 @@ from workers.stages.quotes.document import Document, trim
 from workers.stages.quotes.extents import agent_of, head_before_preposition
 from workers.stages.quotes.lexicon import ORG_WORDS, PLACES, PRONOUNS, SPEAKER_NOUNS, TITLES
 from workers.stages.quotes.names import Mention, bare
+from workers.stages.quotes.nominal import used_as_noun
 from workers.stages.quotes.parts import Parts
 from workers.stages.quotes.results import Quote, Speaker
 from workers.stages.quotes.speakers import Found
@@ -94,9 +95,10 @@ class Resolver:
     def _before_cue(self, found: Found) -> Found:
         """A phrase cut before a reporting or framing verb in the past inside it ("The Trump
         campaign called the", "all suggested that those"): what stands before it is the subject.
-        (Other forms are nouns as often as verbs there: "the report", "the state".)"""
+        (Other forms are nouns as often as verbs there: "the report", "the state"; and an adjective
+        is no verb: "The alleged thief".)"""
         cue = self.doc.cues.first(found.start, found.end, reporting=False)
-        if cue is None or cue.start <= found.start or not cue.word.endswith("ed"):
+        if cue is None or cue.start <= found.start or not cue.word.endswith("ed") or used_as_noun(self.text, found.start, cue):
             return found
         start, end = trim(self.text, found.start, cue.start)
         return Found(start, end, found.kind)
