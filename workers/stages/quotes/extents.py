@@ -7,6 +7,7 @@ import re
 
 from workers.stages.quotes.document import Document, trim
 from workers.stages.quotes.lexicon import DETERMINERS, ORG_WORDS, ROLE_WORDS, SPEAKER_NOUNS, TITLES
+from workers.stages.quotes.names import bare
 from workers.stages.quotes.speakers import Found
 
 # Someone who speaks for the person or body named after "for", "to" or "of" ("a spokeswoman for
@@ -72,6 +73,9 @@ def head_before_preposition(doc: Document, found: Found) -> Found:
     start, end = trim(text, clause, prep[0])
     words = text[start:end].lower().split()
     if not words or not (words[0] in DETERMINERS or words[0] in SPEAKER_NOUNS):
+        person = doc.names.ending_at(end) if end > start else None  # "Dr Ann Cole of the Leeds Gazette"
+        if person is not None and len(person.words) > 1 and not person.is_org and _titles_only(text, start, person.start):
+            return Found(person.start, person.end, "name", person)
         return found
     if len(words) > (_RELATIVE_PHRASE_WORDS if "who" in words else _PHRASE_WORDS):
         return found  # a clause ("The bias begins to show when looking at how …"), not a phrase
@@ -91,3 +95,8 @@ def _word_before(text: str, pos: int) -> tuple[int, str]:
         return pos, ""
     start = text.rfind(" ", end - _LONGEST_WORD if end > _LONGEST_WORD else 0, end) + 1
     return start, text[start:end]
+
+
+def _titles_only(text: str, start: int, end: int) -> bool:
+    """Whether [start, end) holds nothing but titles ("Dr", "Sen.")."""
+    return all(bare(word) in TITLES for word in text[start:end].split())
