@@ -157,10 +157,10 @@ class QuoteSchema(Schema):
 
 
 class SourceSchema(Schema):
-    """A person or organisation quoted in the document."""
+    """A person, organisation or document quoted in the document."""
 
     name = fields.String()
-    kind = fields.String(metadata={"description": "person or organisation"})
+    kind = fields.String(metadata={"description": "person, organisation or document (a report, a statement, court papers)"})
     mentions = fields.List(fields.Nested(SpanSchema))
     quotes = fields.List(fields.Integer(), metadata={"description": "indices into result.quotes"})
 

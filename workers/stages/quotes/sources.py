@@ -1,8 +1,27 @@
-"""The document's speakers: each person or organisation quoted, with its mentions and quotes."""
+"""The document's speakers: each person, organisation or document quoted, with its mentions and quotes."""
 from __future__ import annotations
 
-from workers.stages.quotes.names import is_org
+import re
+
+from workers.stages.quotes.lexicon import ORG_WORDS
+from workers.stages.quotes.names import bare, is_org
 from workers.stages.quotes.results import Part, Quote, Source, Speaker
+
+# A description, not a name: it opens with a determiner ("The US military", "A spokesman for …").
+_DESCRIBED = re.compile(r"(?:The|A|An|Our|Its|Their|His|Her|One|Two|Three|Some|Many|Several|Other|Another) ")
+# Where a description's head noun ends: at a preposition or a relative ("Chairman of the …",
+# "a man who lives near …"), or at a comma.
+_HEAD_END = re.compile(r",| (?:of|for|at|from|in|into|on|with|to|near|by|who|which|that|whose) ")
+# Participles (and their particles) after a description's head: "a report put out by …".
+_PARTICIPLES = frozenset("put out up made written seen drawn given held taken shown".split())
+# Nouns for what speaks in writing, not as someone: a quote's source, neither person nor body.
+_DOCUMENTS = frozenset(
+    """report study survey poll statement release document record article website site blog
+    letter memo email filing ruling data figures research review analysis paper book post tweet
+    video footage transcript complaint affidavit indictment lawsuit minutes forecast estimate
+    census documents records reports studies surveys polls statements articles letters emails
+    filings estimates papers tweets posts findings testimony column investigation caption""".split()
+)
 
 
 def collect_speakers(quotes: list[Quote], text: str) -> list[Source]:
@@ -28,9 +47,20 @@ def collect_speakers(quotes: list[Quote], text: str) -> list[Source]:
 
 
 def _kind(speaker: Speaker) -> str:
-    """"organisation" for a name or phrase holding an organisation word ("the ministry",
-    "Reuters"), or "it"; else "person"."""
-    words = tuple(speaker.name.split())
-    if is_org(words) or speaker.name.lower() == "it":
+    """"person", "organisation" or "document": by the words of a name ("Reuters", "the Ministry of
+    Health"), by the head noun of a description ("a police officer" is a person, "The US military"
+    an organisation, "court documents" a document); "it" stands for an organisation."""
+    name = speaker.name
+    if name.lower() == "it":
         return "organisation"
-    return "person"
+    if speaker.via == "noun phrase" or name[:1].islower() or _DESCRIBED.match(name):
+        head = _HEAD_END.split(name, 1)[0].split()
+        while len(head) > 1 and (head[-1].endswith("ed") or head[-1] in _PARTICIPLES):
+            head.pop()  # "a statement filed", "a press release put out"
+        if head and head[-1][:1].isupper():  # a name heads it: "the Daily Mail", "Chairman of …"
+            return "organisation" if is_org(tuple(head)) else "person"
+        noun = bare(head[-1]) if head else ""
+        if noun in _DOCUMENTS:
+            return "document"
+        return "organisation" if noun in ORG_WORDS else "person"
+    return "organisation" if is_org(tuple(name.split())) else "person"

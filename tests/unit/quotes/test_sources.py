@@ -1,0 +1,33 @@
+"""The document's speakers and their kind: a person, an organisation or a document."""
+from __future__ import annotations
+
+import pytest
+
+from workers.stages.quotes import extract_quotes
+from workers.stages.quotes.sources import collect_speakers
+
+
+def kinds(text: str) -> dict[str, str]:
+    return {source.name: source.kind for source in collect_speakers(extract_quotes(text), text)}
+
+
+@pytest.mark.parametrize("text, speaker, kind", [
+    ("“We saw lights in the sky,” a police officer said.", "a police officer", "person"),
+    ("“The road is closed,” a council spokesman said.", "a council spokesman", "person"),
+    ("“We are saddened by this loss,” the hospital said.", "the hospital", "organisation"),
+    ("The US military said the object was a weather balloon.", "The US military", "organisation"),
+    ("A new study says that most drivers ignore the limit.", "A new study", "document"),
+    ("The court documents say that the firm misled its investors.", "The court documents", "document"),
+    ("A statement filed in court said the firm had misled investors.", "A statement filed in court", "document"),
+    ("Ann Cole of the Leeds Gazette said the story was true.", "Ann Cole", "person"),
+    ("The Leeds Gazette said the story was true.", "Leeds Gazette", "organisation"),
+])
+def test_a_speakers_kind_follows_its_head_noun_or_its_names_words(text, speaker, kind):
+    assert kinds(text).get(speaker) == kind, kinds(text)
+
+
+def test_the_chairman_of_an_association_is_a_person_and_the_association_an_organisation():
+    text = ("The chairman of the Valley Nursing Association said the figures were clear. "
+            "“We will publish them,” the Valley Nursing Association said.")
+    assert kinds(text) == {"The chairman of the Valley Nursing Association": "person",
+                           "Valley Nursing Association": "organisation"}
