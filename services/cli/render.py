@@ -10,15 +10,22 @@ FORMATS = ("text", "json", "md")
 
 
 def people(result: dict) -> list[dict]:
-    """Who is quoted, each with the (0-based) indexes of their quotes: the service's
-    ``speakers`` when it gives them, else gathered from the quotes' speakers."""
+    """Who is quoted, each with its kind (person, organisation or document) and the (0-based)
+    indexes of its quotes: the service's ``speakers`` when it gives them, else gathered from the
+    quotes' speakers (their kind unknown: None)."""
     if result.get("speakers"):
-        return [{"name": s["name"], "quotes": list(s.get("quotes", []))} for s in result["speakers"]]
+        return [{"name": s["name"], "kind": s.get("kind"), "quotes": list(s.get("quotes", []))}
+                for s in result["speakers"]]
     quoted: dict[str, list[int]] = {}
     for index, quote in enumerate(result.get("quotes", [])):
         if quote.get("speaker"):
             quoted.setdefault(quote["speaker"]["name"], []).append(index)
-    return [{"name": name, "quotes": indexes} for name, indexes in quoted.items()]
+    return [{"name": name, "kind": None, "quotes": indexes} for name, indexes in quoted.items()]
+
+
+def _kind(source: dict) -> str:
+    """" (organisation)" or " (document)" after a name; nothing for a person."""
+    return f" ({source['kind']})" if source.get("kind") not in (None, "person") else ""
 
 
 def flat(text: str) -> str:
@@ -82,7 +89,7 @@ def text(job: dict, width: int = WIDTH) -> str:
     for sentence in result["summary"]["sentences"]:
         lines.append(textwrap.fill(flat(sentence["text"]), width, initial_indent="  • ",
                                    subsequent_indent="    "))
-    quoted = [f"  {p['name']} — {len(p['quotes'])} quote{'s' * (len(p['quotes']) != 1)}"
+    quoted = [f"  {p['name']}{_kind(p)} — {len(p['quotes'])} quote{'s' * (len(p['quotes']) != 1)}"
               f" ({', '.join(f'#{i + 1}' for i in p['quotes'])})" for p in people(result)]
     lines += ["", "People quoted", *(quoted or ["  (none)"])]
     lines += ["", "Quotes"]
@@ -101,7 +108,7 @@ def markdown(job: dict) -> str:
     title, facts = _heading(job)
     lines = [f"# {title}", "", f"*{facts}*", "", "## Summary", ""]
     lines += [f"- {flat(s['text'])}" for s in result["summary"]["sentences"]]
-    quoted = [f"- **{p['name']}**: {', '.join(f'quote {i + 1}' for i in p['quotes'])}"
+    quoted = [f"- **{p['name']}**{_kind(p)}: {', '.join(f'quote {i + 1}' for i in p['quotes'])}"
               for p in people(result)]
     lines += ["", "## People quoted", "", *(quoted or ["*(none)*"])]
     lines += ["", "## Quotes", ""]

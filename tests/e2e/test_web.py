@@ -127,6 +127,31 @@ def test_highlighting_reads_the_quote_span_contract_with_parts_and_speakers(page
     assert page.evaluate("document.getElementById('doc').textContent") == text
 
 
+def test_people_quoted_are_counted_and_tagged_by_kind(page, service):
+    text = "“We will appeal,” Ana Ruiz said. Court papers say the firm misled investors."
+    at = lambda s: {"start": text.index(s), "end": text.index(s) + len(s), "text": s}  # noqa: E731
+    result = {
+        "document": {"title": "t", "text": text, "stats": {"words": 13}},
+        "quotes": [
+            {"kind": "direct", "parts": [at("We will appeal,")], **at("We will appeal,"), "content": None,
+             "speaker": {"name": "Ana Ruiz", "via": "name", **at("Ana Ruiz")}, "cue": "said"},
+            {"kind": "indirect", "parts": [at("the firm misled investors")], **at("the firm misled investors"),
+             "content": at("the firm misled investors"), "cue": "say",
+             "speaker": {"name": "Court papers", "via": "noun phrase", **at("Court papers")}}],
+        "speakers": [{"name": "Ana Ruiz", "kind": "person", "quotes": [0], "mentions": [at("Ana Ruiz")]},
+                     {"name": "Court papers", "kind": "document", "quotes": [1], "mentions": [at("Court papers")]}],
+        "summary": {"text": "", "sentences": []},
+    }
+    page.goto(service.url)
+    page.evaluate("""async (result) => {
+        const { showResult } = await import('/static/result.js');
+        showResult({ id: 'x', status: 'succeeded', input: {}, result });
+    }""", result)
+    assert page.text_content("#facts").endswith("1 person and 1 document quoted")
+    people = page.locator("#people li").all_text_contents()
+    assert people[0].startswith("Ana Ruiz — 1 quote") and people[1].startswith("Court papers (document) — 1 quote")
+
+
 def test_docs_render_every_operation(page, service):
     spec = requests.get(f"{service.url}/openapi.json", timeout=10).json()
     count = sum(m in ("get", "post", "put", "patch", "delete") for item in spec["paths"].values() for m in item)

@@ -46,9 +46,21 @@ def test_today_s_quote_without_parts_reads_from_its_text():
 def test_people_come_from_speakers_when_given_else_from_the_quotes():
     quotes = [split_quote(), mixed_quote(), {"kind": "indirect", **span("it would cost more"),
                                             "speaker": None, "cue": "said"}]
-    assert render.people({"quotes": quotes}) == [{"name": "Ana Ruiz", "quotes": [0, 1]}]
+    assert render.people({"quotes": quotes}) == [{"name": "Ana Ruiz", "kind": None, "quotes": [0, 1]}]
     speakers = [{"name": "Ana Ruiz", "kind": "person", "mentions": [], "quotes": [1]}]
-    assert render.people({"quotes": quotes, "speakers": speakers}) == [{"name": "Ana Ruiz", "quotes": [1]}]
+    assert render.people({"quotes": quotes, "speakers": speakers}) == [{"name": "Ana Ruiz", "kind": "person", "quotes": [1]}]
+
+
+def test_a_source_that_is_no_person_shows_its_kind():
+    quotes = [split_quote(), mixed_quote()]
+    speakers = [{"name": "Ana Ruiz", "kind": "person", "mentions": [], "quotes": [0]},
+                {"name": "the court papers", "kind": "document", "mentions": [], "quotes": [1]}]
+    job = {"status": "succeeded", "input": {"filename": "a.txt"}, "result": {
+        "document": {"title": "Plan", "text": TEXT, "stats": {"words": 30}}, "quotes": quotes,
+        "speakers": speakers, "summary": {"sentences": []}}}
+    text = render.text(job)
+    assert "  Ana Ruiz — 1 quote (#1)" in text and "  the court papers (document) — 1 quote (#2)" in text
+    assert "- **the court papers** (document): quote 2" in render.markdown(job)
 
 
 def test_text_and_markdown_reports_name_speakers_and_failures():

@@ -18,12 +18,12 @@ const plural = (n, word, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
 // person's mentions include the speaker span of each of their quotes.
 export function peopleOf(result) {
   const people = new Map();
-  const person = (name) => {
-    if (!people.has(name)) people.set(name, { n: people.size, name, quotes: [], mentions: [] });
+  const person = (name, kind = "person") => {
+    if (!people.has(name)) people.set(name, { n: people.size, name, kind, quotes: [], mentions: [] });
     return people.get(name);
   };
   for (const s of result.speakers || []) {
-    const p = person(s.name);
+    const p = person(s.name, s.kind);
     p.quotes.push(...(s.quotes || []));
     p.mentions.push(...(s.mentions || []).map((m) => ({ start: m.start, end: m.end })));
   }
@@ -75,9 +75,19 @@ function anchorClauses(box, result) {
   });
 }
 
+// "3 people, 1 organisation and 2 documents quoted": who is quoted, counted by kind.
+export function quotedCount(people) {
+  const count = (kind) => people.filter((p) => p.kind === kind).length;
+  const parts = [plural(count("person"), "person", "people")];
+  for (const kind of ["organisation", "document"]) if (count(kind)) parts.push(plural(count(kind), kind));
+  const last = parts.pop();
+  return `${parts.length ? `${parts.join(", ")} and ${last}` : last} quoted`;
+}
+
 function showPeople(people) {
   $("people").replaceChildren(...(people.length ? people.map((p) => el("li", { id: `person-${p.n}` },
-    el("strong", {}, p.name), ` — ${plural(p.quotes.length, "quote")}: `,
+    el("strong", {}, p.name), p.kind === "person" ? "" : el("span", { class: "kind" }, ` (${p.kind})`),
+    ` — ${plural(p.quotes.length, "quote")}: `,
     ...p.quotes.flatMap((i, k) => [k ? ", " : "", el("a", { href: `#quote-${i + 1}` }, `#${i + 1}`)]))) :
     [el("li", {}, "Nobody is quoted.")]));
 }
@@ -100,7 +110,7 @@ export function showResult(job) {
   const people = peopleOf(job.result);
   $("result-title").textContent = doc.title || job.input?.filename || "Pasted text";
   $("facts").textContent = [job.input?.filename, doc.stats && plural(doc.stats.words, "word"),
-    plural(quotes.length, "quote"), plural(people.length, "person", "people") + " quoted"].filter(Boolean).join(" · ");
+    plural(quotes.length, "quote"), quotedCount(people)].filter(Boolean).join(" · ");
   $("summary").replaceChildren(...summary.sentences.map((s) => el("li", {}, s.text)));
   showPeople(people);
   highlight($("doc"), doc.text, spansOf(job.result, people), makeMark(job.result, people));
