@@ -131,7 +131,9 @@ class Resolver:
                 person = self._person_described(found.start, "the " + found.mention.words[0].lower())
                 if person is not None:
                     return person, "noun phrase"
-            return self.full_names.canonical(found.mention)
+            name, via = self.full_names.canonical(found.mention)
+            # a first name alone: features name a person in full once, then by the given name
+            return (self.full_names.by_given_name(found.mention) or name) if via == "name" else name, via
         text = self.text[found.start : found.end]
         if found.kind == "pronoun":
             if PRONOUNS.get(text.lower()) == "self":

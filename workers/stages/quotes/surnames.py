@@ -4,10 +4,16 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import re
 
 from workers.stages.quotes.lexicon import ORG_WORDS
 from workers.stages.quotes.names import FULL_NAME, Mention, bare, glued, mention_in, sentence_parts
 from workers.stages.quotes.particles import PARTICLES, particle_surname
+
+# How a person is introduced around the full name: an honorific or a speech verb before it, an
+# age or a speech verb after it (a regex per name would be compiled per document: found instead).
+_INTRODUCED_BEFORE = re.compile(r"(?<![\w’'\-])(?:Mrs?|Ms|Miss|Dr|said|says|told)\.?[ \u00a0]+\Z")
+_INTRODUCED_AFTER = re.compile(r"(?![\w’'\-])(?:,[ \u00a0]*\d{1,3}[ \u00a0]*,|[ \u00a0]+(?:said|says|told|added)(?![\w’'\-]))")
 
 # Distinct surnames looked up with str.find in the joined phrases before they are all indexed:
 # a news article resolves a handful, one in ten more than 8 (indexing every phrase cost more
@@ -25,7 +31,8 @@ class FullNames:
         self._phrases: list[tuple[int, str]] | None = None
         self._joined = ""  # the phrases, lowered, one a line
         self._offsets: list[int] = []  # where each phrase starts in _joined
-        self._fulls: dict[str, tuple[list[int], list[str]]] = {}
+        self._fulls: dict[tuple[str, tuple[str, ...]], tuple[list[int], list[str]]] = {}
+        self._given: dict[str, str | None] = {}  # the full name each given name looked up stands for
 
     def canonical(self, mention: Mention) -> tuple[str, str]:
         """Full name and how it was found ("name" or "surname")."""
@@ -68,20 +75,53 @@ class FullNames:
         phrase never holds a line break), after which every phrase is filed under its words,
         so a document with thousands of speakers stays linear.
         """
-        if self._phrases is None:
-            self._phrases = [(m.start(), m.group()) for m in FULL_NAME.finditer(self.text)]
-            lowered = [phrase.lower() for _, phrase in self._phrases]
-            self._joined = "\n".join(lowered)
-            self._offsets = list(itertools.accumulate((len(low) + 1 for low in lowered[:-1]), initial=0))
+        phrases = self._load()
         key = surname.lower()
         if self._raw is None and len(self._fulls) < _FILTER_LOOKUPS:
-            return [self._phrases[i] for i in self._holding(key) if key in _later_words(self._phrases[i][1])]
+            return [phrases[i] for i in self._holding(key) if key in _later_words(phrases[i][1])]
         if self._raw is None:
             self._raw = {}
             for start, phrase in self._phrases:
                 for word in _later_words(phrase):
                     self._raw.setdefault(word, []).append((start, phrase))
         return self._raw.get(key, [])
+
+    def by_given_name(self, mention: Mention) -> str | None:
+        """The one person's full name of two or three words that opens with ``mention``'s one
+        word ("Amanda" for "Amanda Lukoff"), or None when the text gives none or several."""
+        if len(mention.words) != 1 or mention.is_org:
+            return None
+        word = mention.words[0]
+        if word not in self._given:
+            # found in the phrases holding the word, as surnames are; every phrase is read once
+            # the lookups are many, so a document with thousands of speakers stays linear
+            phrases = self._load()
+            found = range(len(phrases)) if len(self._given) >= _FILTER_LOOKUPS else self._holding(word.lower())
+            fulls = {full for i in found for full in _opened_by(phrases[i], word)}
+            self._given[word] = next(iter(fulls)) if len(fulls) == 1 and self._introduced(next(iter(fulls))) else None
+        return self._given[word]
+
+    def _introduced(self, full: str) -> bool:
+        """Whether the text introduces ``full`` as a person, as news does before using a first name
+        alone: with an age ("Amanda Lukoff, 23,"), an honorific ("Ms Amanda Lukoff") or a speech
+        verb ("Amanda Lukoff said"). A product or a place ("Audi A8", "Texas Instruments") is not."""
+        text = self.text
+        pos = text.find(full)
+        while pos >= 0:
+            end = pos + len(full)
+            if _INTRODUCED_BEFORE.search(text, pos - 8 if pos > 8 else 0, pos) or _INTRODUCED_AFTER.match(text, end):
+                return True
+            pos = text.find(full, end)
+        return False
+
+    def _load(self) -> list[tuple[int, str]]:
+        """The text's phrases of two capitalised words or more, found on first use."""
+        if self._phrases is None:
+            self._phrases = [(m.start(), m.group()) for m in FULL_NAME.finditer(self.text)]
+            lowered = [phrase.lower() for _, phrase in self._phrases]
+            self._joined = "\n".join(lowered)
+            self._offsets = list(itertools.accumulate((len(low) + 1 for low in lowered[:-1]), initial=0))
+        return self._phrases
 
     def _holding(self, key: str) -> list[int]:
         """Indexes of the phrases whose lowered text holds ``key``, in order."""
@@ -132,3 +172,15 @@ def _full_name_ending(words: tuple[str, ...], key: str, particles: tuple[str, ..
     if len(name) < 2 + len(particles) or any(bare(w) in ORG_WORDS for w in name):
         return None
     return " ".join(name)
+
+
+def _opened_by(found: tuple[int, str], word: str) -> list[str]:
+    """The persons' names of two or three words in a phrase that open with ``word``."""
+    start, phrase = found
+    names = []
+    for offset, part in sentence_parts(start, phrase):
+        full = mention_in(offset, part)
+        if full is not None and full.words[0] == word and 2 <= len(full.words) <= 3 \
+                and full.words[1][:1].isupper() and not full.is_org:
+            names.append(full.name)
+    return names

@@ -1,0 +1,30 @@
+"""A person named in full once, then by the given name alone, is quoted under the full name."""
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.quotes.support import said_by
+from workers.stages.quotes import extract_quotes
+
+
+@pytest.mark.parametrize("text", [
+    "Maya Brandt, 19, runs the shelter. “Every dog finds a home,” Maya said.",  # introduced by age
+    "Ms Maya Brandt runs the shelter. “Every dog finds a home,” said Maya.",  # by an honorific
+])
+def test_a_given_name_resolves_to_the_full_name_the_text_introduced(text):
+    assert said_by(text) == ("Every dog finds a home,", "Maya Brandt")
+
+
+def test_a_given_name_after_the_person_spoke_in_full():
+    text = "“We open at nine,” Maya Brandt said. Maya said that the shelter was full."
+    assert [q.speaker.name for q in extract_quotes(text)] == ["Maya Brandt", "Maya Brandt"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # two people share the given name: which one is meant is not known
+    ("Maya Brandt, 19, and Maya Cole, 20, run the shelter. “Every dog finds a home,” Maya said.", "Maya"),
+    # a product's name opening with the word is no person's
+    ("The new Velo X2 arrives in May. “It is our best bike,” Velo said.", "Velo"),
+])
+def test_a_given_name_stays_as_written_without_one_introduced_person(text, speaker):
+    assert said_by(text)[1] == speaker
