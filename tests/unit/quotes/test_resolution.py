@@ -271,3 +271,16 @@ def test_an_opening_participles_phrase_is_not_the_person_a_description_means():
 def test_a_described_subject_ending_its_sentence_is_read_without_error():
     text = "Nobody came. The young nurse. “It is over,” she said."
     assert only(text).text == "It is over,"
+
+
+def test_he_is_not_two_people_joined_by_and():
+    text = ("Ann Cole and Ben Hall were praised by coach Tom Reed after the match. "
+            "“They were brilliant tonight,” he said.")
+    assert [q.speaker.name for q in extract_quotes(text)] == ["Tom Reed"]
+
+
+def test_a_surname_resolves_to_a_short_full_name_before_a_long_run_of_capitals():
+    # "Harbour Bridge Marsh" runs a place into the surname; "Ella Marsh" is the person
+    text = ("Ella Marsh won the race. Thousands lined the Sydney Harbour Bridge Marsh crossed at noon. "
+            "“I am so tired,” Marsh said.")
+    assert [q.speaker.name for q in extract_quotes(text)] == ["Ella Marsh"]

@@ -240,9 +240,10 @@ class Resolver:
         return i < 0 or self.quoted[i][1] <= mention.start
 
     def _person_like(self, mention: Mention) -> bool:
-        """Two words or more, or a surname of a full name; never a place."""
+        """Two words or more, or a surname of a full name; never a place, nor two names joined
+        ("Les Ferdinand and Chris Ramsey", "Warrington and Stockport": "he" is neither)."""
         for word in mention.words:  # a loop, not any() over a generator (asked of every candidate)
-            if word.lower() in PLACES:
+            if word.lower() in PLACES or word == "and":
                 return False
         return len(mention.words) >= 2 or self.full_names.canonical(mention)[1] == "surname"
 

@@ -10,6 +10,8 @@ from workers.stages.quotes.lexicon import ORG_WORDS
 from workers.stages.quotes.names import FULL_NAME, Mention, bare, glued, mention_in, sentence_parts
 from workers.stages.quotes.particles import PARTICLES, particle_surname
 
+# The most words of a person's full name besides particles: "Victorino Domingo Chua".
+_MOST_NAME_WORDS = 3
 # How a person is introduced around the full name: an honorific or a speech verb before it, an
 # age or a speech verb after it (a regex per name would be compiled per document: found instead).
 _INTRODUCED_BEFORE = re.compile(r"(?<![\w’'\-])(?:Mrs?|Ms|Miss|Dr|said|says|told)\.?[ \u00a0]+\Z")
@@ -64,6 +66,12 @@ class FullNames:
                 for offset, full in _full_names_in(whole, key, particles):
                     positions.append(found + offset)
                     names.append(full)
+            most = _MOST_NAME_WORDS + len(particles)
+            if any(full.count(" ") < most for full in names):
+                # a longer run of capitals holds a place or a title too ("White Hart Lane Sherwood",
+                # "Family Circle Cup Bouchard"): a person's name of a few words, where there is one
+                kept = [k for k, full in enumerate(names) if full.count(" ") < most]
+                positions, names = [positions[k] for k in kept], [names[k] for k in kept]
             self._fulls[key, particles] = (positions, names)
         return self._fulls[key, particles]
 
