@@ -13,10 +13,12 @@ from workers.stages.quotes.names import Mention
 from workers.stages.quotes.speakers import Found
 
 
-# A title of a work or a show ("Fox News Sunday", "Make Your Kid a Millionaire") is a few words,
-# each capitalised but the short function words; quoted, it names something and says nothing.
-_TITLE_WORDS = 6
-_TITLE_CHARS = 80
+# A title of a work or a show ("Fox News Sunday", "Make Your Kid a Millionaire", "The Pope and
+# Mussolini: The Secret History of Pius XI and the Rise of Fascism in Europe") is words each
+# capitalised but the short function words; quoted, it names something and says nothing. A
+# sentence of that many words with every other word capitalised is no one's speech.
+_TITLE_WORDS = 20
+_TITLE_CHARS = 160
 _WORD = re.compile(r"[\w’'\-]+")
 _SMALL_WORDS = frozenset("a an the of and or in on at to for by with from as vs".split())
 
@@ -74,7 +76,7 @@ def _turns(doc: Document) -> list[Draft]:
 
 
 def is_title(text: str, q: Quoted) -> bool:
-    """Quoted words that are a title in Title Case: two to six words, every other word capitalised."""
+    """Quoted words that are a title in Title Case: two to twenty words, every other word capitalised."""
     if q.end - q.start > _TITLE_CHARS or not text[q.start].isupper():
         return False  # most quotes: read no further
     # A lower-case word after the first space that is no small word rules the title out before all
