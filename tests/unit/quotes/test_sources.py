@@ -20,6 +20,7 @@ def kinds(text: str) -> dict[str, str]:
     ("The court documents say that the firm misled its investors.", "The court documents", "document"),
     ("A statement filed in court said the firm had misled investors.", "A statement filed in court", "document"),
     ("Ann Cole of the Leeds Gazette said the story was true.", "Ann Cole", "person"),
+    ("“I never doubted it,” I said.", "I", "person"),  # the writer, not an acronym
     ("The Leeds Gazette said the story was true.", "Leeds Gazette", "organisation"),
 ])
 def test_a_speakers_kind_follows_its_head_noun_or_its_names_words(text, speaker, kind):

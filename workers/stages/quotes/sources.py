@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from workers.stages.quotes.lexicon import ORG_WORDS
+from workers.stages.quotes.lexicon import ORG_WORDS, PRONOUNS
 from workers.stages.quotes.names import bare, is_org
 from workers.stages.quotes.results import Part, Quote, Source, Speaker
 
@@ -51,8 +51,8 @@ def _kind(speaker: Speaker) -> str:
     Health"), by the head noun of a description ("a police officer" is a person, "The US military"
     an organisation, "court documents" a document); "it" stands for an organisation."""
     name = speaker.name
-    if name.lower() == "it":
-        return "organisation"
+    if name.lower() in PRONOUNS:  # "I" and "we" are the writer, "they" people
+        return "organisation" if name.lower() == "it" else "person"
     if speaker.via == "noun phrase" or name[:1].islower() or _DESCRIBED.match(name):
         head = _HEAD_END.split(name, 1)[0].split()
         while len(head) > 1 and (head[-1].endswith("ed") or head[-1] in _PARTICIPLES):
