@@ -284,3 +284,8 @@ def test_a_surname_resolves_to_a_short_full_name_before_a_long_run_of_capitals()
     text = ("Ella Marsh won the race. Thousands lined the Sydney Harbour Bridge Marsh crossed at noon. "
             "“I am so tired,” Marsh said.")
     assert [q.speaker.name for q in extract_quotes(text)] == ["Ella Marsh"]
+
+
+def test_a_gerund_opening_a_sentence_is_no_given_name():
+    text = ("Bryn Colley, 60, lost five stone on the show Fixing Bryn. “It changed my life,” Bryn said.")
+    assert [q.speaker.name for q in extract_quotes(text)] == ["Bryn Colley"]

@@ -176,6 +176,8 @@ def _full_name_ending(words: tuple[str, ...], key: str, particles: tuple[str, ..
         return None
     while j > 0 and not words[j - 1].islower():
         j -= 1
+    while j < i and len(words[j]) > 5 and words[j].endswith("ing"):
+        j += 1  # a capitalised gerund opening a sentence or a title: "Fixing Geoff", "Meeting Obama"
     name = words[j : i + 1]
     if len(name) < 2 + len(particles) or any(bare(w) in ORG_WORDS for w in name):
         return None
