@@ -45,3 +45,11 @@ def test_possessive_trimming_agrees_with_its_pattern():
             assert _trim_possessive(word) == (word if _INITIAL.fullmatch(word) else pattern.sub("", word)), word
     words = ["Trump’s", "Jones'", "Sen.", "G.K.", "U.S."]
     assert [_trim_possessive(w) for w in words] == ["Trump", "Jones", "Sen", "G.K.", "U.S."]
+
+
+def test_a_sentence_opening_adverb_is_no_name_but_names_ending_in_ly_are():
+    from workers.stages.quotes.names import mention_in
+    for adverb in ("Incredibly", "Unfortunately", "Reportedly", "Typically", "Surprisingly"):
+        assert mention_in(0, adverb) is None, adverb
+    for name in ("Kelly", "Emily", "Connolly", "Beverly", "Donnelly"):
+        assert mention_in(0, name).words == (name,)

@@ -199,6 +199,11 @@ AUXILIARIES = frozenset(
 _LY_NOUNS = frozenset("family assembly anomaly monopoly butterfly supply rally ally belly bully jelly lily".split())
 
 
+# Endings of -ly adverbs that no name has ("Incredibly, …", "Unfortunately, …", "Reportedly"),
+# where "Kelly", "Emily", "Connolly" and "Beverly" end in -ly too.
+ADVERB_ENDINGS = ("ally", "ibly", "ably", "ously", "ively", "fully", "lessly", "ently", "antly", "edly", "ingly", "ately")
+
+
 def is_adverb(word: str) -> bool:
     """A lower-case -ly adverb ("successfully", "strongly") that may stand between a speaker and
     the verb, as the auxiliaries do."""

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from workers.stages.quotes.lexicon import NOT_NAMES, ORG_WORDS, TITLES
+from workers.stages.quotes.lexicon import ADVERB_ENDINGS, NOT_NAMES, ORG_WORDS, TITLES
 from workers.stages.quotes.particles import particles_after, particles_before
 from workers.stages.quotes.wordruns import WORD_CHAR, run_start
 
@@ -277,7 +277,7 @@ def is_org(words: tuple[str, ...]) -> bool:
 
 def _single(word: str) -> str:
     """A one-word mention without its possessive, or "" for a sentence opener ("The", "But")."""
-    if bare(word) in _SKIP and word not in _ACRONYMS:
+    if (bare(word) in _SKIP and word not in _ACRONYMS) or word.endswith(ADVERB_ENDINGS):
         return ""
     return _trim_possessive(word)
 
