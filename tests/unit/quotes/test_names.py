@@ -53,3 +53,11 @@ def test_a_sentence_opening_adverb_is_no_name_but_names_ending_in_ly_are():
         assert mention_in(0, adverb) is None, adverb
     for name in ("Kelly", "Emily", "Connolly", "Beverly", "Donnelly"):
         assert mention_in(0, name).words == (name,)
+
+
+def test_an_occupation_before_a_name_is_no_part_of_it_but_a_lone_surname_like_one_stays():
+    from workers.stages.quotes.names import mention_in
+    assert mention_in(0, "Striker Harry Kane").words == ("Harry", "Kane")
+    assert mention_in(0, "Chef Ana Ruiz").words == ("Ana", "Ruiz")
+    assert mention_in(0, "Singer").words == ("Singer",)  # a surname too
+    assert mention_in(0, "Star Wars").words == ("Star", "Wars")  # a name of a thing keeps its word

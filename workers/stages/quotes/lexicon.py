@@ -130,6 +130,20 @@ TITLES = frozenset(
     economist analyst strategist editor correspondent""".split()
 )
 
+# Occupations written in capitals before a name, as titles are ("Actress Julia Louis-Dreyfus",
+# "Striker Harry Kane", "Chef Jamie Oliver"): no part of the name. Not words that open names of
+# things too ("Star Wars", "Comic Relief", "Model T"); alone, a word here may be a surname
+# ("Singer", "Farmer"), so only a name of several words drops it.
+OCCUPATIONS = frozenset(
+    """actress actor singer songwriter supermodel presenter host broadcaster chef author
+    writer novelist poet comedian rapper musician drummer guitarist designer producer
+    photographer artist dancer boxer golfer striker midfielder defender goalkeeper keeper winger
+    player referee jockey cyclist athlete sprinter swimmer olympian businessman
+    businesswoman tycoon billionaire millionaire entrepreneur socialite heiress blogger vlogger
+    youtuber influencer teacher nurse pilot farmer student pupil grandmother grandfather widow
+    co-defendant defendant astronaut scientist researcher historian""".split()
+)
+
 # Capitalised words that start sentences or headlines but are not names.
 NOT_NAMES = frozenset(
     """the a an but and or nor so yet for in on at to of by from with without into onto over

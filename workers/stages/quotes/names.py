@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from workers.stages.quotes.lexicon import ADVERB_ENDINGS, NOT_NAMES, ORG_WORDS, TITLES
+from workers.stages.quotes.lexicon import ADVERB_ENDINGS, NOT_NAMES, OCCUPATIONS, ORG_WORDS, TITLES
 from workers.stages.quotes.particles import particles_after, particles_before
 from workers.stages.quotes.wordruns import WORD_CHAR, run_start
 
@@ -44,7 +44,7 @@ _NAME = re.compile(rf"{_HEAD}(?:[ \u00a0]++(?:{_PARTICLE_FIRST}[ \u00a0]++)*+{_T
 # Two capitalised words or more: the only phrases that can give a surname its full name.
 FULL_NAME = re.compile(rf"{_HEAD}(?:[ \u00a0]++(?:{_PARTICLE_FIRST}[ \u00a0]++)*+{_TOKEN})++")
 _CONNECTORS = frozenset("of for on and".split())
-_SKIP = NOT_NAMES | TITLES
+_SKIP, _LEADING = NOT_NAMES | TITLES, NOT_NAMES | TITLES | OCCUPATIONS  # a lone word; before a name of several
 # Acronyms spelt like a function word: the World Health Organization, the United States.
 _ACRONYMS = frozenset(("WHO", "US"))
 _PREFIXES = ("al-", "el-", "Al-", "El-", "bin-", "ibn-")
@@ -227,7 +227,7 @@ def _name_words(phrase: str) -> tuple[int, tuple[str, ...], str] | None:
     words = phrase.replace("\u00a0", " ").split(" ")
     first, stop, offset = 0, len(words), 0
     # Drop sentence-initial function words and titles ("But Trump", "Sen. Ted Cruz").
-    while first < stop and (not (word := words[first]) or word.islower() or (bare(word) in _SKIP and word not in _ACRONYMS)):
+    while first < stop and (not (word := words[first]) or word.islower() or (bare(word) in _LEADING and word not in _ACRONYMS)):
         offset += len(word) + 1
         first += 1
     while stop > first and ((word := words[stop - 1]).lower() in _CONNECTORS or bare(word) in NOT_NAMES):
