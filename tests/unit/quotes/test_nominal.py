@@ -14,6 +14,8 @@ NO_STATEMENT = [
     "The alleged plot is similar to an attack in Leeds last year.",
     "An estimated 3,000 people marched through the city centre.",
     "Many reports were never followed up by the police.",
+    "The club acted despite claims that the coach had been warned.",
+    "The news comes amid claims that the coach had been warned.",
 ]
 
 
@@ -38,6 +40,7 @@ def test_the_statement_is_the_real_verbs(text, speaker, content):
     "Patient A told the panel that the surgeon had been rude.",  # a letter naming someone
     "The doll, which he says is haunted, sold for £400.",  # an -s verb before its clause's verb
     "Some say the plan will fail.",  # a plural subject with its plural verb
+    "He resigned after saying that the deal was dead.",  # an -ing form after a preposition
 ])
 def test_a_verb_stays_a_verb(text):
     cue = CueIndex(text).within(0, len(text))[0]
