@@ -32,3 +32,14 @@ def test_the_chairman_of_an_association_is_a_person_and_the_association_an_organ
             "“We will publish them,” the Valley Nursing Association said.")
     assert kinds(text) == {"The chairman of the Valley Nursing Association": "person",
                            "Valley Nursing Association": "organisation"}
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Velto's shares fell 4% on Monday. “We expect a strong second half,” Velto said.", "organisation"),
+    ("Investors bought shares in Velto. “We are growing fast,” Velto said.", "organisation"),
+    ("Velto Inc makes scooters. “Sales doubled,” Velto said.", "organisation"),
+    ("“Sales doubled,” Velto said.", "person"),  # nothing marks it: a person named once, as far as anyone can tell
+    ("Mr Velto's shares were sold. “I regret nothing,” Velto said.", "person"),  # a person's marks win
+])
+def test_a_one_word_name_is_a_company_when_the_text_uses_it_as_one(text, kind):
+    assert kinds(text)["Velto"] == kind

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from workers.stages.quotes.companies import named_as_company
 from workers.stages.quotes.lexicon import ORG_WORDS, PRONOUNS
 from workers.stages.quotes.names import bare, is_org
 from workers.stages.quotes.results import Part, Quote, Source, Speaker
@@ -36,7 +37,10 @@ def collect_speakers(quotes: list[Quote], text: str) -> list[Source]:
             continue
         source = sources.get(speaker.name)
         if source is None:
-            source = sources[speaker.name] = Source(speaker.name, _kind(speaker), [], [])
+            kind = _kind(speaker)
+            if kind == "person" and speaker.name.isalpha() and speaker.name[0].isupper() and named_as_company(text, speaker.name):
+                kind = "organisation"  # "Google said", with "Google's shares" elsewhere
+            source = sources[speaker.name] = Source(speaker.name, kind, [], [])
         source.quotes.append(index)
         if (speaker.name, speaker.start, speaker.end) not in seen:
             seen.add((speaker.name, speaker.start, speaker.end))
