@@ -18,16 +18,16 @@ _APPOSITION_MAX_CHARS, _ASIDES, _HOME_LINKS = 120, 4, (" of ", " from ", " in ")
 # author ("a civil complaint filed by the federal regulator") fit; 8 left both out.
 _SOURCE_MAX_WORDS = 12
 # Words that end a clause but never head a speaker phrase ("the plan that was said").
-_NOT_HEADS = frozenset(
-    "that which who what it is was be been also not only just then to and or but of in for with on at by as".split()
-)
-# A subject is among the first words of its clause.
-_SUBJECT_WORDS = 6
-_PAREN_MAX_CHARS = 40
-# Words allowed before a name after the verb: "said opposition leader Pierre Dubois".
-_TITLE_WORDS = 3
-# Longest run of words between a quote and its verb taken as the speaker's description.
-_SPEAKER_MAX_WORDS = 8
+_NOT_HEADS = frozenset("that which who what it is was be been also not only just then to and or but of in for with on at by as".split())
+# A subject is among the first words of its clause; a (party-state) is short.
+_SUBJECT_WORDS, _PAREN_MAX_CHARS = 6, 40
+# Verbs before an infinitive that keep their subject's and assert the act: "The papers go on to
+# say", "she used to joke", "One picture even appears to show" (not "declined to", "hopes to").
+_RAISING = re.compile(r"(?<![\w’'\-])(?:go(?:es)?|went|going|gone)[ \u00a0]+on[ \u00a0]+to[ \u00a0]*\Z|"
+                      r"(?<![\w’'\-])(?:used|appears?|appeared|seems?|seemed|proceed(?:s|ed)?|continu(?:es|ed))[ \u00a0]+to[ \u00a0]*\Z")
+# Words allowed before a name after the verb ("said opposition leader Pierre Dubois"); the longest
+# run of words between a quote and its verb taken as the speaker's description.
+_TITLE_WORDS, _SPEAKER_MAX_WORDS = 3, 8
 _BREAK = re.compile(r"[,;:!?\"“”«»]")
 _RELATIVE = re.compile(r"(?<![\w’'\-])(?:[Ww]ho|[Ww]hich|[Tt]hat|[Ii]ts?|[Tt]here)(?![\w’'\-])")  # not "WHO"
 # A phrase ending with a conjunction is a predicate coordinated with the verb after it ("the
@@ -40,9 +40,7 @@ _INVERTED_END = re.compile(
     r"[,;:!?\"“”«»(]|(?<=[a-z])\.|(?<![\w’'\-])(?:who|which|that|whose|after|before|during|following|"
     r"when|while)(?![\w’'\-])"
 )
-_INVERTED_MAX_WORDS = 6
-# How far a name may sit behind the capitalised titles before it.
-_TITLED_NAME_CHARS = 80
+_INVERTED_MAX_WORDS, _TITLED_NAME_CHARS = 6, 80  # how far a name may sit behind capitalised titles
 
 
 @dataclass(slots=True)
@@ -237,6 +235,8 @@ class SpeakerFinder:
             if not w or not (w.lower() in AUXILIARIES or (w[-2:] == "ly" and is_adverb(w))):
                 break
             end = word[0]
+        if self.text.endswith(("to ", "to\u00a0"), floor, end) and (raising := _RAISING.search(self.text, max(floor, end - 20), end)):
+            return self._skip_auxiliaries(floor, raising.start())
         while end > floor and self.text[end - 1] in " \u00a0":
             end -= 1
         return end
