@@ -4,6 +4,8 @@ from __future__ import annotations
 import itertools
 import re
 
+import pytest
+
 from tests.unit.quotes.support import only
 from workers.stages.quotes.names import _INITIAL, FULL_NAME, _trim_possessive
 from workers.stages.quotes.surnames import FullNames, _later_words
@@ -61,3 +63,15 @@ def test_an_occupation_before_a_name_is_no_part_of_it_but_a_lone_surname_like_on
     assert mention_in(0, "Chef Ana Ruiz").words == ("Ana", "Ruiz")
     assert mention_in(0, "Singer").words == ("Singer",)  # a surname too
     assert mention_in(0, "Star Wars").words == ("Star", "Wars")  # a name of a thing keeps its word
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the name after an inverted verb ends with its sentence
+    ("“The vote was rigged,” said Ann Cole. Tom Reed disagreed.", "Ann Cole"),
+    ("“It is a scandal,” reported the Leeds Gazette. Police declined to comment.", "Leeds Gazette"),
+    # a title's full stop ends no sentence
+    ("“This is a waste of time,” said Del. Ann Cole of Virginia.", "Del. Ann Cole"),
+])
+def test_the_name_after_an_inverted_verb_stops_at_the_end_of_its_sentence(text, speaker):
+    from tests.unit.quotes.support import said_by
+    assert said_by(text)[1] == speaker

@@ -130,6 +130,10 @@ TITLES = frozenset(
     economist analyst strategist editor correspondent""".split()
 )
 
+# Titles and the abbreviations of titles a full stop ends inside a name ("Del. Stacey Plaskett",
+# "Brig. Gen. Ann Cole", "Supt. Tom Reed"): no sentence ends there.
+DOTTED_TITLES = TITLES | frozenset("del brig supt insp det cllr pte cpl fr".split())
+
 # Occupations written in capitals before a name, as titles are ("Actress Julia Louis-Dreyfus",
 # "Striker Harry Kane", "Chef Jamie Oliver"): no part of the name. Not words that open names of
 # things too ("Star Wars", "Comic Relief", "Model T"); alone, a word here may be a surname

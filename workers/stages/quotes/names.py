@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from workers.stages.quotes.lexicon import ADVERB_ENDINGS, NOT_NAMES, OCCUPATIONS, ORG_WORDS, TITLES
+from workers.stages.quotes.lexicon import ADVERB_ENDINGS, DOTTED_TITLES, NOT_NAMES, OCCUPATIONS, ORG_WORDS, TITLES
 from workers.stages.quotes.particles import particles_after, particles_before
 from workers.stages.quotes.wordruns import WORD_CHAR, run_start
 
@@ -22,10 +22,9 @@ _PARTICLE = r"(?:de|del|della|van|von|der|den|da|di|du|le|la|bin|ibn|al|abu|y|of
 
 
 def _by_first_letter(words: list[str]) -> str:
-    """``words`` as an alternation grouped by first letter ("d(?:e|el|a)|of"): the regex engine
-    skips a group on its first letter, where it enters every word sharing that letter (a lower-case
-    word after a capitalised one tries the particles: the names scan took 9% less). A particle is
-    always followed by a space, so at most one word can match and their order does not matter."""
+    """``words`` as an alternation grouped by first letter ("d(?:e|el|a)|of"): the regex engine skips a
+    group on its first letter, where it enters every word sharing it (the names scan took 9% less). A
+    particle is always followed by a space, so at most one word can match and their order does not matter."""
     groups: dict[str, list[str]] = {}
     for word in words:
         groups.setdefault(word[0], []).append(word[1:])
@@ -112,7 +111,8 @@ class NameIndex:
         m = _NAME.match(self.text, start + prefix)
         if m is None or (not prefix and glued(self.text, start)):
             return None
-        mention = mention_in(start, self.text[start : m.end()])
+        phrase = self.text[start : m.end()]  # to a sentence's full stop: "… New York Times. Wilson said"
+        mention = mention_in(start, phrase if ". " not in phrase else sentence_parts(start, phrase)[0][1])
         return mention if mention is not None and mention.start == start else None
 
     def between(self, start: int, end: int) -> list[Mention]:
@@ -177,7 +177,7 @@ def _parts(phrase: str) -> tuple[tuple[int, str], ...]:
     offset = 0
     for m in _WORD_DOT_SPACE.finditer(phrase):
         word = m.group(1)
-        if not _INITIAL.fullmatch(word) and bare(word) not in TITLES:
+        if not _INITIAL.fullmatch(word) and bare(word) not in DOTTED_TITLES:
             parts.append((offset, phrase[offset : m.end(1) - 1]))
             offset = m.end()
     parts.append((offset, phrase[offset:]))
