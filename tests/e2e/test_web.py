@@ -98,10 +98,24 @@ def test_the_form_works_from_the_keyboard(page, service):
     assert "Lee Chan" in page.text_content("#people")
 
 
+def spans_in(text):
+    """A function giving the span of a piece of ``text`` as the result shapes it."""
+    return lambda piece: {"start": text.index(piece), "end": text.index(piece) + len(piece), "text": piece}
+
+
+def show(page, service, result):
+    """The web page showing ``result`` as a finished job's."""
+    page.goto(service.url)
+    page.evaluate("""async (result) => {
+        const { showResult } = await import('/static/result.js');
+        showResult({ id: 'x', status: 'succeeded', input: {}, result });
+    }""", result)
+
+
 def test_highlighting_reads_the_quote_span_contract_with_parts_and_speakers(page, service):
     # The result shape of DESIGN.md: quotes in parts, a mixed quote's content, result.speakers.
     text = "“First half,” Ana Ruiz said, “second half.” She called it “a mess.” Rain fell."
-    at = lambda s: {"start": text.index(s), "end": text.index(s) + len(s), "text": s}  # noqa: E731
+    at = spans_in(text)
     result = {
         "document": {"title": "t", "text": text, "stats": {"words": 14}},
         "quotes": [
@@ -113,11 +127,7 @@ def test_highlighting_reads_the_quote_span_contract_with_parts_and_speakers(page
                       "mentions": [at("Ana Ruiz"), at("She")]}],
         "summary": {"text": "", "sentences": [at("“First half,” Ana Ruiz said, “second half.”")]},
     }
-    page.goto(service.url)
-    page.evaluate("""async (result) => {
-        const { showResult } = await import('/static/result.js');
-        showResult({ id: 'x', status: 'succeeded', input: {}, result });
-    }""", result)
+    show(page, service, result)
     assert page.locator("mark.hl-quote").all_text_contents() == ["First half,", "second half.", "a mess."]
     assert page.locator(".hl-summary mark.hl-quote").count() == 2
     assert page.locator(".hl-content mark.hl-quote").all_text_contents() == ["a mess."]
@@ -129,7 +139,7 @@ def test_highlighting_reads_the_quote_span_contract_with_parts_and_speakers(page
 
 def test_people_quoted_are_counted_and_tagged_by_kind(page, service):
     text = "“We will appeal,” Ana Ruiz said. Court papers say the firm misled investors."
-    at = lambda s: {"start": text.index(s), "end": text.index(s) + len(s), "text": s}  # noqa: E731
+    at = spans_in(text)
     result = {
         "document": {"title": "t", "text": text, "stats": {"words": 13}},
         "quotes": [
@@ -142,11 +152,7 @@ def test_people_quoted_are_counted_and_tagged_by_kind(page, service):
                      {"name": "Court papers", "kind": "document", "quotes": [1], "mentions": [at("Court papers")]}],
         "summary": {"text": "", "sentences": []},
     }
-    page.goto(service.url)
-    page.evaluate("""async (result) => {
-        const { showResult } = await import('/static/result.js');
-        showResult({ id: 'x', status: 'succeeded', input: {}, result });
-    }""", result)
+    show(page, service, result)
     assert page.text_content("#facts").endswith("1 person and 1 document quoted")
     people = page.locator("#people li").all_text_contents()
     assert people[0].startswith("Ana Ruiz — 1 quote") and people[1].startswith("Court papers (document) — 1 quote")
