@@ -13,7 +13,7 @@ from workers.stages.quotes.particles import PARTICLES, particle_surname
 # The most words of a person's full name besides particles: "Victorino Domingo Chua".
 _MOST_NAME_WORDS = 3
 # How a person is introduced around the full name: an honorific or a speech verb before it, an
-# age or a speech verb after it (a regex per name would be compiled per document: found instead).
+# age or a speech verb after it.
 _INTRODUCED_BEFORE = re.compile(r"(?<![\w’'\-])(?:Mrs?|Ms|Miss|Dr|said|says|told)\.?[ \u00a0]+\Z")
 _INTRODUCED_AFTER = re.compile(r"(?![\w’'\-])(?:,[ \u00a0]*\d{1,3}[ \u00a0]*,|[ \u00a0]+(?:said|says|told|added)(?![\w’'\-]))")
 
@@ -35,6 +35,7 @@ class FullNames:
         self._offsets: list[int] = []  # where each phrase starts in _joined
         self._fulls: dict[tuple[str, tuple[str, ...]], tuple[list[int], list[str]]] = {}
         self._given: dict[str, str | None] = {}  # the full name each given name looked up stands for
+        self._by_word: dict[str, list[int]] | None = None  # phrase indexes by word, once lookups are many
 
     def canonical(self, mention: Mention) -> tuple[str, str]:
         """Full name and how it was found ("name" or "surname")."""
@@ -95,32 +96,33 @@ class FullNames:
         return self._raw.get(key, [])
 
     def by_given_name(self, mention: Mention) -> str | None:
-        """The one person's full name of two or three words that opens with ``mention``'s one
-        word ("Amanda" for "Amanda Lukoff"), or None when the text gives none or several."""
+        """The one person's full name of two or three words that opens with ``mention``'s one word
+        ("Amanda" for "Amanda Lukoff"), when the text introduces that person (``_opened_by``) and
+        gives no other full name opening with the word; else None."""
         if len(mention.words) != 1 or mention.is_org:
             return None
         word = mention.words[0]
         if word not in self._given:
-            # found in the phrases holding the word, as surnames are; every phrase is read once
-            # the lookups are many, so a document with thousands of speakers stays linear
             phrases = self._load()
-            found = range(len(phrases)) if len(self._given) >= _FILTER_LOOKUPS else self._holding(word.lower())
-            fulls = {full for i in found for full in _opened_by(phrases[i], word)}
-            self._given[word] = next(iter(fulls)) if len(fulls) == 1 and self._introduced(next(iter(fulls))) else None
+            fulls: dict[str, bool] = {}  # each full name, and whether the text introduces it
+            for i in self._phrases_holding(word):
+                for full, introduced in _opened_by(self.text, phrases[i], word):
+                    fulls[full] = fulls.get(full, False) or introduced
+            only = next(iter(fulls)) if len(fulls) == 1 else None
+            self._given[word] = only if only is not None and fulls[only] else None
         return self._given[word]
 
-    def _introduced(self, full: str) -> bool:
-        """Whether the text introduces ``full`` as a person, as news does before using a first name
-        alone: with an age ("Amanda Lukoff, 23,"), an honorific ("Ms Amanda Lukoff") or a speech
-        verb ("Amanda Lukoff said"). A product or a place ("Audi A8", "Texas Instruments") is not."""
-        text = self.text
-        pos = text.find(full)
-        while pos >= 0:
-            end = pos + len(full)
-            if _INTRODUCED_BEFORE.search(text, pos - 8 if pos > 8 else 0, pos) or _INTRODUCED_AFTER.match(text, end):
-                return True
-            pos = text.find(full, end)
-        return False
+    def _phrases_holding(self, word: str) -> list[int] | range:
+        """Indexes of the phrases that may hold ``word``: found with ``str.find`` for the first few
+        words asked, as surnames are, then all phrases filed by their words once (linear)."""
+        if self._by_word is None and len(self._given) < _FILTER_LOOKUPS:
+            return self._holding(word.lower())
+        if self._by_word is None:
+            self._by_word = {}
+            for i, (_, phrase) in enumerate(self._load()):
+                for each in set(phrase.replace("\u00a0", " ").split(" ")):
+                    self._by_word.setdefault(each, []).append(i)
+        return self._by_word.get(word, [])
 
     def _load(self) -> list[tuple[int, str]]:
         """The text's phrases of two capitalised words or more, found on first use."""
@@ -184,13 +186,18 @@ def _full_name_ending(words: tuple[str, ...], key: str, particles: tuple[str, ..
     return " ".join(name)
 
 
-def _opened_by(found: tuple[int, str], word: str) -> list[str]:
-    """The persons' names of two or three words in a phrase that open with ``word``."""
+def _opened_by(text: str, found: tuple[int, str], word: str) -> list[tuple[str, bool]]:
+    """The persons' names of two or three words in a phrase that open with ``word``, each with
+    whether the text introduces the person there, as news does before using a first name alone:
+    with an age ("Amanda Lukoff, 23,"), an honorific ("Ms Amanda Lukoff") or a speech verb
+    ("Amanda Lukoff said"). A product or a place ("Audi A8", "Texas Instruments") is not."""
     start, phrase = found
     names = []
     for offset, part in sentence_parts(start, phrase):
         full = mention_in(offset, part)
         if full is not None and full.words[0] == word and 2 <= len(full.words) <= 3 \
                 and full.words[1][:1].isupper() and not full.is_org:
-            names.append(full.name)
+            lo = full.start - 8 if full.start > 8 else 0
+            introduced = bool(_INTRODUCED_BEFORE.search(text, lo, full.start) or _INTRODUCED_AFTER.match(text, full.end))
+            names.append((full.name, introduced))
     return names
