@@ -289,3 +289,18 @@ def test_a_surname_resolves_to_a_short_full_name_before_a_long_run_of_capitals()
 def test_a_gerund_opening_a_sentence_is_no_given_name():
     text = ("Bryn Colley, 60, lost five stone on the show Fixing Bryn. “It changed my life,” Bryn said.")
     assert [q.speaker.name for q in extract_quotes(text)] == ["Bryn Colley"]
+
+
+@pytest.mark.parametrize("text", [
+    # the nearest name before "she" is a place the text puts after "in"
+    "Ann Cole grew up by the sea. She moved to a flat in Laguna Beach last year. “I love it here,” she said.",
+    "Ann Cole was driving home. The crash happened near Battle Creek. “We are all in shock,” she said.",
+])
+def test_he_or_she_never_stands_for_a_place_the_text_puts_after_in(text):
+    assert [q.speaker.name for q in extract_quotes(text)] == ["Ann Cole"]
+
+
+def test_a_person_after_in_is_still_a_person():
+    # "faith in Tom Reed's plan": a possessor after "in" is no place
+    text = "Voters kept their faith in Tom Reed's plan. “It will work,” he said."
+    assert [q.speaker.name for q in extract_quotes(text)] == ["Tom Reed"]

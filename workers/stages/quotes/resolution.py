@@ -12,6 +12,7 @@ from workers.stages.quotes.lexicon import ORG_WORDS, PLACES, PRONOUNS, SPEAKER_N
 from workers.stages.quotes.names import Mention, bare
 from workers.stages.quotes.nominal import used_as_noun
 from workers.stages.quotes.parts import Parts
+from workers.stages.quotes.places import place_names
 from workers.stages.quotes.results import Quote, Speaker
 from workers.stages.quotes.speakers import Found
 from workers.stages.quotes.subjects import subject_before_verb
@@ -38,6 +39,7 @@ class Resolver:
         self.text = doc.text
         self.names = doc.names
         self.full_names = FullNames(doc.text)
+        self._places: set[str] | None = None  # the names the text uses as places, read on first use
         self.quoted = quoted  # sorted spans whose names are not antecedents
         self.parts = Parts(doc.text, quoted)
         self.last_speaker: str | None = None  # the canonical name of the last quote's speaker
@@ -240,12 +242,18 @@ class Resolver:
         return i < 0 or self.quoted[i][1] <= mention.start
 
     def _person_like(self, mention: Mention) -> bool:
-        """Two words or more, or a surname of a full name; never a place, nor two names joined
-        ("Les Ferdinand and Chris Ramsey", "Warrington and Stockport": "he" is neither)."""
+        """Two words or more, or a surname of a full name; never a place (known, or one the text
+        puts after "in": "in Laguna Beach"), nor two names joined ("Les Ferdinand and Chris
+        Ramsey", "Warrington and Stockport": "he" is neither)."""
         for word in mention.words:  # a loop, not any() over a generator (asked of every candidate)
             if word.lower() in PLACES or word == "and":
                 return False
-        return len(mention.words) >= 2 or self.full_names.canonical(mention)[1] == "surname"
+        name, via = self.full_names.canonical(mention) if len(mention.words) < 2 else (mention.name, "name")
+        if len(mention.words) < 2 and via != "surname":
+            return False
+        if self._places is None:
+            self._places = place_names(self.text, self.full_names.phrases())
+        return name not in self._places  # the full name: "Trump" is no place for "faith in Trump"
 
 
 def _person_of(found: Found) -> Found:

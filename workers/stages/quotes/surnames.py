@@ -124,6 +124,10 @@ class FullNames:
                     self._by_word.setdefault(each, []).append(i)
         return self._by_word.get(word, [])
 
+    def phrases(self) -> list[tuple[int, str]]:
+        """The text's phrases of two capitalised words or more (start, phrase), found on first use."""
+        return self._load()
+
     def _load(self) -> list[tuple[int, str]]:
         """The text's phrases of two capitalised words or more, found on first use."""
         if self._phrases is None:
