@@ -304,3 +304,12 @@ def test_a_person_after_in_is_still_a_person():
     # "faith in Tom Reed's plan": a possessor after "in" is no place
     text = "Voters kept their faith in Tom Reed's plan. “It will work,” he said."
     assert [q.speaker.name for q in extract_quotes(text)] == ["Tom Reed"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The Chancellor said: “I am a bit of a fan.”", "The Chancellor"),
+    ("“What was it somebody said about children and dogs?” the Prince joked.", "the Prince"),
+])
+def test_a_capitalised_title_after_the_is_a_noun_phrase_speaker(text, speaker):
+    quote = only(text)
+    assert text[quote.speaker.start : quote.speaker.end] == speaker
