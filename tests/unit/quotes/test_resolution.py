@@ -313,3 +313,9 @@ def test_a_person_after_in_is_still_a_person():
 def test_a_capitalised_title_after_the_is_a_noun_phrase_speaker(text, speaker):
     quote = only(text)
     assert text[quote.speaker.start : quote.speaker.end] == speaker
+
+
+def test_a_sentence_opening_yet_leaves_its_subject_the_speaker():
+    text = "Yet the unrepentant father said: “I will never stop.”"
+    quote = only(text)
+    assert text[quote.speaker.start : quote.speaker.end] == "the unrepentant father"

@@ -17,7 +17,8 @@ _PHRASE_MAX_WORDS = 5
 _POSSESSOR_WORDS = 3
 # Words after which a new clause (and its subject) begins: conjunctions and subordinators.
 _CLAUSE_OPENERS = frozenset(
-    "and but while as meanwhile however when although though because if since after before once until what".split()
+    "and but yet still while as meanwhile however when although though because if since after before once until "
+    "what".split()
 )
 
 
