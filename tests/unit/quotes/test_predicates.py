@@ -61,3 +61,13 @@ def test_a_plural_noun_heads_the_shared_subject_and_a_name_behind_it_is_the_obje
 def test_an_object_before_and_said_is_no_statement_the_second_verb_reports():
     text = "Judge Omar Haddad denied the motion and said the trial would begin in May."
     assert said_by(text) == ("the trial would begin in May", "Omar Haddad")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The widow said the death was sudden, but added: “We knew it would happen.”", "The widow"),
+    ("The fashion designer thanked the models and said that curvy shapes are back.", "The fashion designer"),
+])
+def test_a_second_verb_shares_a_subject_headed_by_a_person_noun(text, speaker):
+    quote = extract_quotes(text)[-1]  # the second verb's
+    assert_contract(text, quote)
+    assert text[quote.speaker.start : quote.speaker.end] == speaker

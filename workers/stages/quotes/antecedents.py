@@ -11,15 +11,8 @@ from __future__ import annotations
 
 import re
 
-from workers.stages.quotes.lexicon import NOT_NAMES, ORG_WORDS, PLACES, ROLE_WORDS, TITLES
+from workers.stages.quotes.lexicon import NOT_NAMES, ORG_WORDS, PERSON_NOUNS, PLACES, ROLE_WORDS, TITLES
 
-# Nouns for a person that head a subject with "the": a title or role, or one of these.
-_PERSON_NOUNS = frozenset(
-    """man woman boy girl mother father grandmother grandfather son daughter teenager child victim
-    survivor resident owner player striker goalkeeper captain coach star singer actor actress
-    author writer artist driver pilot nurse doctor patient student teacher officer soldier veteran
-    farmer worker suspect defendant accused witness pope premier""".split()
-) | TITLES | ROLE_WORDS
 # Nouns for people in features and court and sports copy, beyond the list above, by their ending.
 _PERSON_ENDINGS = ("man", "woman", "ist", "ian", "-year-old", "mogul", "tycoon", "aire", "ager", "ee")
 # "The 34-year-old", "the grandmother-of-three": a person by age or family.
@@ -39,7 +32,7 @@ def described_subject(text: str, start: int, end: int) -> tuple[int, int] | None
         return None
     for k in (1, 2):  # "The Pope", "The former coach"
         noun = words[k].group().lower()
-        if noun in _PERSON_NOUNS or _AGE_OR_FAMILY.fullmatch(noun):
+        if noun in PERSON_NOUNS or _AGE_OR_FAMILY.fullmatch(noun):
             verb = words[k + 1] if k + 1 < len(words) else None  # "The young nurse." has none
             return (words[0].start(), words[k].end()) if verb is not None and verb.group().islower() else None
     return None
@@ -56,7 +49,7 @@ def lone_name_subject(text: str, start: int, end: int) -> tuple[int, int] | None
     name = words[0].group()
     lower = name.lower()
     if name[0].isupper() and not name.isupper() and lower not in NOT_NAMES and lower not in TITLES \
-            and lower not in PLACES and lower not in ORG_WORDS and lower not in _PERSON_NOUNS:
+            and lower not in PLACES and lower not in ORG_WORDS and lower not in PERSON_NOUNS:
         return words[0].start(), words[0].end()
     return None
 
@@ -70,4 +63,4 @@ def describes_person(phrase: str) -> bool:
     head = words[-1]
     if head in TITLES or head in ROLE_WORDS or head in ORG_WORDS:
         return False
-    return head in _PERSON_NOUNS or head.endswith(_PERSON_ENDINGS) or _AGE_OR_FAMILY.fullmatch(head) is not None
+    return head in PERSON_NOUNS or head.endswith(_PERSON_ENDINGS) or _AGE_OR_FAMILY.fullmatch(head) is not None

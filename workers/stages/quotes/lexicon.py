@@ -236,6 +236,14 @@ ROLE_WORDS = frozenset(
     pollster strategist lawyer official adviser advisor aide""".split()
 )
 
+# Nouns for a person that head a subject with "the": a title or role, or one of these.
+PERSON_NOUNS = frozenset(
+    """man woman boy girl mother father grandmother grandfather son daughter teenager child victim
+    survivor resident owner player striker goalkeeper captain coach star singer actor actress
+    author writer artist driver pilot nurse doctor patient student teacher officer soldier veteran
+    farmer worker suspect defendant accused witness pope premier""".split()
+) | TITLES | ROLE_WORDS
+
 # Places that look like names to a capital-letter rule; never the antecedent of "he"/"she".
 PLACES = frozenset(
     """alabama alaska arizona arkansas california colorado connecticut delaware florida georgia

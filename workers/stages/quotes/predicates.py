@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 from workers.stages.quotes.cues import Cue
-from workers.stages.quotes.lexicon import DETERMINERS, ORG_WORDS, SPEAKER_NOUNS, WEAK_VERBS
+from workers.stages.quotes.antecedents import PERSON_NOUNS
+from workers.stages.quotes.lexicon import DETERMINERS, OCCUPATIONS, ORG_WORDS, SPEAKER_NOUNS, WEAK_VERBS
 from workers.stages.quotes.names import bare
 from workers.stages.quotes.speakers import Found, SpeakerFinder
 
@@ -87,8 +88,8 @@ def _after_adjunct(text: str, floor: int, end: int) -> int:
 
 
 def _noun_subject(text: str, floor: int, end: int) -> Found | None:
-    """A determiner opening the sentence and the words up to a speaker or organisation noun
-    ("The union", "A group of local doctors")."""
+    """A determiner opening the sentence and the words up to a speaker, person or organisation
+    noun ("The union", "A group of local doctors", "The widow")."""
     m = _WORD.match(text, floor, end)
     if m is None or m.group(1).lower() not in DETERMINERS:
         return None
@@ -98,6 +99,6 @@ def _noun_subject(text: str, floor: int, end: int) -> Found | None:
         if m is None:
             return None
         word = bare(m.group(1))
-        if word in SPEAKER_NOUNS or word in ORG_WORDS or _PLURAL.fullmatch(m.group(1)):
-            return Found(start, m.end(1), "noun phrase")  # "several environmental groups"
+        if word in SPEAKER_NOUNS or word in ORG_WORDS or word in PERSON_NOUNS or word in OCCUPATIONS or _PLURAL.fullmatch(m.group(1)):
+            return Found(start, m.end(1), "noun phrase")  # "several environmental groups", "The widow"
     return None
