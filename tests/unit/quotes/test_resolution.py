@@ -319,3 +319,18 @@ def test_a_sentence_opening_yet_leaves_its_subject_the_speaker():
     text = "Yet the unrepentant father said: “I will never stop.”"
     quote = only(text)
     assert text[quote.speaker.start : quote.speaker.end] == "the unrepentant father"
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Ann Cole spoke first. She’s said that the plan will fail.", "She"),
+    ("Tom Reed and Ann Cole met. They've claimed that the vote was rigged.", "They"),
+    ("Tom Reed spoke first. He’s claiming that fraud is “a big problem.”", "He"),
+])
+def test_a_contracted_pronoun_is_the_pronoun_speaker(text, mention):
+    quote = only(text)
+    assert (text[quote.speaker.start : quote.speaker.end], quote.speaker.via) == (mention, "pronoun")
+
+
+def test_an_impersonal_it_with_its_verb_contracted_is_no_speaker():
+    text = "It's said that the plan will fail."
+    assert all(q.speaker is None or q.speaker.via != "pronoun" for q in extract_quotes(text))

@@ -266,8 +266,8 @@ class SpeakerFinder:
             return None
         word = self.text[span[0] : end]
         lower = word.lower()
-        if lower in PRONOUNS:
-            return Found(span[0], end, "pronoun")
+        if (own := lower.replace("’", "'").split("'")[0]) in PRONOUNS and (own == lower or own != "it"):  # "he", "he’s"
+            return Found(span[0], span[0] + len(own), "pronoun")  # not "It's said that …", an impersonal "it"
         mention = self.names.ending_at(end)
         if mention is None and self.text[end - 1] in "’'”\"":
             mention = self.names.ending_at(end - 1)  # the ‘Commission on Public Integrity’ said
