@@ -28,3 +28,12 @@ def test_a_given_name_after_the_person_spoke_in_full():
 ])
 def test_a_given_name_stays_as_written_without_one_introduced_person(text, speaker):
     assert said_by(text)[1] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a Korean name gives the family name first: "Lee" and "Ban" are the men named in full before
+    ("The captain, Lee Joon-seok, was sentenced to life. “I am sorry,” Lee said.", "Lee Joon-seok"),
+    ("UN Secretary-General Ban Ki-moon arrived on Monday. “The talks will resume,” Ban said.", "Ban Ki-moon"),
+])
+def test_a_family_name_first_resolves_to_the_full_name(text, speaker):
+    assert said_by(text)[1] == speaker

@@ -12,6 +12,8 @@ from workers.stages.quotes.particles import PARTICLES, particle_surname
 
 # The most words of a person's full name besides particles: "Victorino Domingo Chua".
 _MOST_NAME_WORDS = 3
+# A hyphenated given name after a family name, as Korean names are romanised: "Joon-seok".
+_FAMILY_FIRST = re.compile(r" [A-Z][a-z]+-[a-z]+$")
 # How a person is introduced around the full name: an honorific or a speech verb before it, an
 # age or a speech verb after it.
 _INTRODUCED_BEFORE = re.compile(r"(?<![\w’'\-])(?:Mrs?|Ms|Miss|Dr|said|says|told)\.?[ \u00a0]+\Z")
@@ -109,7 +111,8 @@ class FullNames:
                 for full, introduced in _opened_by(self.text, phrases[i], word):
                     fulls[full] = fulls.get(full, False) or introduced
             only = next(iter(fulls)) if len(fulls) == 1 else None
-            self._given[word] = only if only is not None and fulls[only] else None
+            # a Korean name gives the family name first ("Lee Joon-seok", "Ban Ki-moon"): "Lee" is his
+            self._given[word] = only if only is not None and (fulls[only] or _FAMILY_FIRST.search(only)) else None
         return self._given[word]
 
     def _phrases_holding(self, word: str) -> list[int] | range:
@@ -177,6 +180,8 @@ def _full_name_ending(words: tuple[str, ...], key: str, particles: tuple[str, ..
     if not ends or ends[-1] == 0:
         return None
     i = ends[-1]
+    if i + 1 < len(words) and _FAMILY_FIRST.search(" " + words[i + 1]):
+        return None  # "Ban" in "UN Secretary-General Ban Ki-moon" is a family name: a given-name lookup's
     j = i - len(particles)
     if particles and (j < 1 or tuple(word.lower() for word in words[j:i]) != particles):
         return None
@@ -199,8 +204,12 @@ def _opened_by(text: str, found: tuple[int, str], word: str) -> list[tuple[str, 
     names = []
     for offset, part in sentence_parts(start, phrase):
         full = mention_in(offset, part)
-        if full is not None and full.words[0] == word and 2 <= len(full.words) <= 3 \
-                and full.words[1][:1].isupper() and not full.is_org:
+        if full is None or full.is_org:
+            continue
+        words = full.words
+        if word in words[1:-1] and _FAMILY_FIRST.search(" " + words[words.index(word) + 1]):
+            names.append((f"{word} {words[words.index(word) + 1]}", True))  # "… Secretary-General Ban Ki-moon"
+        elif words[0] == word and 2 <= len(words) <= 3 and words[1][:1].isupper():
             lo = full.start - 8 if full.start > 8 else 0
             introduced = bool(_INTRODUCED_BEFORE.search(text, lo, full.start) or _INTRODUCED_AFTER.match(text, full.end))
             names.append((full.name, introduced))
