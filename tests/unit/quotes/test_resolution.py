@@ -334,3 +334,12 @@ def test_a_contracted_pronoun_is_the_pronoun_speaker(text, mention):
 def test_an_impersonal_it_with_its_verb_contracted_is_no_speaker():
     text = "It's said that the plan will fail."
     assert all(q.speaker is None or q.speaker.via != "pronoun" for q in extract_quotes(text))
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("He was refused a new heart because doctors said he would not take his pills.", "doctors"),
+    ("It is an aspect that investigators say is key to the case.", "investigators"),
+])
+def test_a_speaker_phrase_never_reaches_back_over_a_clause_opener(text, speaker):
+    quote = only(text)
+    assert text[quote.speaker.start : quote.speaker.end] == speaker

@@ -16,6 +16,8 @@ _PHRASE_MAX_WORDS = 5
 # Words before a possessive read for its determiner ("the state's prime minister's").
 _POSSESSOR_WORDS = 3
 # Words after which a new clause (and its subject) begins: conjunctions and subordinators.
+# Words that open a clause inside a sentence: no noun phrase reaches back over one.
+_SUBORDINATORS = frozenset("because since although though unless whereas while when if that which who".split())
 _CLAUSE_OPENERS = frozenset(
     "and but yet still while as meanwhile however when although though because if since after before once until "
     "what".split()
@@ -28,6 +30,8 @@ def phrase_start(text: str, floor: int, head: int, end: int, clause_start: bool 
     ``clause_start``: the phrase must open its clause (any noun heads a speaker there).
     """
     for start, word in _words_back(text, floor, head, _PHRASE_MAX_WORDS):
+        if word in _SUBORDINATORS:
+            break  # "a transplant because doctors said": the phrase starts after a clause's opener
         if word in DETERMINERS or word.endswith(("’s", "'s")):  # "the city’s", "Ontario’s" determine too
             if word not in DETERMINERS:
                 start = _possessor_start(text, floor, start)  # "The prime minister's spokesman"
