@@ -43,3 +43,10 @@ def test_the_chairman_of_an_association_is_a_person_and_the_association_an_organ
 ])
 def test_a_one_word_name_is_a_company_when_the_text_uses_it_as_one(text, kind):
     assert kinds(text)["Velto"] == kind
+
+
+def test_a_description_is_one_source_whatever_its_case():
+    text = ("The hospital said the patient had died. “We are deeply saddened,” the hospital said. "
+            "Officials said the ward was closed. On Monday, officials said the ward had reopened.")
+    sources = collect_speakers(extract_quotes(text), text)
+    assert [(s.name, len(s.quotes)) for s in sources] == [("The hospital", 2), ("Officials", 2)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from workers.stages.quotes.companies import named_as_company
-from workers.stages.quotes.lexicon import ORG_WORDS, PRONOUNS
+from workers.stages.quotes.lexicon import ORG_WORDS, PRONOUNS, SPEAKER_NOUNS
 from workers.stages.quotes.names import bare, is_org
 from workers.stages.quotes.results import Part, Quote, Source, Speaker
 
@@ -35,15 +35,17 @@ def collect_speakers(quotes: list[Quote], text: str) -> list[Source]:
         speaker = quote.speaker
         if speaker is None:
             continue
-        source = sources.get(speaker.name)
+        # a description is one source whatever its case: "The hospital said" and "the hospital said"
+        key = speaker.name.lower() if _described(speaker.name) else speaker.name
+        source = sources.get(key)
         if source is None:
             kind = _kind(speaker)
             if kind == "person" and speaker.name.isalpha() and speaker.name[0].isupper() and named_as_company(text, speaker.name):
                 kind = "organisation"  # "Google said", with "Google's shares" elsewhere
-            source = sources[speaker.name] = Source(speaker.name, kind, [], [])
+            source = sources[key] = Source(speaker.name, kind, [], [])
         source.quotes.append(index)
-        if (speaker.name, speaker.start, speaker.end) not in seen:
-            seen.add((speaker.name, speaker.start, speaker.end))
+        if (key, speaker.start, speaker.end) not in seen:
+            seen.add((key, speaker.start, speaker.end))
             source.mentions.append(Part(text[speaker.start : speaker.end], speaker.start, speaker.end))
     for source in sources.values():
         source.mentions.sort(key=lambda mention: mention.start)
@@ -57,7 +59,7 @@ def _kind(speaker: Speaker) -> str:
     name = speaker.name
     if name.lower() in PRONOUNS:  # "I" and "we" are the writer, "they" people
         return "organisation" if name.lower() == "it" else "person"
-    if speaker.via == "noun phrase" or name[:1].islower() or _DESCRIBED.match(name):
+    if speaker.via == "noun phrase" or _described(name):
         head = _HEAD_END.split(name, 1)[0].split()
         while len(head) > 1 and (head[-1].endswith("ed") or head[-1] in _PARTICIPLES):
             head.pop()  # "a statement filed", "a press release put out"
@@ -68,3 +70,10 @@ def _kind(speaker: Speaker) -> str:
             return "document"
         return "organisation" if noun in ORG_WORDS else "person"
     return "organisation" if is_org(tuple(name.split())) else "person"
+
+
+def _described(name: str) -> bool:
+    """Whether a speaker's name is a description ("the hospital", "A spokesman for …", "Officials"
+    opening a sentence) or a pronoun rather than a proper name."""
+    lower = name.lower()
+    return name[:1].islower() or lower in SPEAKER_NOUNS or lower in PRONOUNS or _DESCRIBED.match(name) is not None
