@@ -343,3 +343,13 @@ def test_an_impersonal_it_with_its_verb_contracted_is_no_speaker():
 def test_a_speaker_phrase_never_reaches_back_over_a_clause_opener(text, speaker):
     quote = only(text)
     assert text[quote.speaker.start : quote.speaker.end] == speaker
+
+
+@pytest.mark.parametrize("text, speaker, via", [
+    ("Hillary Clinton spoke in Ohio. Clinton now says that the plan will work.", "Hillary Clinton", "surname"),
+    ("Shadow minister Ann Cole last night said that the figures were wrong.", "Shadow minister Ann Cole", "noun phrase"),
+    ("One expert last night said that the law was the thin end of the wedge.", "One expert", "noun phrase"),
+])
+def test_a_time_adverb_ends_no_speaker_phrase_and_a_name_left_is_resolved(text, speaker, via):
+    quote = only(text)
+    assert (quote.speaker.name, quote.speaker.via) == (speaker, via)

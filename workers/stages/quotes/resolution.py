@@ -76,7 +76,7 @@ class Resolver:
             found = subject_before_verb(self.text, self._before_cue(found))
             if found is None and d.kind == "indirect":
                 return False, None  # a statement needs a speaker that can speak
-            found = found and self._set_off_name(found)
+            found = found and self._as_name(self._set_off_name(found))
         if found is not None:
             if found.kind == "name" and found.mention is not None and "of" in found.mention.words:
                 found = _person_of(found)
@@ -117,6 +117,16 @@ class Resolver:
         if mention is None or self.text[mention.end : mention.end + 1] not in (",", ".", ";", "!", "?", "\n", ""):
             return found
         return Found(mention.start, mention.end, "name", mention)
+
+    def _as_name(self, found: Found) -> Found:
+        """A noun phrase that is a name once cut ("Clinton now says" → "Clinton"), as a name."""
+        if found.kind != "noun phrase" or not self.text[found.start : found.start + 1].isupper():
+            return found
+        mention = self.names.ending_at(found.end)
+        if mention is None or mention.start != found.start or bare(mention.words[0]) in SPEAKER_NOUNS:
+            return found  # "Officials", "Police": nouns opening a sentence
+        person = len(mention.words) > 1 or self.full_names.canonical(mention)[1] == "surname"
+        return Found(found.start, found.end, "name", mention) if person else found
 
     def _after_title(self, pos: int) -> Mention | None:
         """The name after a title at ``pos`` ("Sir Ed Davey", "Dr. Ana Ruiz")."""

@@ -74,8 +74,8 @@ _FINITE = re.compile(
 # A time adjunct closing a speaker phrase ("The mayor on Tuesday", "Trump this week").
 _TIME_TAIL = re.compile(
     r"[ \u00a0]+(?:(?:just|also|only)[ \u00a0]+)?(?:on[ \u00a0]+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:this|last|next|that)[ \u00a0]+"
-    r"(?:week|weekend|month|year|morning|afternoon|evening|spring|summer|autumn|fall|winter)|"
-    r"yesterday|today|tonight|earlier|later)$"
+    r"(?:week|weekend|month|year|morning|afternoon|evening|night|spring|summer|autumn|fall|winter)|"
+    r"yesterday|today|tonight|earlier|later|now)$"
 )
 # Heads of a stock phrase's subject, which no one speaks for ("Conventional wisdom says …").
 _NOBODY = frozenset("wisdom sense logic history intuition tradition legend lore adage saying maxim".split())
