@@ -353,3 +353,9 @@ def test_a_speaker_phrase_never_reaches_back_over_a_clause_opener(text, speaker)
 def test_a_time_adverb_ends_no_speaker_phrase_and_a_name_left_is_resolved(text, speaker, via):
     quote = only(text)
     assert (quote.speaker.name, quote.speaker.via) == (speaker, via)
+
+
+def test_he_never_stands_for_a_stadium_or_an_airport():
+    text = ("Coach Tom Reed was delighted. Fans had packed Vale Park Stadium for the final. "
+            "“We were brilliant,” he said.")
+    assert [q.speaker.name for q in extract_quotes(text)] == ["Tom Reed"]

@@ -236,6 +236,13 @@ ROLE_WORDS = frozenset(
     pollster strategist lawyer official adviser advisor aide""".split()
 )
 
+# Words that make a capitalised name a place or a building's ("Wembley Stadium", "Kent County",
+# "Seattle-Tacoma International Airport"): no person's, so never "he" or "she" (not surnames too:
+# "Park", "Hall", "Lane", "Church").
+PLACE_WORDS = frozenset(
+    "airport stadium arena cathedral palace mall beach county street avenue station square hotel island".split()
+)
+
 # Nouns for a person that head a subject with "the": a title or role, or one of these.
 PERSON_NOUNS = frozenset(
     """man woman boy girl mother father grandmother grandfather son daughter teenager child victim

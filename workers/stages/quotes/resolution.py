@@ -8,7 +8,7 @@ from workers.stages.quotes.antecedents import described_subject, describes_perso
 from workers.stages.quotes.candidates import Draft
 from workers.stages.quotes.document import Document, trim
 from workers.stages.quotes.extents import agent_of, head_before_preposition
-from workers.stages.quotes.lexicon import ORG_WORDS, PLACES, PRONOUNS, SPEAKER_NOUNS, TITLES
+from workers.stages.quotes.lexicon import ORG_WORDS, PLACE_WORDS, PLACES, PRONOUNS, SPEAKER_NOUNS, TITLES
 from workers.stages.quotes.names import Mention, bare
 from workers.stages.quotes.nominal import used_as_noun
 from workers.stages.quotes.parts import Parts
@@ -256,7 +256,7 @@ class Resolver:
         puts after "in": "in Laguna Beach"), nor two names joined ("Les Ferdinand and Chris
         Ramsey", "Warrington and Stockport": "he" is neither)."""
         for word in mention.words:  # a loop, not any() over a generator (asked of every candidate)
-            if word.lower() in PLACES or word == "and":
+            if word.lower() in PLACES or word == "and" or word.lower() in PLACE_WORDS:
                 return False
         name, via = self.full_names.canonical(mention) if len(mention.words) < 2 else (mention.name, "name")
         if len(mention.words) < 2 and via != "surname":
