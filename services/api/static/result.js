@@ -76,10 +76,11 @@ function anchorClauses(box, result) {
 }
 
 // "3 people, 1 organisation and 2 documents quoted": who is quoted, counted by kind.
-export function quotedCount(people) {
-  const count = (kind) => people.filter((p) => p.kind === kind).length;
-  const parts = [plural(count("person"), "person", "people")];
-  for (const kind of ["organisation", "document"]) if (count(kind)) parts.push(plural(count(kind), kind));
+function quotedCount(people) {
+  const counts = { person: 0, organisation: 0, document: 0 };
+  for (const p of people) counts[p.kind] = (counts[p.kind] || 0) + 1;
+  const parts = [plural(counts.person, "person", "people")];
+  for (const kind of ["organisation", "document"]) if (counts[kind]) parts.push(plural(counts[kind], kind));
   const last = parts.pop();
   return `${parts.length ? `${parts.join(", ")} and ${last}` : last} quoted`;
 }

@@ -119,6 +119,18 @@ FRAMING_ALSO = _forms_of(_VERBS) & _NOUN_LIKE
 
 PRONOUNS = {"he": "male", "she": "female", "they": "plural", "i": "self", "we": "self", "it": "thing"}
 
+
+def pronoun_of(word: str) -> str | None:
+    """The pronoun a lower-case word is, or opens with its auxiliary contracted ("he’s", "they've"
+    → "he", "they"); None for any other word and for the impersonal "it's"."""
+    if word in PRONOUNS:
+        return word
+    if "'" not in word and "’" not in word:
+        return None
+    own = word.replace("’", "'").split("'")[0]
+    return own if own in PRONOUNS and own != "it" else None
+
+
 TITLES = frozenset(
     """mr mrs ms miss dr prof sen rep gov gen lt col sgt capt adm maj rev hon pres sens reps govs
     president senator representative governor secretary minister mayor judge justice chief

@@ -15,9 +15,9 @@ _WORD_OR_INITIALISM = re.compile(rf"[ \u00a0]*((?:[A-Z]\.){{2,}}|{WORD_CHAR}+)")
 _PHRASE_MAX_WORDS = 5
 # Words before a possessive read for its determiner ("the state's prime minister's").
 _POSSESSOR_WORDS = 3
-# Words after which a new clause (and its subject) begins: conjunctions and subordinators.
 # Words that open a clause inside a sentence: no noun phrase reaches back over one.
 _SUBORDINATORS = frozenset("because since although though unless whereas while when if that which who".split())
+# Words after which a new clause (and its subject) begins: conjunctions and subordinators.
 _CLAUSE_OPENERS = frozenset(
     "and but yet still while as meanwhile however when although though because if since after before once until "
     "what".split()

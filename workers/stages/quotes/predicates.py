@@ -7,8 +7,7 @@ from __future__ import annotations
 import re
 
 from workers.stages.quotes.cues import Cue
-from workers.stages.quotes.antecedents import PERSON_NOUNS
-from workers.stages.quotes.lexicon import DETERMINERS, OCCUPATIONS, ORG_WORDS, SPEAKER_NOUNS, WEAK_VERBS
+from workers.stages.quotes.lexicon import DETERMINERS, OCCUPATIONS, ORG_WORDS, PERSON_NOUNS, SPEAKER_NOUNS, WEAK_VERBS
 from workers.stages.quotes.names import bare
 from workers.stages.quotes.speakers import Found, SpeakerFinder
 
@@ -31,6 +30,8 @@ _ADJUNCT = re.compile(
     r"(?:(?:In|On|At|By|Last|This|Earlier|Later)[ \u00a0][^,;:.!?\"“”]{1,30}|Meanwhile|However|Separately|"
     r"Instead|Elsewhere|Previously|Still|Yet|Now|Then|Later|Earlier|Indeed|Moreover),[ \u00a0]+"
 )
+# Nouns that head a subject after a determiner: a speaker's, a person's, an organisation's.
+_SUBJECT_NOUNS = SPEAKER_NOUNS | ORG_WORDS | PERSON_NOUNS | OCCUPATIONS
 # A plural noun in lower case heads a subject as well as any listed noun ("groups", "residents").
 _PLURAL = re.compile(r"[a-z][a-z\-]{2,}[^s’'\W]s")
 
@@ -98,7 +99,6 @@ def _noun_subject(text: str, floor: int, end: int) -> Found | None:
         m = _WORD.match(text, m.end(), end)
         if m is None:
             return None
-        word = bare(m.group(1))
-        if word in SPEAKER_NOUNS or word in ORG_WORDS or word in PERSON_NOUNS or word in OCCUPATIONS or _PLURAL.fullmatch(m.group(1)):
+        if bare(m.group(1)) in _SUBJECT_NOUNS or _PLURAL.fullmatch(m.group(1)):
             return Found(start, m.end(1), "noun phrase")  # "several environmental groups", "The widow"
     return None

@@ -258,9 +258,11 @@ class Resolver:
         for word in mention.words:  # a loop, not any() over a generator (asked of every candidate)
             if word.lower() in PLACES or word == "and" or word.lower() in PLACE_WORDS:
                 return False
-        name, via = self.full_names.canonical(mention) if len(mention.words) < 2 else (mention.name, "name")
-        if len(mention.words) < 2 and via != "surname":
-            return False
+        name = mention.name
+        if len(mention.words) < 2:  # a surname of a full name, judged by that name
+            name, via = self.full_names.canonical(mention)
+            if via != "surname":
+                return False
         if self._places is None:
             self._places = place_names(self.text, self.full_names.phrases())
         return name not in self._places  # the full name: "Trump" is no place for "faith in Trump"

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from workers.stages.quotes.appositions import before_age_and_home
 from workers.stages.quotes.document import Document, at_least_words, last_visible, trim, word_before
-from workers.stages.quotes.lexicon import AUXILIARIES, DETERMINERS, PRONOUNS, ROLE_WORDS, SPEAKER_NOUNS, TITLES, is_adverb
+from workers.stages.quotes.lexicon import AUXILIARIES, DETERMINERS, PRONOUNS, ROLE_WORDS, SPEAKER_NOUNS, TITLES, is_adverb, pronoun_of
 from workers.stages.quotes.names import Mention, bare, with_particles
 from workers.stages.quotes.phrases import WORD_AFTER, phrase_end, phrase_start
 
@@ -266,8 +266,8 @@ class SpeakerFinder:
             return None
         word = self.text[span[0] : end]
         lower = word.lower()
-        if (own := lower.replace("’", "'").split("'")[0]) in PRONOUNS and (own == lower or own != "it"):  # "he", "he’s"
-            return Found(span[0], span[0] + len(own), "pronoun")  # not "It's said that …", an impersonal "it"
+        if (own := pronoun_of(lower)) is not None:  # "he", "he’s" (the pronoun alone is the mention)
+            return Found(span[0], span[0] + len(own), "pronoun")
         mention = self.names.ending_at(end)
         if mention is None and self.text[end - 1] in "’'”\"":
             mention = self.names.ending_at(end - 1)  # the ‘Commission on Public Integrity’ said

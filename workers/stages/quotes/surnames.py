@@ -13,7 +13,7 @@ from workers.stages.quotes.particles import PARTICLES, particle_surname
 # The most words of a person's full name besides particles: "Victorino Domingo Chua".
 _MOST_NAME_WORDS = 3
 # A hyphenated given name after a family name, as Korean names are romanised: "Joon-seok".
-_FAMILY_FIRST = re.compile(r" [A-Z][a-z]+-[a-z]+$")
+_KOREAN_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
 # How a person is introduced around the full name: an honorific or a speech verb before it, an
 # age or a speech verb after it.
 _INTRODUCED_BEFORE = re.compile(r"(?<![\w’'\-])(?:Mrs?|Ms|Miss|Dr|said|says|told)\.?[ \u00a0]+\Z")
@@ -86,13 +86,13 @@ class FullNames:
         phrase never holds a line break), after which every phrase is filed under its words,
         so a document with thousands of speakers stays linear.
         """
-        phrases = self._load()
+        phrases = self.phrases()
         key = surname.lower()
         if self._raw is None and len(self._fulls) < _FILTER_LOOKUPS:
             return [phrases[i] for i in self._holding(key) if key in _later_words(phrases[i][1])]
         if self._raw is None:
             self._raw = {}
-            for start, phrase in self._phrases:
+            for start, phrase in phrases:
                 for word in _later_words(phrase):
                     self._raw.setdefault(word, []).append((start, phrase))
         return self._raw.get(key, [])
@@ -105,14 +105,15 @@ class FullNames:
             return None
         word = mention.words[0]
         if word not in self._given:
-            phrases = self._load()
+            phrases = self.phrases()
             fulls: dict[str, bool] = {}  # each full name, and whether the text introduces it
             for i in self._phrases_holding(word):
                 for full, introduced in _opened_by(self.text, phrases[i], word):
                     fulls[full] = fulls.get(full, False) or introduced
             only = next(iter(fulls)) if len(fulls) == 1 else None
             # a Korean name gives the family name first ("Lee Joon-seok", "Ban Ki-moon"): "Lee" is his
-            self._given[word] = only if only is not None and (fulls[only] or _FAMILY_FIRST.search(only)) else None
+            korean = only is not None and _KOREAN_GIVEN.fullmatch(only.rsplit(" ", 1)[-1]) is not None
+            self._given[word] = only if only is not None and (fulls[only] or korean) else None
         return self._given[word]
 
     def _phrases_holding(self, word: str) -> list[int] | range:
@@ -122,17 +123,13 @@ class FullNames:
             return self._holding(word.lower())
         if self._by_word is None:
             self._by_word = {}
-            for i, (_, phrase) in enumerate(self._load()):
+            for i, (_, phrase) in enumerate(self.phrases()):
                 for each in set(phrase.replace("\u00a0", " ").split(" ")):
                     self._by_word.setdefault(each, []).append(i)
         return self._by_word.get(word, [])
 
     def phrases(self) -> list[tuple[int, str]]:
         """The text's phrases of two capitalised words or more (start, phrase), found on first use."""
-        return self._load()
-
-    def _load(self) -> list[tuple[int, str]]:
-        """The text's phrases of two capitalised words or more, found on first use."""
         if self._phrases is None:
             self._phrases = [(m.start(), m.group()) for m in FULL_NAME.finditer(self.text)]
             lowered = [phrase.lower() for _, phrase in self._phrases]
@@ -180,7 +177,7 @@ def _full_name_ending(words: tuple[str, ...], key: str, particles: tuple[str, ..
     if not ends or ends[-1] == 0:
         return None
     i = ends[-1]
-    if i + 1 < len(words) and _FAMILY_FIRST.search(" " + words[i + 1]):
+    if i + 1 < len(words) and _KOREAN_GIVEN.fullmatch(words[i + 1]):
         return None  # "Ban" in "UN Secretary-General Ban Ki-moon" is a family name: a given-name lookup's
     j = i - len(particles)
     if particles and (j < 1 or tuple(word.lower() for word in words[j:i]) != particles):
@@ -207,8 +204,9 @@ def _opened_by(text: str, found: tuple[int, str], word: str) -> list[tuple[str, 
         if full is None or full.is_org:
             continue
         words = full.words
-        if word in words[1:-1] and _FAMILY_FIRST.search(" " + words[words.index(word) + 1]):
-            names.append((f"{word} {words[words.index(word) + 1]}", True))  # "… Secretary-General Ban Ki-moon"
+        k = words.index(word) if word in words[:-1] else -1
+        if k > 0 and _KOREAN_GIVEN.fullmatch(words[k + 1]):
+            names.append((f"{word} {words[k + 1]}", True))  # "… Secretary-General Ban Ki-moon"
         elif words[0] == word and 2 <= len(words) <= 3 and words[1][:1].isupper():
             lo = full.start - 8 if full.start > 8 else 0
             introduced = bool(_INTRODUCED_BEFORE.search(text, lo, full.start) or _INTRODUCED_AFTER.match(text, full.end))
