@@ -359,3 +359,36 @@ def test_he_never_stands_for_a_stadium_or_an_airport():
     text = ("Coach Tom Reed was delighted. Fans had packed Vale Park Stadium for the final. "
             "“We were brilliant,” he said.")
     assert [q.speaker.name for q in extract_quotes(text)] == ["Tom Reed"]
+
+
+@pytest.mark.parametrize("text, meant", [
+    # the writer asks, someone else answers
+    ("“Why now?” I asked my neighbour. “Because the rent went up,” she said.", "she"),
+    ("“Can we stay?” we asked the landlord. “Not after June,” he said.", "he"),
+    # "he" is not the "she" left unresolved before it
+    ("“We were scared,” she said. “It was chaos,” he said.", "he"),
+    ("“We were scared,” she said. The shop owner agreed. “It was chaos,” he said.", "The shop owner"),
+])
+def test_a_pronoun_never_stands_for_another_pronoun_left_unresolved(text, meant):
+    last = extract_quotes(text)[-1]
+    assert (last.speaker.name, last.speaker.via) == (meant, "pronoun")
+
+
+def test_he_or_she_never_stands_for_a_description_of_several_people():
+    text = ("Many critics said the new rules were too harsh. "
+            "“I will keep my uniform,” she said.")
+    quotes = extract_quotes(text)
+    assert [q.speaker.name for q in quotes] == ["Many critics", "she"]
+
+
+def test_it_never_stands_for_a_person_named_by_surname():
+    text = ("Ann Cole runs the shelter. “We need more beds,” Cole said. "
+            "It said that the funding would end in May.")
+    quotes = extract_quotes(text)
+    assert [q.speaker.name for q in quotes] == ["Ann Cole", "It"]
+
+
+def test_a_description_of_one_person_ending_in_s_is_still_meant_by_she():
+    text = ("“I loved the role,” the actress said. "
+            "“It changed my life,” she added.")
+    assert [q.speaker.name for q in extract_quotes(text)] == ["the actress", "the actress"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from workers.stages.quotes.lexicon import NOT_NAMES, ORG_WORDS, PERSON_NOUNS, PLACES, ROLE_WORDS, TITLES
+from workers.stages.quotes.lexicon import NOT_NAMES, ORG_WORDS, PERSON_NOUNS, PLACES, PRONOUNS, ROLE_WORDS, TITLES
 
 # Nouns for people in features and court and sports copy, beyond the list above, by their ending.
 _PERSON_ENDINGS = ("man", "woman", "ist", "ian", "-year-old", "mogul", "tycoon", "aire", "ager", "ee")
@@ -21,6 +21,8 @@ _AGE_OR_FAMILY = re.compile(r"\d+-year-old|(?:grand)?(?:mother|father)-of-\w+")
 _OPENING_ADJUNCT_CHARS = 120
 _DESCRIPTION_WORDS = 4
 _WORD = re.compile(r"[\w’'\-]+")
+# Singular nouns ending in "s" ("the boss", "the actress", "the analysis"), and possessives.
+_SINGULAR_S = ("ss", "us", "is", "'s", "’s")
 
 
 def described_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -64,3 +66,19 @@ def describes_person(phrase: str) -> bool:
     if head in TITLES or head in ROLE_WORDS or head in ORG_WORDS:
         return False
     return head in PERSON_NOUNS or head.endswith(_PERSON_ENDINGS) or _AGE_OR_FAMILY.fullmatch(head) is not None
+
+
+def may_mean(name: str, via: str, pronoun: str) -> bool:
+    """Whether ``pronoun`` may stand for a speaker ``name`` found ``via``: a pronoun left
+    unresolved only for itself (never the writer's "I" or "we", nor "she" for "he"); "it" never
+    for a person named by surname; "he" or "she" never for a description of several people
+    ("Many critics", "The workers")."""
+    lower = name.lower()
+    if via == "pronoun" and lower in PRONOUNS:
+        return lower == pronoun
+    if via == "surname":
+        return pronoun != "it"
+    if via != "noun phrase" or pronoun not in ("he", "she"):
+        return True
+    head = lower.rsplit(" ", 1)[-1]
+    return not (head in ("people", "police") or (head.endswith("s") and not head.endswith(_SINGULAR_S)))

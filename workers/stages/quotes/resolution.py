@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 
-from workers.stages.quotes.antecedents import described_subject, describes_person, lone_name_subject
+from workers.stages.quotes.antecedents import described_subject, describes_person, lone_name_subject, may_mean
 from workers.stages.quotes.candidates import Draft
 from workers.stages.quotes.document import Document, trim
 from workers.stages.quotes.extents import agent_of, head_before_preposition
@@ -43,6 +43,7 @@ class Resolver:
         self.quoted = quoted  # sorted spans whose names are not antecedents
         self.parts = Parts(doc.text, quoted)
         self.last_speaker: str | None = None  # the canonical name of the last quote's speaker
+        self.last_via = ""  # how it was found, when first named (a continuation keeps the name)
         self._mentions: dict[int, list[Mention]] = {}  # the name mentions of earlier sentences, by start
         self._names: dict[tuple[int, str], list[str]] = {}  # what they offer each pronoun
 
@@ -58,6 +59,7 @@ class Resolver:
                 continue
             if speaker is not None:
                 self.last_speaker = speaker.name
+                self.last_via = self.last_via if speaker.via == "continuation" else speaker.via
                 reported = (d.end, speaker)
                 if d.kind != "indirect":
                     last = (para, speaker)  # uncued paragraphs continue quoted speakers only
@@ -191,6 +193,8 @@ class Resolver:
         last = self.last_speaker
         if pronoun == "they" and last is not None and _plural_people(last):
             return last  # "…, people familiar with the matter said. They cautioned …"
+        if last is not None and not may_mean(last, self.last_via, pronoun):
+            last = None  # "Many critics said …. “…,” she said": someone else, named or not
         own, *earlier = self.doc.sentences.lookback(pos, _PRONOUN_SENTENCES - 1)
         first = None
         hi = own[1] if own[1] < pos else pos
