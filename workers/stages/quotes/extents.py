@@ -1,13 +1,14 @@
 """How far the phrase naming a speaker reaches past the name found: back over "a spokesperson
 for" ("a spokesperson for Health Minister Mark Holland" speaks, not the minister) or over the
-head of a prepositional phrase ("The mayor of Toronto", "A man who lives near the Ottawa River")."""
+head of a prepositional phrase ("The mayor of Toronto", "A man who lives near the Ottawa River"),
+and short of "of" after a person's name ("Ann Cole of the Leeds Gazette")."""
 from __future__ import annotations
 
 import re
 
 from workers.stages.quotes.document import Document, trim
 from workers.stages.quotes.lexicon import DETERMINERS, ORG_WORDS, ROLE_WORDS, SPEAKER_NOUNS, TITLES
-from workers.stages.quotes.names import bare
+from workers.stages.quotes.names import Mention, bare
 from workers.stages.quotes.speakers import Found
 
 # Someone who speaks for the person or body named after "for", "to" or "of" ("a spokeswoman for
@@ -100,3 +101,19 @@ def _word_before(text: str, pos: int) -> tuple[int, str]:
 def _titles_only(text: str, start: int, end: int) -> bool:
     """Whether [start, end) holds nothing but titles ("Dr", "Sen.")."""
     return all(bare(word) in TITLES for word in text[start:end].split())
+
+
+def person_of(found: Found) -> Found:
+    """A name "X of Y" found as a speaker ("Sarah Crew of Avon and Somerset Police", "Ana Ruiz of
+    Toronto") as the person X: two names or more before "of", none an organisation's word or in
+    capitals ("Royal Bank of Canada" stays whole)."""
+    words = found.mention.words
+    k = words.index("of")
+    if k < 2 or found.start != found.mention.start:
+        return found
+    for word in words[:k]:
+        if bare(word) in ORG_WORDS or word.isupper():
+            return found
+    kept = words[:k]
+    end = found.start + len(" ".join(kept))
+    return Found(found.start, end, "name", Mention(found.start, end, kept))

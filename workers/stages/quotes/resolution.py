@@ -7,7 +7,7 @@ import bisect
 from workers.stages.quotes.antecedents import described_subject, describes_person, lone_name_subject, may_mean
 from workers.stages.quotes.candidates import Draft
 from workers.stages.quotes.document import Document, trim
-from workers.stages.quotes.extents import agent_of, head_before_preposition
+from workers.stages.quotes.extents import agent_of, head_before_preposition, person_of
 from workers.stages.quotes.lexicon import ORG_WORDS, PLACE_WORDS, PLACES, PRONOUNS, SPEAKER_NOUNS, TITLES
 from workers.stages.quotes.names import Mention, bare
 from workers.stages.quotes.nominal import used_as_noun
@@ -81,7 +81,7 @@ class Resolver:
             found = found and self._as_name(self._set_off_name(found))
         if found is not None:
             if found.kind == "name" and found.mention is not None and "of" in found.mention.words:
-                found = _person_of(found)
+                found = person_of(found)
             # a pronoun is never the object of "a spokesperson for"; both extents need a word before
             if found.kind != "pronoun" and self.text[found.start - 1 : found.start] == " ":
                 found = head_before_preposition(self.doc, agent_of(self.text, found))
@@ -270,22 +270,6 @@ class Resolver:
         if self._places is None:
             self._places = place_names(self.text, self.full_names.phrases())
         return name not in self._places  # the full name: "Trump" is no place for "faith in Trump"
-
-
-def _person_of(found: Found) -> Found:
-    """A name "X of Y" found as a speaker ("Sarah Crew of Avon and Somerset Police", "Ana Ruiz of
-    Toronto") as the person X: two names or more before "of", none an organisation's word or in
-    capitals ("Royal Bank of Canada" stays whole)."""
-    words = found.mention.words
-    k = words.index("of")
-    if k < 2 or found.start != found.mention.start:
-        return found
-    for word in words[:k]:
-        if bare(word) in ORG_WORDS or word.isupper():
-            return found
-    kept = words[:k]
-    end = found.start + len(" ".join(kept))
-    return Found(found.start, end, "name", Mention(found.start, end, kept))
 
 
 def _plural_people(phrase: str) -> bool:
