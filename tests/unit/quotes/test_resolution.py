@@ -392,3 +392,19 @@ def test_a_description_of_one_person_ending_in_s_is_still_meant_by_she():
     text = ("“I loved the role,” the actress said. "
             "“It changed my life,” she added.")
     assert [q.speaker.name for q in extract_quotes(text)] == ["the actress", "the actress"]
+
+
+@pytest.mark.parametrize("text", [
+    "It is believed that the museum will open in May.",
+    "It's estimated that four million pets are put down every year.",
+    "It is thought the lorry's brakes had failed on the hill.",
+    "The driver then crossed into the wrong lane, it is alleged.",
+])
+def test_an_impersonal_passive_of_it_reports_no_statement(text):
+    assert extract_quotes(text) == []
+
+
+def test_it_with_an_active_verb_still_reports():
+    text = "The council met on Monday. It said that the museum will open in May."
+    quote = only(text)
+    assert (quote.text, text[quote.speaker.start : quote.speaker.end]) == ("that the museum will open in May", "It")

@@ -21,6 +21,13 @@ _AGE_OR_FAMILY = re.compile(r"\d+-year-old|(?:grand)?(?:mother|father)-of-\w+")
 _OPENING_ADJUNCT_CHARS = 120
 _DESCRIPTION_WORDS = 4
 _WORD = re.compile(r"[\w’'\-]+")
+# "It is believed", "it's thought", "it has been claimed": a passive of "it" that reports what
+# no one in particular said.
+_IMPERSONAL = re.compile(
+    r"(?:[’']s|[ \u00a0]+(?:is|was|(?:has|had|have)[ \u00a0]+been|(?:will|would|may|might|can|could)[ \u00a0]+be|is[ \u00a0]+being))"
+    r"(?:[ \u00a0]+(?:also|now|still|further|[a-z]+ly))?"
+    r"[ \u00a0]+(?:[a-z]+ed|thought|known|said|understood|told|shown|written|felt|held)(?![\w’'\-])"
+)
 # Singular nouns ending in "s" ("the boss", "the actress", "the analysis"), and possessives.
 _SINGULAR_S = ("ss", "us", "is", "'s", "’s")
 
@@ -82,3 +89,9 @@ def may_mean(name: str, via: str, pronoun: str) -> bool:
         return True
     head = lower.rsplit(" ", 1)[-1]
     return not (head in ("people", "police") or (head.endswith("s") and not head.endswith(_SINGULAR_S)))
+
+
+def impersonal(text: str, start: int) -> bool:
+    """Whether the speaker phrase at ``start`` is an "it" opening an impersonal passive ("It is
+    believed that …", "it’s thought"), which names no one."""
+    return text.startswith(("It", "it"), start) and _IMPERSONAL.match(text, start + 2) is not None

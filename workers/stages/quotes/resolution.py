@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 
-from workers.stages.quotes.antecedents import described_subject, describes_person, lone_name_subject, may_mean
+from workers.stages.quotes.antecedents import described_subject, describes_person, impersonal, lone_name_subject, may_mean
 from workers.stages.quotes.candidates import Draft
 from workers.stages.quotes.document import Document, trim
 from workers.stages.quotes.extents import agent_of, head_before_preposition, person_of
@@ -79,6 +79,8 @@ class Resolver:
             if found is None and d.kind == "indirect":
                 return False, None  # a statement needs a speaker that can speak
             found = found and self._as_name(self._set_off_name(found))
+        if found is not None and found.kind != "name" and impersonal(self.text, found.start):
+            return d.kind != "indirect", None  # "It is believed that …" reports no one's statement
         if found is not None:
             if found.kind == "name" and found.mention is not None and "of" in found.mention.words:
                 found = person_of(found)
