@@ -408,3 +408,9 @@ def test_it_with_an_active_verb_still_reports():
     text = "The council met on Monday. It said that the museum will open in May."
     quote = only(text)
     assert (quote.text, text[quote.speaker.start : quote.speaker.end]) == ("that the museum will open in May", "It")
+
+
+def test_he_never_stands_for_the_united_states_or_the_united_nations():
+    for state in ("United States", "United Nations"):
+        text = f"The {state} imposed new sanctions on Monday. “We were not consulted,” he said."
+        assert [q.speaker.name for q in extract_quotes(text)] == ["he"]

@@ -50,3 +50,14 @@ def test_a_description_is_one_source_whatever_its_case():
             "Officials said the ward was closed. On Monday, officials said the ward had reopened.")
     sources = collect_speakers(extract_quotes(text), text)
     assert [(s.name, len(s.quotes)) for s in sources] == [("The hospital", 2), ("Officials", 2)]
+
+
+@pytest.mark.parametrize("text, speaker, kind", [
+    ("Britain said on Monday that it would send more ships to the Gulf.", "Britain", "organisation"),
+    ("“We will not accept this,” the United States said.", "United States", "organisation"),
+    ("The United Nations says that two million people need food aid.", "United Nations", "organisation"),
+    ("Denzel Washington said that the film changed his life.", "Denzel Washington", "person"),
+    ("Georgia Reed said that the vote was rigged.", "Georgia Reed", "person"),
+])
+def test_a_country_or_a_city_speaking_is_its_government_a_person_named_like_one_is_a_person(text, speaker, kind):
+    assert kinds(text).get(speaker) == kind, kinds(text)

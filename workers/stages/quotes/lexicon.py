@@ -249,10 +249,11 @@ ROLE_WORDS = frozenset(
 )
 
 # Words that make a capitalised name a place or a building's ("Wembley Stadium", "Kent County",
-# "Seattle-Tacoma International Airport"): no person's, so never "he" or "she" (not surnames too:
-# "Park", "Hall", "Lane", "Church").
+# "Seattle-Tacoma International Airport") or a state's ("United States", "United Nations"): no
+# person's, so never "he" or "she" (not surnames too: "Park", "Hall", "Lane", "Church").
 PLACE_WORDS = frozenset(
-    "airport stadium arena cathedral palace mall beach county street avenue station square hotel island".split()
+    """airport stadium arena cathedral palace mall beach county street avenue station square hotel island
+    states kingdom nations emirates republic""".split()
 )
 
 # Nouns for a person that head a subject with "the": a title or role, or one of these.

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from workers.stages.quotes.companies import named_as_company
-from workers.stages.quotes.lexicon import ORG_WORDS, PRONOUNS, SPEAKER_NOUNS
+from workers.stages.quotes.lexicon import ORG_WORDS, PLACE_WORDS, PLACES, PRONOUNS, SPEAKER_NOUNS
 from workers.stages.quotes.names import bare, is_org
 from workers.stages.quotes.results import Part, Quote, Source, Speaker
 
@@ -23,6 +23,11 @@ _DOCUMENTS = frozenset(
     census documents records reports studies surveys polls statements articles letters emails
     filings estimates papers tweets posts findings testimony column investigation caption""".split()
 )
+
+# A country's, a state's or a city's name as a speaker is its government ("Britain said", "the
+# United States said"): the lexicon's places and place words, "United", never a compass point alone.
+_PLACE_NAME_WORDS = PLACES | PLACE_WORDS | {"united"}
+_COMPASS = frozenset("south north east west".split())
 
 
 def collect_speakers(quotes: list[Quote], text: str) -> list[Source]:
@@ -69,7 +74,14 @@ def _kind(speaker: Speaker) -> str:
         if noun in _DOCUMENTS:
             return "document"
         return "organisation" if noun in ORG_WORDS else "person"
-    return "organisation" if is_org(tuple(name.split())) else "person"
+    words = tuple(name.split())
+    return "organisation" if is_org(words) or _place(words) else "person"
+
+
+def _place(words: tuple[str, ...]) -> bool:
+    """A place's name: "Britain", "United States", "South Africa" (not "South" alone)."""
+    lowered = [bare(word).lower() for word in words]
+    return all(word in _PLACE_NAME_WORDS for word in lowered) and not all(word in _COMPASS for word in lowered)
 
 
 def _described(name: str) -> bool:
