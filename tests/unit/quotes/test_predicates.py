@@ -71,3 +71,17 @@ def test_a_second_verb_shares_a_subject_headed_by_a_person_noun(text, speaker):
     quote = extract_quotes(text)[-1]  # the second verb's
     assert_contract(text, quote)
     assert text[quote.speaker.start : quote.speaker.end] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Rovers goalkeeper Sam Hale praised the fans, adding: “They carried us through the second half.”", "Sam Hale"),
+    ("Labour leader Ann Cole told the BBC the plan was reckless, adding: “It will cost working families dearly.”", "Ann Cole"),
+    ("Acme chief executive Tom Reed said it was a setback, adding: “We will be back next year with a better product.”", "Tom Reed"),
+])
+def test_a_participle_shares_the_person_a_body_and_a_role_qualify(text, speaker):
+    assert [q.speaker.name for q in extract_quotes(text)][-1] == speaker
+
+
+def test_a_body_named_alone_before_the_verb_stays_the_subject():
+    text = "Acme said it was a setback, adding: “We will be back next year with a better product.”"
+    assert [q.speaker.name for q in extract_quotes(text)] == ["Acme", "Acme"]
