@@ -85,3 +85,11 @@ def test_a_participle_shares_the_person_a_body_and_a_role_qualify(text, speaker)
 def test_a_body_named_alone_before_the_verb_stays_the_subject():
     text = "Acme said it was a setback, adding: “We will be back next year with a better product.”"
     assert [q.speaker.name for q in extract_quotes(text)] == ["Acme", "Acme"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The plan will fail, according to Acme spokesperson Ann Cole.", "Ann Cole"),
+    ("“It is a double tragedy,” according to Seal Trust spokesperson Wendy Hale.", "Wendy Hale"),
+])
+def test_a_source_after_according_to_is_the_person_a_body_and_a_role_qualify(text, speaker):
+    assert [q.speaker.name for q in extract_quotes(text)] == [speaker]

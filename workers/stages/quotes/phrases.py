@@ -7,7 +7,8 @@ import re
 from typing import Iterator
 
 from workers.stages.quotes.document import last_visible, word_before
-from workers.stages.quotes.lexicon import DETERMINERS, SPEAKER_NOUNS, TITLES
+from workers.stages.quotes.lexicon import DETERMINERS, OCCUPATIONS, PERSON_NOUNS, SPEAKER_NOUNS, TITLES
+from workers.stages.quotes.names import Mention, NameIndex
 from workers.stages.quotes.wordruns import WORD_CHAR
 
 WORD_AFTER = re.compile(rf"[ \u00a0]*({WORD_CHAR}+)")
@@ -22,6 +23,26 @@ _CLAUSE_OPENERS = frozenset(
     "and but yet still while as meanwhile however when although though because if since after before once until "
     "what".split()
 )
+
+# Lower-case nouns of a role between a body's name and its person's ("Arsenal goalkeeper Wojciech
+# Szczesny", "Labour leader Ed Miliband", "Acme chief executive Tom Reed"), at most this many.
+_ROLE_NOUNS = SPEAKER_NOUNS | PERSON_NOUNS | OCCUPATIONS | frozenset("founder executive".split())
+_ROLE_NOUN_WORDS = 3
+
+
+def role_holder(text: str, names: NameIndex, mention: Mention, ceiling: int) -> Mention | None:
+    """The person whose role the name ``mention`` qualifies: "Wojciech Szczesny" for the "Arsenal"
+    of "Arsenal goalkeeper Wojciech Szczesny" (a name of two words or more after one to three
+    role nouns); else None."""
+    pos, roles = mention.end, 0
+    while (m := WORD_AFTER.match(text, pos, ceiling)) is not None:
+        word = m.group(1)
+        if roles < _ROLE_NOUN_WORDS and word.islower() and word in _ROLE_NOUNS:
+            pos, roles = m.end(1), roles + 1
+            continue
+        person = names.starting_at(m.start(1)) if roles else None
+        return person if person is not None and len(person.words) > 1 else None
+    return None
 
 
 def phrase_start(text: str, floor: int, head: int, end: int, clause_start: bool = False) -> int | None:

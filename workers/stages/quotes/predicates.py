@@ -32,10 +32,6 @@ _ADJUNCT = re.compile(
 )
 # Nouns that head a subject after a determiner: a speaker's, a person's, an organisation's.
 _SUBJECT_NOUNS = SPEAKER_NOUNS | ORG_WORDS | PERSON_NOUNS | OCCUPATIONS
-# Lower-case nouns of a role between a body's name and the person's ("Arsenal goalkeeper Wojciech
-# Szczesny", "Labour leader Ed Miliband", "Acme chief executive Tom Reed"), at most this many.
-_ROLE_NOUNS = SPEAKER_NOUNS | PERSON_NOUNS | OCCUPATIONS | frozenset("founder executive".split())
-_ROLE_NOUN_WORDS = 3
 # A plural noun in lower case heads a subject as well as any listed noun ("groups", "residents").
 _PLURAL = re.compile(r"[a-z][a-z\-]{2,}[^s’'\W]s")
 
@@ -62,32 +58,12 @@ def shared_subject(text: str, finder: SpeakerFinder, floor: int, cue: Cue) -> Fo
         return None
     end = joint.start()
     floor = _after_adjunct(text, floor, end)
-    found = finder.after(floor, end)
-    found = _role_holder(text, finder, found, end) or found or _noun_subject(text, floor, end)
+    found = finder.after(floor, end) or _noun_subject(text, floor, end)
     if found is None and not _opens_with_determiner(text, floor, end):
         # a name or pronoun among the first words; behind a determiner it is an object
         # ("The groups granted Ann Lee an extension, saying …")
         found = finder.subject(floor, end)
     return found if found is not None and found.end < end else None
-
-
-def _role_holder(text: str, finder: SpeakerFinder, found: Found | None, end: int) -> Found | None:
-    """The person whose role a name opening the subject qualifies: "Wojciech Szczesny" for the
-    "Arsenal" of "Arsenal goalkeeper Wojciech Szczesny", a name of two words or more after one to
-    three role nouns; else None."""
-    if found is None or found.kind != "name":
-        return None
-    pos, roles = found.end, 0
-    while (m := _WORD.match(text, pos, end)) is not None:
-        word = m.group(1)
-        if roles < _ROLE_NOUN_WORDS and word.islower() and word in _ROLE_NOUNS:
-            pos, roles = m.end(1), roles + 1
-            continue
-        mention = finder.names.starting_at(m.start(1)) if roles else None
-        if mention is None or len(mention.words) < 2:
-            return None
-        return Found(mention.start, mention.end, "name", mention)
-    return None
 
 
 def participle_subject(text: str, finder: SpeakerFinder, floor: int, cue: Cue, before: Found | None) -> Found | None:

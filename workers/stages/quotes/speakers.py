@@ -9,7 +9,7 @@ from workers.stages.quotes.appositions import before_age_and_home
 from workers.stages.quotes.document import Document, at_least_words, last_visible, trim, word_before
 from workers.stages.quotes.lexicon import AUXILIARIES, DETERMINERS, PRONOUNS, ROLE_WORDS, SPEAKER_NOUNS, TITLES, is_adverb, pronoun_of
 from workers.stages.quotes.names import Mention, bare, with_particles
-from workers.stages.quotes.phrases import WORD_AFTER, phrase_end, phrase_start
+from workers.stages.quotes.phrases import WORD_AFTER, phrase_end, phrase_start, role_holder
 
 # An aside between the speaker and the verb: "Harith al-Dari, the ... secretary general, said".
 _APPOSITION_MAX_CHARS, _ASIDES, _HOME_LINKS = 120, 4, (" of ", " from ", " in ")
@@ -78,9 +78,7 @@ class SpeakerFinder:
         span = self._word_ending(floor, end)
         if span is None or span[1] != end or self.text[span[0] : end] != "who":
             return None
-        before = span[0]
-        while before > floor and self.text[before - 1] in " \u00a0,":
-            before -= 1
+        before = len(self.text[floor : span[0]].rstrip(" \u00a0,")) + floor
         mention = self.names.ending_at(before)
         if mention is None or mention.start < floor:
             return None
@@ -108,7 +106,8 @@ class SpeakerFinder:
             if k == 0 and word.lower() in PRONOUNS and word.lower() != "it":
                 return Found(start, m.end(1), "pronoun")
             mention = self.names.starting_at(start) or self.titled_name(start, ceiling)
-            if mention is not None:
+            if mention is not None:  # "Acme spokesperson Ann Cole": the person
+                mention = role_holder(self.text, self.names, mention, ceiling) or mention
                 return Found(mention.start, mention.end, "name", mention)
             if k == 0 and word.lower() in DETERMINERS:
                 phrase = self._noun_phrase_from(start, ceiling)
@@ -292,6 +291,7 @@ class SpeakerFinder:
         if start >= stop or at_least_words(self.text, start, stop, _SOURCE_MAX_WORDS + 1):
             return None
         mention = self.names.starting_at(start)  # "according to Cole": a name, resolved as one
+        mention = mention and (role_holder(self.text, self.names, mention, stop) or mention)  # "Acme spokesperson Ann Cole"
         named = mention is not None and mention.end == stop and self.text.find(". ", start, stop) < 0
         return Found(start, stop, "name", mention) if named else Found(start, stop, "noun phrase")
 
