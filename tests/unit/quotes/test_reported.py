@@ -406,3 +406,11 @@ def test_short_trailed_statements_and_a_citing_tail(text, content):
 def test_said_a_and_that_b_reports_both():
     text = "The department said universities were independent employers and that pay was a matter for them."
     assert only(text).text == "universities were independent employers and that pay was a matter for them"
+
+
+@pytest.mark.parametrize("text", [
+    "Cole's parents, Tom and Mary Cole, released a statement confirming their son's death on Monday.",
+    "The club, based in Leeds, issued a statement confirming the sale of its ground to developers.",
+])
+def test_a_participle_closes_no_statement_before_it(text):
+    assert all(not q.text.startswith(("Cole's parents", "The club")) for q in extract_quotes(text))

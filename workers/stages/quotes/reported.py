@@ -46,10 +46,8 @@ _JOINED_BEFORE = re.compile(
 )
 _JOIN_CHARS = 24
 # Reported content usually stops where a new clause is coordinated: "…, but he said …".
-_CLAUSE_CUT = cut_pattern(
-    r",[ \u00a0]+(?:but|which|while|though|although|citing|speaking)[ \u00a0]", ";", r"[ \u00a0]--[ \u00a0]",
-    r"[ \u00a0]—[ \u00a0]"
-)
+_CLAUSE_CUT = cut_pattern(r",[ \u00a0]+(?:but|which|while|though|although|citing|speaking)[ \u00a0]", ";",
+                          r"[ \u00a0]--[ \u00a0]", r"[ \u00a0]—[ \u00a0]")
 # Reported content shorter than this is an object, not a statement ("said nothing",
 # "told him so"); chosen on PolNeAR dev.
 MIN_CONTENT_WORDS = 4
@@ -192,11 +190,12 @@ class ReportedPass:
             return None
         if found.relative and cue.word.lower().startswith(_REQUESTS) and self._main_verb(cue, sent):
             return None  # "Aisha, who asked not to be named, said …": a request; the main verb reports
-        # "…, who said": a relative clause reports forward, never the words before its comma
-        # "The company’s CEO, Jensen Huang, said": a name set off right before its verb describes
-        # no statement before its comma
+        # No statement before the comma for "…, who said" (a relative clause reports forward), for
+        # "The company’s CEO, Jensen Huang, said" (a name set off right before its verb describes),
+        # nor for a participle ("…, issued a statement confirming …").
         apposed = text[found.end : cue.start].strip() == "," and text[found.start - 2 : found.start] == ", "
-        comma = None if found.relative or apposed else comma_before(text, sent.start, found.start, _DESCRIPTION_WORDS)
+        trails = not (found.relative or apposed or cue.word.endswith("ing"))
+        comma = comma_before(text, sent.start, found.start, _DESCRIPTION_WORDS) if trails else None
         if comma is not None and found.kind == "name" and text[comma + 1 : found.start].split()[:1] in (["a"], ["an"]):
             comma = None  # "…, a demand Ottawa has said it is studying": a noun and its relative clause
         tail_end = min(sent.end, cue.end + _WINDOW_CHARS)
