@@ -414,3 +414,20 @@ def test_said_a_and_that_b_reports_both():
 ])
 def test_a_participle_closes_no_statement_before_it(text):
     assert all(not q.text.startswith(("Cole's parents", "The club")) for q in extract_quotes(text))
+
+
+@pytest.mark.parametrize("text", [
+    "The head teacher denied any knowledge of the mother's complaint last year.",
+    "The government announced tougher laws as part of the country's new strategy.",
+])
+def test_a_possessive_is_no_verb_an_object_holding_one_is_no_statement(text):
+    assert extract_quotes(text) == []
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Ann Cole said she'll stand again at the next election.", "she'll stand again at the next election"),
+    ("The coach said they've played their best football of the season.", "they've played their best football of the season"),
+    ("Tom Reed said there's no money left for the new stadium.", "there's no money left for the new stadium"),
+])
+def test_a_contracted_verb_still_makes_a_statement(text, content):
+    assert only(text).text == content

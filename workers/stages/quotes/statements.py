@@ -17,12 +17,17 @@ _IRREGULAR_PAST = (
     "wrote broke spoke heard let sought"
 )
 _FINITE_WORDS = "is are am be been has have had will would can could should may might must shall does do did cannot"
+# Words whose "’s" is "is" or "has" ("it’s", "there’s"); after a noun it is a possessive ("the
+# sport’s warrior ethos"). Any word's "’ll", "’ve", "’re", "’d" or "’m" is a verb.
+_CONTRACTED = r"(?:[Ii]t|[Hh]e|[Ss]he|[Tt]hat|[Tt]here|[Ww]hat|[Ww]ho|[Hh]ere|[Ww]here|[Tt]his|[Ee]veryone|[Nn]obody|[Ee]verything|[Nn]othing|[Ss]omething|[Oo]ne)"
 # The words as a trie (one branch per first letter, not ninety tried at each word); only whether
 # a finite verb is there is ever asked, so the order of the alternatives does not matter.
 _FINITE = re.compile(
     rf"(?<![\w’'\-])(?:{word_trie(sorted(set(_FINITE_WORDS.split() + _IRREGULAR_PAST.split())))}|"
-    r"[A-Za-z]+n[’']t|[A-Za-z]+[’']s|[a-z]{2,}ed)(?![\w’'\-])"
+    r"[a-z]{2,}ed)(?![\w’'\-])"
 )
+# A verb contracted: looked for only where the words hold an apostrophe (most hold none).
+_CONTRACTION = re.compile(rf"(?<![\w’'\-])(?:[A-Za-z]+(?:n[’']t|[’'](?:ll|ve|re|d|m))|{_CONTRACTED}[’']s)(?![\w’'\-])")
 _QUOTE_MARK = re.compile(r"[\"“”«»„]")
 # A clause whose subject is a personal pronoun ("she opposes the deal", "they plan to …").
 _PRONOUN_SUBJECT = re.compile(r"(?:he|she|they|it|we|i|you|I)(?![\w’'\-])")
@@ -39,7 +44,10 @@ def states_something(text: str, start: int, end: int) -> bool:
         return True
     window = _WORDS_PAST.match(text, start, end)
     stop = window.end() if window is not None else end
-    return _FINITE.search(text, start, stop) is not None or not at_least_words(text, start, end, 2)
+    if _FINITE.search(text, start, stop) is not None or not at_least_words(text, start, end, 2):
+        return True
+    apostrophe = text.find("’", start, stop) >= 0 or text.find("'", start, stop) >= 0
+    return apostrophe and _CONTRACTION.search(text, start, stop) is not None
 
 
 # What opens an adjunct rather than a clause before a trailing cue ("In a statement, the company
@@ -76,7 +84,7 @@ def trailed_statement(text: str, start: int, end: int) -> bool:
 # "Ottawa would retaliate", "prices rose"): a pronoun, a noun after a determiner, a name or a plural.
 _SHORT_SUBJECT = (r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur)[ \u00a0]+"
                   r"[\w’'\-]+|[A-Z][\w’'\-]*|[a-z]+s)")
-_SHORT_CLAUSE = re.compile(_SHORT_SUBJECT + r"[ \u00a0]+(?:" + _FINITE.pattern + r")(?:[ \u00a0]+[\w’'\-]+)?$")
+_SHORT_CLAUSE = re.compile(_SHORT_SUBJECT + r"[ \u00a0]+(?:" + _FINITE.pattern + "|" + _CONTRACTION.pattern + r")(?:[ \u00a0]+[\w’'\-]+)?$")
 
 
 def short_clause(text: str, start: int, end: int) -> bool:
