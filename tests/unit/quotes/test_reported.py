@@ -431,3 +431,14 @@ def test_a_possessive_is_no_verb_an_object_holding_one_is_no_statement(text):
 ])
 def test_a_contracted_verb_still_makes_a_statement(text, content):
     assert only(text).text == content
+
+
+def test_a_relative_clause_about_the_speaker_ends_its_statement_at_the_main_verb():
+    text = "Ann Cole, who said the plan would fail, told reporters that she would resign."
+    assert [(q.text, q.speaker.name, q.cue) for q in extract_quotes(text)] == [
+        ("the plan would fail", "Ann Cole", "said"), ("that she would resign", "Ann Cole", "told")]
+
+
+def test_an_object_in_a_relative_clause_is_no_statement_and_the_main_verb_reports():
+    text = "Tom Reed, who found the body near the river, said it had been there for days."
+    assert [(q.text, q.speaker.name) for q in extract_quotes(text)] == [("it had been there for days", "Tom Reed")]

@@ -9,15 +9,15 @@ from workers.stages.quotes.appositions import description_start
 from workers.stages.quotes.beside import overlaps, own_cue, participle_after, spans_before, too_little_beside
 from workers.stages.quotes.candidates import Draft
 from workers.stages.quotes.cues import ACCORDING, INFINITIVE, Cue, content_start, cut_pattern
-from workers.stages.quotes.document import Bounds, Document, at_least_words, last_visible, trim
-from workers.stages.quotes.lexicon import (INFINITIVE_VERBS, INTENTION_VERBS, INVERTED_VERBS, REPORTING_VERBS, THAT_VERBS,
-                                          TRAILING_VERBS, WEAK_VERBS)
+from workers.stages.quotes.document import Bounds, Document, at_least_words, trim
+from workers.stages.quotes.lexicon import (INFINITIVE_VERBS, INTENTION_VERBS, INVERTED_VERBS, THAT_VERBS, TRAILING_VERBS,
+                                          WEAK_VERBS)
 from workers.stages.quotes.nominal import used_as_noun
 from workers.stages.quotes.predicates import participle_subject, shared_subject
 from workers.stages.quotes.speakers import Found, SpeakerFinder
 from workers.stages.quotes.statements import negated, said_clause, short_clause, states_something, trailed_statement
 from workers.stages.quotes.subjects import clause_subject, in_free_relative
-from workers.stages.quotes.subordinate import subordinate_end
+from workers.stages.quotes.subordinate import relative_end, subordinate_end
 from workers.stages.quotes.trailing import ASIDE_TAIL, comma_before
 
 _QUOTE_MARK = re.compile(r"[\"“”«»„]")
@@ -153,14 +153,6 @@ class ReportedPass:
                 return draft  # a noun's cue ("His comments come …") asked last, of a statement found
         return None
 
-    def _main_verb(self, cue: Cue, sent: Bounds) -> bool:
-        """A reporting verb after a comma later in the sentence: the relative clause holding
-        ``cue`` closes there, and that verb is its subject's."""
-        for later in self.cues.within(cue.end, sent.end):
-            if later.word.lower() in REPORTING_VERBS and last_visible(self.text, cue.end, later.start) == ",":
-                return True
-        return False
-
     def _shared(self, sent: Bounds, cue: Cue) -> Draft | None:
         found = shared_subject(self.text, self.finder, sent.start, cue)
         start = None if found is None else self._content_after(cue, sent.end)
@@ -188,7 +180,8 @@ class ReportedPass:
         found = found or clause_subject(self.text, self.finder, sent.start, cue)
         if found is None or in_free_relative(text, sent.start, found):
             return None
-        if found.relative and cue.word.lower().startswith(_REQUESTS) and self._main_verb(cue, sent):
+        closes = relative_end(text, self.cues, cue, sent.end) if found.relative else None
+        if closes is not None and cue.word.lower().startswith(_REQUESTS):
             return None  # "Aisha, who asked not to be named, said …": a request; the main verb reports
         # No statement before the comma for "…, who said" (a relative clause reports forward), for
         # "The company’s CEO, Jensen Huang, said" (a name set off right before its verb describes),
@@ -209,10 +202,10 @@ class ReportedPass:
             if cue.word.lower() in WEAK_VERBS:
                 return None
             return self._draft(max(sent.start, comma - _WINDOW_CHARS), comma, found, cue.word)
-        start = self._content_after(cue, sent.end)
-        if start is None:
+        start = self._content_after(cue, closes or sent.end)
+        if start is None or (closes is not None and start >= closes):
             return None
-        return self._draft(start, subordinate_end(text, sent.start, found.start, start, sent.end), found, cue.word)
+        return self._draft(start, closes or subordinate_end(text, sent.start, found.start, start, sent.end), found, cue.word)
 
     def _content_after(self, cue: Cue, limit: int) -> int | None:
         """Where the statement after a verb starts, or None if an object follows it."""
@@ -246,8 +239,10 @@ class ReportedPass:
         """The statement of a verb that ``draft`` stops before, by the same speaker
         ("said he would order a review and warned against hackers") — unless it is a quotation
         attributed already (`…, telling MPs: “…”`)."""
-        cue = self._second_verb(draft.end, limit)
-        if cue is None or draft.found is None:
+        if draft.found is None:
+            return None
+        cue = self._second_verb(draft.end, limit, draft.found.relative)
+        if cue is None:
             return None
         start = self._content_after(cue, limit)
         if start is None:
@@ -255,8 +250,9 @@ class ReportedPass:
         second = self._draft(start, limit, draft.found, cue.word)
         return None if second is None or overlaps(second.start, second.end, quoted) else second
 
-    def _second_verb(self, pos: int, limit: int) -> Cue | None:
-        """A verb (reporting or framing) opening a coordinated predicate at ``pos``."""
+    def _second_verb(self, pos: int, limit: int, relative: bool = False) -> Cue | None:
+        """A verb (reporting or framing) opening a coordinated predicate at ``pos`` — or, after
+        a ``relative`` clause about the speaker ("Ann Cole, who …, told"), the main verb."""
         cue = self.cues.first(pos, limit, reporting=False)
         if cue is None:
             return None
@@ -267,7 +263,7 @@ class ReportedPass:
         if "and" in joined or "but" in joined:
             return cue
         # Without a conjunction only a participle after a comma continues the speaker.
-        return cue if "," in joined and cue.word.endswith("ing") else None
+        return cue if "," in joined and (relative or cue.word.endswith("ing")) else None
 
     def _coordination_before(self, start: int, end: int) -> int | None:
         """Where a coordinated second verb of the speaker starts inside [start, end)."""

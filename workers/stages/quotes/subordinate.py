@@ -1,9 +1,14 @@
 """A reporting verb inside a subordinate clause that opens its sentence (`When Ann Lee noted that
 the fund was empty, the board adjourned`): the statement ends where that clause does, at the
-first comma after it starts; the main clause after the comma is the writer's, not the speaker's."""
+first comma after it starts; the main clause after the comma is the writer's, not the speaker's.
+Likewise inside a relative clause about the speaker (`Ann Cole, who found the body, said …`): its
+statement ends at the comma before the main verb."""
 from __future__ import annotations
 
 import re
+
+from workers.stages.quotes.cues import Cue, CueIndex
+from workers.stages.quotes.lexicon import REPORTING_VERBS
 
 # Words opening a subordinate clause before its subject.
 _SUBORDINATE = re.compile(
@@ -21,3 +26,14 @@ def subordinate_end(text: str, sentence_start: int, speaker_start: int, start: i
         return end
     comma = text.find(",", start, end)
     return end if comma < 0 else comma
+
+
+def relative_end(text: str, cues: CueIndex, cue: Cue, end: int) -> int | None:
+    """Where a relative clause holding ``cue`` closes before a reporting verb later in [cue, end)
+    that is its subject's (the comma right before that verb), or None when there is none."""
+    for later in cues.within(cue.end, end):
+        if later.word.lower() in REPORTING_VERBS:
+            comma = len(text[cue.end : later.start].rstrip()) + cue.end - 1
+            if comma >= cue.end and text[comma] == ",":
+                return comma
+    return None
