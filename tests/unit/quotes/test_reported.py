@@ -442,3 +442,20 @@ def test_a_relative_clause_about_the_speaker_ends_its_statement_at_the_main_verb
 def test_an_object_in_a_relative_clause_is_no_statement_and_the_main_verb_reports():
     text = "Tom Reed, who found the body near the river, said it had been there for days."
     assert [(q.text, q.speaker.name) for q in extract_quotes(text)] == [("it had been there for days", "Tom Reed")]
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Neighbours who saw the fire said the flames reached the roof.", "the flames reached the roof", "Neighbours"),
+    ("The officer who arrested him said he had been drinking all day.", "he had been drinking all day", "The officer"),
+])
+def test_the_subject_of_a_verb_after_a_relative_clause_is_the_phrase_before_who(text, content, speaker):
+    quote = only(text)
+    assert (quote.text, quote.speaker.name) == (content, speaker)
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Reed is the judge who awarded Ann Cole damages said the paper had lied.",  # not opening the sentence
+    "A woman who was told that her headaches were caused by stress has revealed she had a tumour.",
+])
+def test_a_relative_clause_in_an_object_or_reporting_itself_gives_no_subject(text):
+    assert all(q.speaker is None or q.speaker.name not in ("the judge", "A woman") for q in extract_quotes(text))

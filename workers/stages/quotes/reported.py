@@ -16,7 +16,7 @@ from workers.stages.quotes.nominal import used_as_noun
 from workers.stages.quotes.predicates import participle_subject, shared_subject
 from workers.stages.quotes.speakers import Found, SpeakerFinder
 from workers.stages.quotes.statements import negated, said_clause, short_clause, states_something, trailed_statement
-from workers.stages.quotes.subjects import clause_subject, in_free_relative
+from workers.stages.quotes.subjects import clause_subject, in_free_relative, restricted_subject
 from workers.stages.quotes.subordinate import relative_end, subordinate_end
 from workers.stages.quotes.trailing import ASIDE_TAIL, comma_before
 
@@ -177,7 +177,8 @@ class ReportedPass:
     def _subject_first(self, sent: Bounds, cue: Cue) -> Draft | None:
         text = self.text
         found = participle_subject(text, self.finder, sent.start, cue, self.finder.before(sent.start, cue.start))
-        found = found or clause_subject(self.text, self.finder, sent.start, cue)
+        found = found or clause_subject(text, self.finder, sent.start, cue)
+        restricted = found is None and (found := restricted_subject(text, self.finder, sent.start, cue)) is not None
         if found is None or in_free_relative(text, sent.start, found):
             return None
         closes = relative_end(text, self.cues, cue, sent.end) if found.relative else None
@@ -187,7 +188,7 @@ class ReportedPass:
         # "The company’s CEO, Jensen Huang, said" (a name set off right before its verb describes),
         # nor for a participle ("…, issued a statement confirming …").
         apposed = text[found.end : cue.start].strip() == "," and text[found.start - 2 : found.start] == ", "
-        trails = not (found.relative or apposed or cue.word.endswith("ing"))
+        trails = not (found.relative or apposed or restricted or cue.word.endswith("ing"))
         comma = comma_before(text, sent.start, found.start, _DESCRIPTION_WORDS) if trails else None
         if comma is not None and found.kind == "name" and text[comma + 1 : found.start].split()[:1] in (["a"], ["an"]):
             comma = None  # "…, a demand Ottawa has said it is studying": a noun and its relative clause

@@ -12,6 +12,11 @@ from workers.stages.quotes.speakers import ENDS_JOINED, Found, SpeakerFinder
 # A clause's whole opening phrase is its subject ("Those close to him say") when it is this short.
 _SUBJECT_MAX_WORDS = 7
 _SUBJECT_MAX_CHARS = 80
+# A relative clause between a subject and its verb, read back from the verb ("who saw the fire"):
+# at most this long, and holding no clause mark or quote mark.
+_RELATIVE_CLAUSE_CHARS = 80
+_LOWER_WORD = re.compile(r"[a-z]")
+_CLAUSE_MARK = re.compile(r"[,;:\"“”]|(?<![\w’'\-])that(?![\w’'\-])")
 # Opening words of a clause that is no subject: a subordinate clause or an adjunct.
 _NOT_SUBJECT_START = frozenset(
     """if when while because although though as since after before unless until what how why
@@ -48,6 +53,21 @@ def clause_subject(text: str, finder: SpeakerFinder, floor: int, cue: Cue) -> Fo
     if ENDS_JOINED.search(text, start, end):
         return None  # "Ann Lee thanked them and said": a predicate before the verb, not a subject
     return Found(start, end, "noun phrase")
+
+
+def restricted_subject(text: str, finder: SpeakerFinder, floor: int, cue: Cue) -> Found | None:
+    """The subject before a relative clause that ends at the verb, with no comma: "Neighbours"
+    in "Neighbours who saw the fire said", "The officer" in "The officer who arrested him said"."""
+    who = text.rfind(" who ", max(floor, cue.start - _RELATIVE_CLAUSE_CHARS), cue.start)
+    if who < 0 or cue.word.lower() in WEAK_VERBS or cue.word.endswith("ing"):
+        return None  # most verbs have no "who" before them: looked for first
+    end = finder.skip_back(floor, cue.start)
+    # the clause holds its own verb and object, and reports nothing itself ("who was told that …")
+    if not at_least_words(text, who + 5, end, 2) or _CLAUSE_MARK.search(text, who, end):
+        return None
+    found = finder.before(floor, who)
+    # the subject opens the sentence (a dateline aside): "according to a scientist who told …" is no subject
+    return found if found is not None and _LOWER_WORD.search(text, floor, found.start) is None else None
 
 
 # "what Trump says his plan would do", "Everything the minister said was denied": the verb's
