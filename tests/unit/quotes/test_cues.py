@@ -5,6 +5,7 @@ import random
 
 import pytest
 
+from workers.stages.quotes import extract_quotes
 from workers.stages.quotes.cues import FRAMING_CUE, CueIndex
 
 
@@ -52,3 +53,18 @@ def test_first_and_before_answers_as_first_does_for_every_window():
             cue = cues.first(start, end)
             before = cues.first(start, cue.start if cue else end, reporting=False)
             assert cues.first_and_before(start, end) == (cue, before), (start, end)
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Tom Reed told investigators he had been drinking before the crash.", "he had been drinking before the crash"),
+    ("The mayor warned residents that the river could flood by morning.", "that the river could flood by morning"),
+    ("Ann Cole told friends she was going trekking in the hills.", "she was going trekking in the hills"),
+    # the plural is the statement's subject when a verb follows it
+    ("The council warned floodwaters still had yet to peak in the valley.", "floodwaters still had yet to peak in the valley"),
+    ("Tom Reed told his subordinates never to speak of the emails.", None),
+    # a request keeps them in what it reports
+    ("Police asked drivers to avoid unnecessary travel and reported 60 crashes.", "drivers to avoid unnecessary travel"),
+])
+def test_people_in_the_plural_after_told_or_warned_are_the_listeners(text, content):
+    quotes = extract_quotes(text)
+    assert [q.text for q in quotes] == ([content] if content else [])

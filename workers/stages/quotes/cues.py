@@ -79,6 +79,9 @@ _PHRASE_THEN_PRONOUN = re.compile(
     r"(?:[\w’'\-]+[ \u00a0]+){1,4}?,?[ \u00a0]*(?=(?:he|she|they|we|it|I)[ \u00a0])"
 )
 _OBJECT_PRONOUNS = frozenset("him her them us me you reporters journalists".split())
+_ADVERBS = frozenset("still also now already never yet even just only".split())
+# Words ending in "s" that are no plural noun.
+_NOT_PLURALS = frozenset("his its this is was has does as us yes thus always perhaps sometimes plus".split())
 # Phrases between a verb and its content: "said in a statement", "told CNN in an interview".
 _ADJUNCT = re.compile(
     r"[ \u00a0]*(?:(?:on|in|at|during|last|this|late|early)[ \u00a0]+)?"
@@ -255,6 +258,8 @@ def _skip_listener(text: str, pos: int, limit: int, names: NameIndex) -> int:
     what follows is a verb: then it was the statement's subject ("warn the drought could last")."""
     end = _listener_end(text, pos, limit, names)
     verb = _WORDS.match(text, end, limit) if end > pos else None
+    if verb is not None and verb.group(1).lower() in _ADVERBS:  # "warned floodwaters still had …"
+        verb = _WORDS.match(text, verb.end(), limit)
     return pos if verb is not None and verb.group(1).lower() in _FINITE_AFTER_SUBJECT else end
 
 
@@ -272,6 +277,10 @@ def _listener_end(text: str, pos: int, limit: int, names: NameIndex) -> int:
         # "told the U.N. the city …": an initialism is one word, its periods inside it
         nxt = _INITIALISM.match(text, m.end(), limit) or _WORDS.match(text, m.end(), limit)
         return nxt.end() if nxt else m.end()
+    if word.islower() and word.endswith("s") and not word.endswith("ss") and word not in _NOT_PLURALS:
+        # people in the plural ("told investigators", "warned residents"), but a request keeps
+        # them in what it reports ("asked drivers to avoid travel")
+        return pos if text.startswith(" to ", m.end()) else m.end()
     return pos
 
 
