@@ -459,3 +459,8 @@ def test_the_subject_of_a_verb_after_a_relative_clause_is_the_phrase_before_who(
 ])
 def test_a_relative_clause_in_an_object_or_reporting_itself_gives_no_subject(text):
     assert all(q.speaker is None or q.speaker.name not in ("the judge", "A woman") for q in extract_quotes(text))
+
+
+def test_a_relative_clause_about_the_listener_is_no_statement():
+    text = "The company warned users, who are watching the series online at home, about the price."
+    assert all(not q.text.startswith("who") for q in extract_quotes(text))
