@@ -68,3 +68,11 @@ def test_first_and_before_answers_as_first_does_for_every_window():
 def test_people_in_the_plural_after_told_or_warned_are_the_listeners(text, content):
     quotes = extract_quotes(text)
     assert [q.text for q in quotes] == ([content] if content else [])
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The bank told its customers their savings were safe.", "their savings were safe"),
+    ("I told my son they were just messing around in the park.", "they were just messing around in the park"),
+])
+def test_a_listener_after_its_our_or_my_is_passed_over(text, content):
+    assert [q.text for q in extract_quotes(text)] == [content]

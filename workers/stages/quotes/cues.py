@@ -273,7 +273,7 @@ def _listener_end(text: str, pos: int, limit: int, names: NameIndex) -> int:
     mention = names.starting_at(m.start(1))
     if mention is not None:
         return mention.end
-    if word.lower() in ("the", "a", "an", "his", "her", "their"):
+    if word.lower() in ("the", "a", "an", "his", "her", "their", "its", "our", "my", "your"):
         # "told the U.N. the city …": an initialism is one word, its periods inside it
         nxt = _INITIALISM.match(text, m.end(), limit) or _WORDS.match(text, m.end(), limit)
         return nxt.end() if nxt else m.end()
