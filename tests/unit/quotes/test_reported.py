@@ -464,3 +464,17 @@ def test_a_relative_clause_in_an_object_or_reporting_itself_gives_no_subject(tex
 def test_a_relative_clause_about_the_listener_is_no_statement():
     text = "The company warned users, who are watching the series online at home, about the price."
     assert all(not q.text.startswith("who") for q in extract_quotes(text))
+
+
+@pytest.mark.parametrize("text, content", [
+    ("According to Ann Lee, a nurse at the clinic in Leeds, most patients are seen within a week.",
+     "most patients are seen within a week"),
+    ("According to Tom Reed, the club's chief executive, the ground will be sold by June.",
+     "the ground will be sold by June"),
+    # what follows the comma is the statement when it holds a verb or no person's noun
+    ("According to police, a man was arrested on Monday, and two others are being sought.",
+     "a man was arrested on Monday, and two others are being sought"),
+    ("According to Tom Reed, a single charge would last a week.", "a single charge would last a week"),
+])
+def test_a_description_of_the_source_after_according_to_is_not_the_statement(text, content):
+    assert only(text).text == content

@@ -1,13 +1,15 @@
 """Descriptions set off after a name: at the end of reported content (`said he would not vote for
 Ann Lee, the party's candidate`, `…in partnership with NATO, the alliance that …`) it describes
 the name (or the statement: `…, a figure that could not be verified`) for the reader and is not
-part of the statement, so the content ends before its comma;
-before a verb, a person's age and home (`Emma Clarke, 29, from Leeds, said`) are no speaker."""
+part of the statement, so the content ends before its comma; after the source of "according
+to" (`According to Ann Lee, a nurse at the clinic, most patients …`) the statement starts after
+it; before a verb, a person's age and home (`Emma Clarke, 29, from Leeds, said`) are no speaker."""
 from __future__ import annotations
 
 import re
 
 from workers.stages.quotes.document import at_least_words
+from workers.stages.quotes.lexicon import OCCUPATIONS, PERSON_NOUNS
 
 # The comma, then an article opening the description.
 _DESCRIPTION = re.compile(r",[ \u00a0]+(?:a|an|the)[ \u00a0]")
@@ -44,3 +46,24 @@ def before_age_and_home(text: str, floor: int, end: int) -> int | None:
     """Where the name described by an age and a home town ending at ``end`` ends, if one does."""
     m = _AGE_AND_HOME.search(text, max(floor, end - _AGE_AND_HOME_CHARS), end)
     return None if m is None else m.start()
+
+
+# A description of a person after "according to" and the name ("According to Ann Lee, a nurse
+# at the clinic, …"): an article, then a head noun of a person before any "of", "at", "and" or
+# "in", and no finite verb up to the comma (a statement may open with an article too:
+# "According to police, a man was arrested …").
+_SOURCE_DESCRIPTION = re.compile(r",[ \u00a0]+(?:a|an|the)[ \u00a0]+((?:[\w’'\-]+[ \u00a0]+){0,4}?([a-z\-]+))"
+                                 r"(?:[ \u00a0]+(?:of|at|and|in|for|with)[ \u00a0][^,;:!?\n]{1,120}?)?(?=,)")
+_VERB = re.compile(r"(?<![\w’'\-])(?:is|are|was|were|has|have|had|will|would|can|could|said|says|[a-z]{2,}ed)(?![\w’'\-])")
+_PERSON_HEADS = PERSON_NOUNS | OCCUPATIONS
+_PERSON_HEAD_ENDINGS = ("ist", "ian", "man", "woman", "er", "or", "ant", "ent")
+
+
+def past_source_description(text: str, comma: int, end: int) -> int:
+    """The comma closing a person's description set off after a named source (``comma`` opening
+    it), else ``comma``."""
+    m = _SOURCE_DESCRIPTION.match(text, comma, end)
+    if m is None or _VERB.search(text, comma, m.end()) is not None:
+        return comma
+    head = m.group(2)
+    return m.end() if head in _PERSON_HEADS or head.endswith(_PERSON_HEAD_ENDINGS) else comma

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from workers.stages.quotes.appositions import description_start
+from workers.stages.quotes.appositions import description_start, past_source_description
 from workers.stages.quotes.beside import overlaps, own_cue, participle_after, spans_before, too_little_beside
 from workers.stages.quotes.candidates import Draft
 from workers.stages.quotes.cues import ACCORDING, INFINITIVE, Cue, content_start, cut_pattern
@@ -129,7 +129,8 @@ class ReportedPass:
         if not lead or lead.lower() in ("but", "and", "yet", "also"):
             comma = self.text.find(",", found.end, sent.end)
             if comma < 0:
-                return None
+                return None  # "According to Ann Lee, a nurse at the clinic, most patients …"
+            comma = past_source_description(self.text, comma, sent.end) if found.kind == "name" else comma
             return self._draft(comma + 1, sent.end, found, "according to")
         if lead.endswith((",", "—", "–")):  # "… — or wrong — according to the journal"
             return self._draft(sent.start, m.start(), found, "according to")
