@@ -7,16 +7,16 @@ import re
 from dataclasses import dataclass
 
 from workers.stages.quotes.lexicon import (
-    FINITE_AUXILIARIES,
     FRAMING_ALSO,
     FRAMING_VERBS,
     INTENTION_VERBS,
     LISTENER_VERBS,
     REPORTING_VERBS,
 )
+from workers.stages.quotes.listeners import skip_listener
 from workers.stages.quotes.names import NameIndex
 from workers.stages.quotes.tries import word_trie
-from workers.stages.quotes.wordruns import WORD_CHAR
+from workers.stages.quotes.wordruns import WORD_CHAR, WORDS
 
 
 def _verb_trie(verbs: frozenset[str]) -> str:
@@ -64,11 +64,7 @@ ACCORDING = re.compile(r"[Aa](?<![\w’'\-][Aa])ccording to(?![\w’'\-])")
 _THAT_WINDOW_WORDS = 10
 # A verb in the past right after "that" makes it a relative pronoun, not the start of a statement.
 _RELATIVE_THAT = re.compile(r"[ \u00a0]+(?:[a-z]{2,}ed|was|were|had|has|have|is|are)(?![\w’'\-])")
-_WORDS = re.compile(rf"[ \u00a0]*({WORD_CHAR}+|[^\w\s])")
-_INITIALISM = re.compile(r"[ \u00a0]*(?:[A-Z]\.){2,}")
-# A finite verb or modal right after a would-be listener makes it the statement's subject.
-_FINITE_AFTER_SUBJECT = FINITE_AUXILIARIES | {"may", "shall"}
-# Whether one of the next _THAT_WINDOW_WORDS tokens (as _WORDS reads them) is "that": most
+# Whether one of the next _THAT_WINDOW_WORDS tokens (as WORDS reads them) is "that": most
 # verbs have none, and one match rules that out faster than reading the tokens one by one.
 _THAT_AHEAD = re.compile(
     rf"(?:[ \u00a0]*+(?:{WORD_CHAR}++|[^\w\s])){{0,{_THAT_WINDOW_WORDS - 1}}}[ \u00a0]*+(?i:that)(?![\w’'\-])"
@@ -78,10 +74,6 @@ _PHRASE_THEN_PRONOUN = re.compile(
     r"[ \u00a0]*(?:after|before|during|at|in|on|since|following|later)[ \u00a0]+"
     r"(?:[\w’'\-]+[ \u00a0]+){1,4}?,?[ \u00a0]*(?=(?:he|she|they|we|it|I)[ \u00a0])"
 )
-_OBJECT_PRONOUNS = frozenset("him her them us me you reporters journalists".split())
-_ADVERBS = frozenset("still also now already never yet even just only".split())
-# Words ending in "s" that are no plural noun.
-_NOT_PLURALS = frozenset("his its this is was has does as us yes thus always perhaps sometimes plus".split())
 # Phrases between a verb and its content: "said in a statement", "told CNN in an interview".
 _ADJUNCT = re.compile(
     r"[ \u00a0]*(?:(?:on|in|at|during|last|this|late|early)[ \u00a0]+)?"
@@ -219,7 +211,7 @@ def content_start(
         if m and m.end() > pos:
             pos = m.end()
         elif verb.lower() in LISTENER_VERBS and pos == cue_end:
-            pos = _skip_listener(text, pos, limit, names)
+            pos = skip_listener(text, pos, limit, names)
         else:
             break
     m = _PHRASE_THEN_PRONOUN.match(text, pos, limit)
@@ -235,7 +227,7 @@ def _that_within(text: str, start: int, limit: int) -> int | None:
         return None
     pos, aside, previous = start, False, ""
     for _ in range(_THAT_WINDOW_WORDS):
-        m = _WORDS.match(text, pos, limit)
+        m = WORDS.match(text, pos, limit)
         if not m:
             return None
         word = m.group(1)
@@ -251,37 +243,6 @@ def _that_within(text: str, start: int, limit: int) -> int | None:
         aside = aside or (word == "," and pos != start)
         pos, previous = m.end(), word
     return None
-
-
-def _skip_listener(text: str, pos: int, limit: int, names: NameIndex) -> int:
-    """Past the listener after "told", "warned" … ("told CNN", "warned the council"), unless
-    what follows is a verb: then it was the statement's subject ("warn the drought could last")."""
-    end = _listener_end(text, pos, limit, names)
-    verb = _WORDS.match(text, end, limit) if end > pos else None
-    if verb is not None and verb.group(1).lower() in _ADVERBS:  # "warned floodwaters still had …"
-        verb = _WORDS.match(text, verb.end(), limit)
-    return pos if verb is not None and verb.group(1).lower() in _FINITE_AFTER_SUBJECT else end
-
-
-def _listener_end(text: str, pos: int, limit: int, names: NameIndex) -> int:
-    m = _WORDS.match(text, pos, limit)
-    if not m:
-        return pos
-    word = m.group(1)
-    if word.lower() in _OBJECT_PRONOUNS:
-        return m.end()
-    mention = names.starting_at(m.start(1))
-    if mention is not None:
-        return mention.end
-    if word.lower() in ("the", "a", "an", "his", "her", "their", "its", "our", "my", "your"):
-        # "told the U.N. the city …": an initialism is one word, its periods inside it
-        nxt = _INITIALISM.match(text, m.end(), limit) or _WORDS.match(text, m.end(), limit)
-        return nxt.end() if nxt else m.end()
-    if word.islower() and word.endswith("s") and not word.endswith("ss") and word not in _NOT_PLURALS:
-        # people in the plural ("told investigators", "warned residents"), but a request keeps
-        # them in what it reports ("asked drivers to avoid travel")
-        return pos if text.startswith(" to ", m.end()) else m.end()
-    return pos
 
 
 _SPACE = r"[ \u00a0]"

@@ -129,7 +129,8 @@ class ReportedPass:
         if not lead or lead.lower() in ("but", "and", "yet", "also"):
             comma = self.text.find(",", found.end, sent.end)
             if comma < 0:
-                return None  # "According to Ann Lee, a nurse at the clinic, most patients …"
+                return None
+            # past a description of a named source: "According to Ann Lee, a nurse at the clinic, most …"
             comma = past_source_description(self.text, comma, sent.end) if found.kind == "name" else comma
             return self._draft(comma + 1, sent.end, found, "according to")
         if lead.endswith((",", "—", "–")):  # "… — or wrong — according to the journal"
@@ -265,7 +266,8 @@ class ReportedPass:
         joined = m.group()
         if "and" in joined or "but" in joined:
             return cue
-        # Without a conjunction only a participle after a comma continues the speaker.
+        # Without a conjunction only a participle after a comma continues the speaker (or the main
+        # verb after a relative clause).
         return cue if "," in joined and (relative or cue.word.endswith("ing")) else None
 
     def _coordination_before(self, start: int, end: int) -> int | None:

@@ -3,10 +3,15 @@ of them read backwards from a position without a regex search (which retries fro
 position of its window)."""
 from __future__ import annotations
 
+import re
+
 # The ASCII ranges are redundant with \w but come first in the compiled class, as a bitmap: \w
 # alone asks the Unicode tables about every letter (reading runs of words took 10-15% longer).
 WORD_CHAR = r"[a-zA-Z0-9\w’'\-]"
 NOT_WORD_CHAR = r"[^a-zA-Z0-9\w’'\-]"
+
+# A token after optional spaces: a word, or one mark that is no space ("," "“").
+WORDS = re.compile(rf"[ \u00a0]*({WORD_CHAR}+|[^\w\s])")
 
 
 def run_start(text: str, lowest: int, end: int, joiners: str) -> int:
