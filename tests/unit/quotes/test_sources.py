@@ -61,3 +61,12 @@ def test_a_description_is_one_source_whatever_its_case():
 ])
 def test_a_country_or_a_city_speaking_is_its_government_a_person_named_like_one_is_a_person(text, speaker, kind):
     assert kinds(text).get(speaker) == kind, kinds(text)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The trial ended in May. Research suggests that most patients recover within a year.", "Research"),
+    ("He was injured in the first half. Scans showed that he had only sprained his ankle.", "Scans"),
+    ("The trial ended in May. The new results suggest that the drug works in most patients.", "The new results"),
+])
+def test_research_scans_and_results_are_documents(text, speaker):
+    assert kinds(text).get(speaker) == "document", kinds(text)

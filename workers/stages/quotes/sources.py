@@ -21,7 +21,8 @@ _DOCUMENTS = frozenset(
     letter memo email filing ruling data figures research review analysis paper book post tweet
     video footage transcript complaint affidavit indictment lawsuit minutes forecast estimate
     census documents records reports studies surveys polls statements articles letters emails
-    filings estimates papers tweets posts findings testimony column investigation caption""".split()
+    filings estimates papers tweets posts findings testimony column investigation caption scans
+    tests results""".split()
 )
 
 # A country's, a state's or a city's name as a speaker is its government ("Britain said", "the
@@ -75,7 +76,10 @@ def _kind(speaker: Speaker) -> str:
             return "document"
         return "organisation" if noun in ORG_WORDS else "person"
     words = tuple(name.split())
-    return "organisation" if is_org(words) or _place(words) else "person"
+    if is_org(words) or _place(words):
+        return "organisation"
+    # "Research suggests …", "Scans showed …": a sentence's first word, capitalised
+    return "document" if len(words) == 1 and bare(name).lower() in _DOCUMENTS else "person"
 
 
 def _place(words: tuple[str, ...]) -> bool:
