@@ -414,3 +414,18 @@ def test_he_never_stands_for_the_united_states_or_the_united_nations():
     for state in ("United States", "United Nations"):
         text = f"The {state} imposed new sanctions on Monday. “We were not consulted,” he said."
         assert [q.speaker.name for q in extract_quotes(text)] == ["he"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Hairdresser Tain Yeh, 42, who runs a salon in Taipei said: “We follow every rule there is.”", "Hairdresser Tain Yeh"),
+    ("Ann Cole, who lives alone in New Milton, Hampshire, said she had always slept badly.", "Ann Cole"),
+    ("Tom Reed, who works at the Royal Infirmary, said the ward was full.", "Tom Reed"),
+])
+def test_a_name_inside_a_relative_clause_about_the_speaker_is_not_the_speaker(text, speaker):
+    assert [q.speaker.name for q in extract_quotes(text)] == [speaker]
+
+
+def test_a_name_opening_a_relative_clause_or_after_it_closed_still_speaks():
+    text = ("Tom Reed, who was making his third attempt at the summit, called his wife by satellite "
+            "phone on Monday, the Leeds Gazette reported.")
+    assert [q.speaker.name for q in extract_quotes(text)] == ["Leeds Gazette"]

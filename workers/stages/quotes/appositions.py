@@ -3,7 +3,8 @@ Ann Lee, the party's candidate`, `…in partnership with NATO, the alliance that
 the name (or the statement: `…, a figure that could not be verified`) for the reader and is not
 part of the statement, so the content ends before its comma; after the source of "according
 to" (`According to Ann Lee, a nurse at the clinic, most patients …`) the statement starts after
-it; before a verb, a person's age and home (`Emma Clarke, 29, from Leeds, said`) are no speaker."""
+it; before a verb, a person's age and home (`Emma Clarke, 29, from Leeds, said`) are no speaker,
+nor a name inside a relative clause about the speaker (`Tain Yeh, who runs a salon in Taipei, said`)."""
 from __future__ import annotations
 
 import re
@@ -40,6 +41,26 @@ _AGE_AND_HOME = re.compile(
     r",[ \u00a0]+\d{1,3},[ \u00a0]+(?:of|from)[ \u00a0]+[A-Z][^,.;:!?\n]{0,40}?(?:,[ \u00a0]+[^,;:!?\n]{1,30})?,[ \u00a0]*$"
 )
 _AGE_AND_HOME_CHARS = 100
+
+
+# A relative clause about the phrase before it, and an age before the clause (", 42, who").
+_WHO = ", who "
+_AGE_BEFORE = re.compile(r",[ \u00a0]*\d{1,3}[ \u00a0]*\Z")
+_CLAUSE_BREAK = re.compile(r"[;:\"“”]")
+# A name this far after "who" may be in a new clause: "…, who was making his third attempt,
+# called his wife …, the Press Democrat reported".
+_RELATIVE_CLAUSE_CHARS = 60
+
+
+def before_relative(text: str, floor: int, start: int) -> int | None:
+    """Where the phrase ends that a relative clause holding the name at ``start`` describes
+    ("Tain Yeh, 42, who runs a salon in Taipei said": before ", 42"), or None when the name opens
+    the clause as its subject ("…, who police said") or stands in none."""
+    who = text.rfind(_WHO, max(floor, start - _RELATIVE_CLAUSE_CHARS), start)
+    if who < 0 or start <= who + len(_WHO) or _CLAUSE_BREAK.search(text, who, start):
+        return None
+    age = _AGE_BEFORE.search(text, max(floor, who - 8), who)
+    return who if age is None else age.start()
 
 
 def before_age_and_home(text: str, floor: int, end: int) -> int | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from workers.stages.quotes.appositions import before_age_and_home
+from workers.stages.quotes.appositions import before_age_and_home, before_relative
 from workers.stages.quotes.document import Document, at_least_words, last_visible, trim, word_before
 from workers.stages.quotes.lexicon import AUXILIARIES, DETERMINERS, PRONOUNS, ROLE_WORDS, SPEAKER_NOUNS, TITLES, is_adverb, pronoun_of
 from workers.stages.quotes.names import Mention, bare, with_particles
@@ -71,6 +71,8 @@ class SpeakerFinder:
         if found is None and last_visible(self.text, floor, end) == ",":
             # "Rep. Ann Cole (D-Ore.), chair of the panel, said": past the (party-state) too
             found = self._past_apposition(floor, end)
+        if found is not None and found.kind == "name" and (described := before_relative(self.text, floor, found.start)):
+            found = self._phrase_ending(floor, self.skip_back(floor, described)) or found  # not "Taipei" of "who runs a salon in Taipei"
         return found if found is not None else self._relative(floor, end)
 
     def _relative(self, floor: int, end: int) -> Found | None:
@@ -80,9 +82,7 @@ class SpeakerFinder:
             return None
         before = len(self.text[floor : span[0]].rstrip(" \u00a0,")) + floor
         mention = self.names.ending_at(before)
-        if mention is None or mention.start < floor:
-            return None
-        return Found(span[0], end, "name", mention, relative=True)
+        return None if mention is None or mention.start < floor else Found(span[0], end, "name", mention, relative=True)
 
     def apposed_name(self, floor: int, end: int) -> Found | None:
         """A name set off by commas just before the verb: "A lawyer for the bank, Ann Cole, said"."""
