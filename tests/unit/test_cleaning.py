@@ -50,3 +50,62 @@ def test_result_serialises_to_the_design_shape():
 ])
 def test_the_language_of_the_text_is_in_the_stats(text, lang):
     assert clean(text.encode(), "text/plain").stats["lang"] == lang
+
+
+# A paragraph of about 500 characters in each language (written for this test), the detector's
+# whole sample.
+PARAGRAPHS = {
+    "fr": (
+        'Le conseil municipal a voté mardi soir le budget de l’année prochaine, après un long débat '
+        'sur le prix des transports publics. La maire a déclaré que les impôts locaux ne changeraient'
+        ' pas, mais l’opposition estime que les écoles du quartier nord manquent toujours '
+        'd’enseignants. Les travaux de la nouvelle piscine commenceront au printemps, si le chantier '
+        'de la gare est terminé à temps. Plusieurs habitants sont venus expliquer que les loyers '
+        'augmentent plus vite que les salaires depuis trois ans.'
+    ),
+    "de": (
+        'Die Stadtverwaltung hat am Dienstag den Haushalt für das kommende Jahr beschlossen, nach '
+        'einer langen Debatte über die Preise im Nahverkehr. Die Bürgermeisterin sagte, die '
+        'Gemeindesteuern blieben unverändert, doch die Opposition meint, den Schulen im Norden '
+        'fehlten weiterhin Lehrkräfte. Der Bau des neuen Schwimmbads beginnt im Frühjahr, wenn die '
+        'Arbeiten am Bahnhof rechtzeitig fertig werden. Mehrere Anwohner erklärten, dass die Mieten '
+        'seit drei Jahren schneller steigen als die Löhne.'
+    ),
+    "es": (
+        'El ayuntamiento aprobó el martes por la noche el presupuesto del próximo año, después de un '
+        'largo debate sobre el precio del transporte público. La alcaldesa dijo que los impuestos '
+        'municipales no cambiarán, pero la oposición cree que a las escuelas del barrio norte todavía'
+        ' les faltan profesores. Las obras de la nueva piscina empezarán en primavera, si las de la '
+        'estación terminan a tiempo. Varios vecinos explicaron que los alquileres suben más rápido '
+        'que los sueldos desde hace tres años.'
+    ),
+    "pt": (
+        'A câmara municipal aprovou na terça-feira à noite o orçamento do próximo ano, depois de um '
+        'longo debate sobre o preço dos transportes públicos. A presidente disse que os impostos '
+        'municipais não vão mudar, mas a oposição considera que às escolas do bairro norte continuam '
+        'a faltar professores. As obras da nova piscina vão começar na primavera, se as da estação '
+        'ficarem prontas a tempo. Vários moradores explicaram que as rendas sobem mais depressa do '
+        'que os salários há três anos.'
+    ),
+    "it": (
+        'Il consiglio comunale ha approvato martedì sera il bilancio del prossimo anno, dopo un lungo'
+        ' dibattito sul prezzo dei trasporti pubblici. La sindaca ha detto che le tasse locali non '
+        'cambieranno, ma l’opposizione ritiene che alle scuole del quartiere nord manchino ancora '
+        'insegnanti. I lavori della nuova piscina cominceranno in primavera, se quelli della stazione'
+        ' finiranno in tempo. Diversi abitanti hanno spiegato che gli affitti crescono più in fretta '
+        'degli stipendi da tre anni.'
+    ),
+    "nl": (
+        'De gemeenteraad heeft dinsdagavond de begroting voor volgend jaar goedgekeurd, na een lang '
+        'debat over de prijzen van het openbaar vervoer. De burgemeester zei dat de lokale '
+        'belastingen niet veranderen, maar de oppositie vindt dat de scholen in de noordelijke wijk '
+        'nog steeds leraren tekortkomen. De bouw van het nieuwe zwembad begint in het voorjaar, als '
+        'het werk aan het station op tijd klaar is. Verschillende bewoners legden uit dat de huren al'
+        ' drie jaar sneller stijgen dan de lonen.'
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(PARAGRAPHS))
+def test_a_paragraph_of_news_is_enough_to_tell_its_language(lang):
+    assert clean(PARAGRAPHS[lang].encode(), "text/plain").stats["lang"] == lang
