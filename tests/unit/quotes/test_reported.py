@@ -478,3 +478,17 @@ def test_a_relative_clause_about_the_listener_is_no_statement():
 ])
 def test_a_description_of_the_source_after_according_to_is_not_the_statement(text, content):
     assert only(text).text == content
+
+
+@pytest.mark.parametrize("text", [
+    "Ann Cole has been told that the dog must leave her home by the end of the month.",
+    "The couple were repeatedly warned the child would be left without a passport.",
+    "She had been told that her son was safe and would be home by Friday.",
+])
+def test_the_subject_of_a_passive_listener_verb_reports_nothing(text):
+    assert extract_quotes(text) == []
+
+
+def test_a_listener_verb_in_the_progressive_still_reports():
+    text = "Tom Reed is warning voters that the new tax would cost every family dearly."
+    assert only(text).speaker.name == "Tom Reed"

@@ -1,11 +1,12 @@
 """The listener after "told", "warned", "asked" …: passed over before the statement ("told CNN
 he would run", "warned residents that …", "told my son they were …"), unless it is the
-statement's subject ("warned the drought could last")."""
+statement's subject ("warned the drought could last"); and the listener as the subject of a
+passive ("She had been told that …"), who reports nothing."""
 from __future__ import annotations
 
 import re
 
-from workers.stages.quotes.lexicon import FINITE_AUXILIARIES
+from workers.stages.quotes.lexicon import FINITE_AUXILIARIES, LISTENER_VERBS
 from workers.stages.quotes.names import NameIndex
 from workers.stages.quotes.wordruns import WORDS
 
@@ -16,6 +17,9 @@ _OBJECT_PRONOUNS = frozenset("him her them us me you reporters journalists".spli
 _DETERMINERS = ("the", "a", "an", "his", "her", "their", "its", "our", "my", "your")
 _ADVERBS = frozenset("still also now already never yet even just only".split())
 # Words ending in "s" that are no plural noun.
+# A form of "be" right before a listener verb makes it a passive: "was told", "had been warned".
+_PASSIVE = re.compile(r"(?<![\w’'\-])(?:been|was|were|is|are|be|being)[ \u00a0]+(?:(?:also|repeatedly|[a-z]+ly)[ \u00a0]+)?\Z")
+_PASSIVE_CHARS = 30
 _NOT_PLURALS = frozenset("his its this is was has does as us yes thus always perhaps sometimes plus".split())
 
 
@@ -48,3 +52,10 @@ def _listener_end(text: str, pos: int, limit: int, names: NameIndex) -> int:
         # them in what it reports ("asked drivers to avoid travel")
         return pos if text.startswith(" to ", m.end()) else m.end()
     return pos
+
+
+def told(text: str, floor: int, start: int, verb: str) -> bool:
+    """Whether the listener verb ``verb`` at ``start`` is a passive ("She had been told that …",
+    "were repeatedly warned"): its subject heard the statement, no one named made it."""
+    lo = floor if floor > start - _PASSIVE_CHARS else start - _PASSIVE_CHARS
+    return verb.lower() in LISTENER_VERBS and not verb.endswith("ing") and _PASSIVE.search(text, lo, start) is not None

@@ -12,6 +12,7 @@ from workers.stages.quotes.cues import ACCORDING, INFINITIVE, Cue, content_start
 from workers.stages.quotes.document import Bounds, Document, at_least_words, trim
 from workers.stages.quotes.lexicon import (INFINITIVE_VERBS, INTENTION_VERBS, INVERTED_VERBS, THAT_VERBS, TRAILING_VERBS,
                                           WEAK_VERBS)
+from workers.stages.quotes.listeners import told
 from workers.stages.quotes.nominal import used_as_noun
 from workers.stages.quotes.predicates import participle_subject, shared_subject
 from workers.stages.quotes.speakers import Found, SpeakerFinder
@@ -138,15 +139,15 @@ class ReportedPass:
         return None
 
     def _rest(self, draft: Draft, sent: Bounds, quoted: list[tuple[int, int]], whole: bool) -> Draft | None:
-        if not whole or self.cues.first(draft.end, sent.end) is None:
-            return None  # checked first: most statements run to the end of their sentence
-        return self._with_verb(Bounds(draft.end, sent.end), quoted)
+        # a verb looked for first: most statements run to the end of their sentence
+        return self._with_verb(Bounds(draft.end, sent.end), quoted) if whole and self.cues.first(draft.end, sent.end) else None
 
     def _with_verb(self, sent: Bounds, quoted: list[tuple[int, int]]) -> Draft | None:
         """The first statement reported in ``sent`` outside the ``quoted`` spans in it."""
         for cue in self.cues.within(sent.start, sent.end):
-            if quoted and overlaps(cue.start, cue.end, quoted):
-                continue  # a verb inside the quoted words
+            # a verb inside the quoted words, or a listener's ("She had been told that …": she heard it)
+            if (quoted and overlaps(cue.start, cue.end, quoted)) or told(self.text, sent.start, cue.start, cue.word):
+                continue
             own = own_cue(self.text, self.cues, cue, quoted) if quoted else None
             if own is not None:
                 draft = self._after_own_cue(sent, cue, own)
@@ -168,9 +169,8 @@ class ReportedPass:
             return None  # no second verb: checked first, as most quotations have none
         floor = own[1] if own[1] <= cue.start else sent.start
         found, pos = self.finder.before(floor, cue.start), cue.end
-        if found is None:
-            found = self.finder.after(cue.end, sent.end)
-            pos = cue.end if found is None else found.end
+        if found is None and (found := self.finder.after(cue.end, sent.end)) is not None:
+            pos = found.end
         if found is None:
             return None
         second = self._second_verb(pos, sent.end) or participle_after(self.text, self.cues, pos, sent.end)
