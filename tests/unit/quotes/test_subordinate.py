@@ -2,6 +2,8 @@
 clause, a quantity after the verb, a titled name between commas, a possessive before a noun."""
 from __future__ import annotations
 
+import pytest
+
 from tests.unit.quotes.support import only, said_by
 from workers.stages.quotes import extract_quotes
 
@@ -48,3 +50,17 @@ def test_a_pronoun_and_a_finite_verb_make_a_three_word_statement():
     text = "Ann Cole lost the vote on Monday. Later she said she was relieved."
     assert said_by(text) == ("she was relieved", "Ann Cole")
     assert extract_quotes("Ann Cole lost the vote on Monday. Later she said nothing more.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "If the trend continues, the champion will win a fourth title next spring.",
+    "Before the results were revealed, Sarah spoke of her hopes for the future.",
+    "As the coach showed, a young side can beat anyone on its day.",
+])
+def test_a_subordinate_clause_closing_at_its_verb_reports_nothing(text):
+    assert extract_quotes(text) == []
+
+
+def test_a_subordinate_clause_with_an_aside_after_its_verb_still_reports():
+    text = "When the mayor said, however, that the fund was empty, the board adjourned."
+    assert only(text).text == "that the fund was empty"

@@ -209,7 +209,7 @@ class ReportedPass:
         start = self._content_after(cue, closes or sent.end)
         if start is None or (closes is not None and start >= closes):
             return None
-        return self._draft(start, closes or subordinate_end(text, sent.start, found.start, start, sent.end), found, cue.word)
+        return self._draft(start, closes or subordinate_end(text, sent.start, found.start, cue.end, start, sent.end), found, cue.word)
 
     def _content_after(self, cue: Cue, limit: int) -> int | None:
         """Where the statement after a verb starts, or None if an object follows it."""

@@ -18,12 +18,16 @@ _SUBORDINATE = re.compile(
 )
 
 
-def subordinate_end(text: str, sentence_start: int, speaker_start: int, start: int, end: int) -> int:
+def subordinate_end(text: str, sentence_start: int, speaker_start: int, verb_end: int, start: int, end: int) -> int:
     """End of the statement [start, end) when only a subordinating word stands between the
-    sentence start and the speaker: the first comma after ``start`` (``end`` if none)."""
+    sentence start and the speaker: the first comma after ``start`` (``end`` if none) — or
+    ``start`` itself, no statement, when the clause closes right after the verb ("If the trend
+    continues, McCoy will …": the words after the comma are the writer's)."""
     m = _SUBORDINATE.match(text, sentence_start, speaker_start)
     if m is None or m.end() != speaker_start:
         return end
+    if text.find(",", verb_end, start) >= 0 and not text[verb_end:start].strip(" \u00a0,"):
+        return start
     comma = text.find(",", start, end)
     return end if comma < 0 else comma
 
