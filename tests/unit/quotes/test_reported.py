@@ -492,3 +492,16 @@ def test_the_subject_of_a_passive_listener_verb_reports_nothing(text):
 def test_a_listener_verb_in_the_progressive_still_reports():
     text = "Tom Reed is warning voters that the new tax would cost every family dearly."
     assert only(text).speaker.name == "Tom Reed"
+
+
+@pytest.mark.parametrize("text, statement", [
+    ("'We will just drive her car then, right?' Jamie wrote, the affidavit said.", None),
+    ("The pair met at a bar in May, she told police, the report said.", "The pair met at a bar in May"),
+])
+def test_an_attribution_after_an_attribution_is_no_statement(text, statement):
+    assert [q.text for q in extract_quotes(text) if q.kind == "indirect"] == ([statement] if statement else [])
+
+
+def test_a_short_clause_with_another_verb_is_still_a_statement():
+    text = "Tom Reed said he agreed."
+    assert only(text).text == "he agreed"

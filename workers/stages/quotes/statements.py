@@ -86,10 +86,15 @@ _SHORT_SUBJECT = (r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t|(?:[Tt]he|[Aa]n?|[Hh]i
                   r"[\w’'\-]+|[A-Z][\w’'\-]*|[a-z]+s)")
 _SHORT_CLAUSE = re.compile(_SHORT_SUBJECT + r"[ \u00a0]+(?:" + _FINITE.pattern + "|" + _CONTRACTION.pattern + r")(?:[ \u00a0]+[\w’'\-]+)?$")
 
+# Verbs of a source's attribution, which a short clause of them is ("the affidavit said").
+_ATTRIBUTING = frozenset("say says said tell tells told write writes wrote add adds added report reports reported".split())
+
 
 def short_clause(text: str, start: int, end: int) -> bool:
-    """[start, end) is a clause of a few words: a subject, a finite verb and at most one more word."""
-    return _SHORT_CLAUSE.match(text, start, end) is not None
+    """[start, end) is a clause of a few words: a subject, a finite verb and at most one more word
+    — not an attribution ("…,' Jamie wrote, the affidavit said": a source, no statement)."""
+    m = _SHORT_CLAUSE.match(text, start, end)
+    return m is not None and not any(word.lower() in _ATTRIBUTING for word in m.group().split())
 
 
 # "would not say whether", "have not publicly said", "didn't say": a negated verb reports nothing
