@@ -505,3 +505,8 @@ def test_an_attribution_after_an_attribution_is_no_statement(text, statement):
 def test_a_short_clause_with_another_verb_is_still_a_statement():
     text = "Tom Reed said he agreed."
     assert only(text).text == "he agreed"
+
+
+def test_a_verb_with_off_shows_something_and_states_nothing():
+    text = "The boxer showed off his impressive speed, which he will hope troubles his rival."
+    assert extract_quotes(text) == []

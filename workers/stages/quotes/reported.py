@@ -32,12 +32,12 @@ _DATELINE = re.compile(
     r"[A-Z][A-Z.’'\-]+(?:[ \u00a0][A-Z][A-Z.’'\-]+){0,3}(?:,[ \u00a0]+[A-Z][\w.’'\-]*(?:[ \u00a0][A-Z][\w.’'\-]*){0,2})?"
     r"(?:[ \u00a0]*\([^()\n]{1,30}\))?(?:[ \u00a0]*(?:[-—–]+|--)|:)[ \u00a0]+(?=[A-Z\d“\"])"
 )
-# Content opening with these is an object, an adjunct or a relative clause about the listener,
-# not a statement ("replied to a call", "reported from Midway", "said when she resigned",
-# "warned users, who are watching …").
+# Content opening with these is an object, an adjunct, a relative clause about the listener or
+# a verb's particle, not a statement ("replied to a call", "reported from Midway", "said when she
+# resigned", "warned users, who are watching …", "showed off his speed").
 _OBJECT_START = re.compile(
     r"(?:,|to|about(?![ \u00a0]+[\d$])|with|for|of|on|by|from|at|in|into|during|after|before|when|while|as|"
-    r"because|if|who|whom|whose|"  # "about 20 people have …" opens with a quantity, not an object
+    r"because|if|who|whom|whose|off|"  # "about 20 people have …" opens with a quantity, not an object
     r"(?:them|him|her|it|our|my|your)sel(?:f|ves))(?![\w’'\-])"  # "find themselves in …": reflexive
 )
 _THAT = re.compile(r"[ \u00a0]+that[ \u00a0]")
