@@ -429,3 +429,9 @@ def test_a_name_opening_a_relative_clause_or_after_it_closed_still_speaks():
     text = ("Tom Reed, who was making his third attempt at the summit, called his wife by satellite "
             "phone on Monday, the Leeds Gazette reported.")
     assert [q.speaker.name for q in extract_quotes(text)] == ["Leeds Gazette"]
+
+
+def test_he_never_stands_for_a_participles_phrase_opening_the_sentence():
+    text = ("The ecologist Tom Reed has studied extinction for decades. "
+            "Writing for Aeon, he said: “Most species are lost to habitat, not to hunting.”")
+    assert [q.speaker.name for q in extract_quotes(text)] == ["Tom Reed"]

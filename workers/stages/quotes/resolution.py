@@ -260,10 +260,13 @@ class Resolver:
     def _person_like(self, mention: Mention) -> bool:
         """Two words or more, or a surname of a full name; never a place (known, or one the text
         puts after "in": "in Laguna Beach"), nor two names joined ("Les Ferdinand and Chris
-        Ramsey", "Warrington and Stockport": "he" is neither)."""
+        Ramsey", "Warrington and Stockport": "he" is neither), nor a participle's phrase opening
+        a sentence ("Writing for Aeon, he said")."""
         for word in mention.words:  # a loop, not any() over a generator (asked of every candidate)
             if word.lower() in PLACES or word == "and" or word.lower() in PLACE_WORDS:
                 return False
+        if mention.words[0].endswith("ing") and len(mention.words) > 2 and mention.words[1] in ("for", "of", "on"):
+            return False
         name = mention.name
         if len(mention.words) < 2:  # a surname of a full name, judged by that name
             name, via = self.full_names.canonical(mention)
