@@ -435,3 +435,9 @@ def test_he_never_stands_for_a_participles_phrase_opening_the_sentence():
     text = ("The ecologist Tom Reed has studied extinction for decades. "
             "Writing for Aeon, he said: “Most species are lost to habitat, not to hunting.”")
     assert [q.speaker.name for q in extract_quotes(text)] == ["Tom Reed"]
+
+
+def test_a_home_after_a_comma_and_from_is_a_place_no_description_means():
+    text = ("Dennis Whitlow, 79, from Pemberley Green, Surrey, said the hedge had blocked all sunlight. "
+            "The retired postman said: “I just wanted to sit outside in the afternoon.”")
+    assert [q.speaker.name for q in extract_quotes(text)] == ["Dennis Whitlow", "Dennis Whitlow"]

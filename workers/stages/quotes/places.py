@@ -1,12 +1,14 @@
 """Names a text uses as places: what it puts after "in", "near" or "across" ("in Laguna Beach",
-"near Alice Springs"), where a person is never put. "He" and "she" never stand for them."""
+"near Alice Springs"), where a person is never put, or after a comma and "from" (a home: "Dennis
+Whitlow, 79, from Pemberley Green, said"). "He" and "she" never stand for them."""
 from __future__ import annotations
 
 from workers.stages.quotes.names import mention_in, sentence_parts
 
 _LOCATIVES = ("in", "near", "outside", "inside", "across", "throughout")
 _AFTER = tuple(f"{word}{space}" for word in _LOCATIVES for space in " \u00a0")
-_LONGEST = max(len(word) for word in _AFTER) + 1
+_HOME = (", from ", ",\u00a0from ")  # not "a letter from Ann Cole": a person sends one
+_LONGEST = max(len(word) for word in _AFTER + _HOME) + 1
 
 
 def place_names(text: str, phrases: list[tuple[int, str]]) -> set[str]:
@@ -17,7 +19,8 @@ def place_names(text: str, phrases: list[tuple[int, str]]) -> set[str]:
     for start, phrase in phrases:
         lo = start - _LONGEST if start > _LONGEST else 0
         # a possessor is no place: "in Saddam Hussein's army"
-        if text.endswith(_AFTER, lo, start) and not phrase.endswith(("’s", "'s")) and _word_before_is_locative(text, start):
+        after = (text.endswith(_AFTER, lo, start) and _word_before_is_locative(text, start)) or text.endswith(_HOME, lo, start)
+        if after and not phrase.endswith(("’s", "'s")):
             mention = mention_in(start, sentence_parts(start, phrase)[0][1])
             if mention is not None and mention.start == start:  # not a name after a run-on caption's titles
                 names.add(mention.name)
