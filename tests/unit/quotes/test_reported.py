@@ -510,3 +510,12 @@ def test_a_short_clause_with_another_verb_is_still_a_statement():
 def test_a_verb_with_off_shows_something_and_states_nothing():
     text = "The boxer showed off his impressive speed, which he will hope troubles his rival."
     assert extract_quotes(text) == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("A nurse at the hospital, who asked not to be named, said the ward was full every night.", "A nurse at the hospital"),
+    ("A resident of the street, who has lived there for years, said the flood was the worst she had seen.",
+     "A resident of the street"),
+])
+def test_a_subject_with_a_prepositional_phrase_speaks_past_a_relative_aside(text, speaker):
+    assert only(text).speaker.name == speaker

@@ -15,6 +15,8 @@ _SUBJECT_MAX_CHARS = 80
 # A relative clause between a subject and its verb, read back from the verb ("who saw the fire"):
 # at most this long, and holding no clause mark or quote mark.
 _RELATIVE_CLAUSE_CHARS = 80
+# A relative aside set off by commas after the subject, at most this long.
+_ASIDE_CHARS = 150
 _LOWER_WORD = re.compile(r"[a-z]")
 _CLAUSE_MARK = re.compile(r"[,;:\"“”]|(?<![\w’'\-])that(?![\w’'\-])")
 # Opening words of a clause that is no subject: a subordinate clause or an adjunct.
@@ -37,7 +39,7 @@ def clause_subject(text: str, finder: SpeakerFinder, floor: int, cue: Cue) -> Fo
     noun ends it: "Those close to him say", "elected officials from both parties say"."""
     if cue.word.lower() in WEAK_VERBS or cue.word.endswith("ing"):
         return None
-    end = finder.skip_back(floor, cue.start)
+    end = _before_aside(text, floor, finder.skip_back(floor, cue.start))
     lo = max(floor, end - _SUBJECT_MAX_CHARS)
     start = max(text.rfind(",", lo, end), text.rfind(";", lo, end), text.rfind(":", lo, end)) + 1
     if start == 0:  # no clause mark: the sentence opens the clause, if close enough
@@ -53,6 +55,16 @@ def clause_subject(text: str, finder: SpeakerFinder, floor: int, cue: Cue) -> Fo
     if ENDS_JOINED.search(text, start, end):
         return None  # "Ann Lee thanked them and said": a predicate before the verb, not a subject
     return Found(start, end, "noun phrase")
+
+
+def _before_aside(text: str, floor: int, end: int) -> int:
+    """Where the phrase ends before a relative aside that ends at ``end`` ("A nurse at the
+    hospital, who asked not to be named, said"), else ``end``."""
+    close = len(text[floor:end].rstrip(" \u00a0")) + floor - 1
+    if close < floor or text[close] != ",":
+        return end
+    who = text.rfind(", who ", max(floor, close - _ASIDE_CHARS), close)
+    return who if who >= 0 and text.find(",", who + 1, close) < 0 else end
 
 
 def restricted_subject(text: str, finder: SpeakerFinder, floor: int, cue: Cue) -> Found | None:
