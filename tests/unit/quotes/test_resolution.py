@@ -441,3 +441,23 @@ def test_a_home_after_a_comma_and_from_is_a_place_no_description_means():
     text = ("Dennis Whitlow, 79, from Pemberley Green, Surrey, said the hedge had blocked all sunlight. "
             "The retired postman said: “I just wanted to sit outside in the afternoon.”")
     assert [q.speaker.name for q in extract_quotes(text)] == ["Dennis Whitlow", "Dennis Whitlow"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a person newly described speaks in the sentence before the pronoun
+    ("The World Health Organization sent doctors to the town. A nurse at one of the tents said staff "
+     "had run out of beds. “We put people on mats on the floor,” she said.", "A nurse at one of the tents"),
+    ("Acme Supplies lost the contract in May. A spokesman said the firm would appeal. "
+     "“We are confident,” he said.", "A spokesman"),
+    # a body described speaks for "it"
+    ("Ukip lost two seats in the vote. The party said the result was a blow. "
+     "“We will be back,” it said.", "The party"),
+])
+def test_a_pronoun_stands_for_the_described_speaker_of_the_sentence_before(text, speaker):
+    assert extract_quotes(text)[-1].speaker.name == speaker
+
+
+def test_he_after_a_definite_description_still_means_the_person_named_before():
+    text = ("Barack Obama visited the plant in Ohio. The president said jobs would follow. "
+            "“This is only the beginning,” he said.")
+    assert extract_quotes(text)[-1].speaker.name == "Barack Obama"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from workers.stages.quotes.lexicon import NOT_NAMES, ORG_WORDS, PERSON_NOUNS, PLACES, PRONOUNS, ROLE_WORDS, TITLES
+from workers.stages.quotes.lexicon import NOT_NAMES, OCCUPATIONS, ORG_WORDS, PERSON_NOUNS, PLACES, PRONOUNS, ROLE_WORDS, TITLES
 
 # Nouns for people in features and court and sports copy, beyond the list above, by their ending.
 _PERSON_ENDINGS = ("man", "woman", "ist", "ian", "-year-old", "mogul", "tycoon", "aire", "ager", "ee")
@@ -30,6 +30,12 @@ _IMPERSONAL = re.compile(
 )
 # Singular nouns ending in "s" ("the boss", "the actress", "the analysis"), and possessives.
 _SINGULAR_S = ("ss", "us", "is", "'s", "’s")
+# People who speak for others or of what they saw: the heads of a description "he" or "she" means.
+_SPEAKING_PEOPLE = frozenset(
+    """spokesman spokeswoman spokesperson official source aide adviser advisor analyst expert critic
+    lawmaker leader insider witness neighbour neighbor resident relative friend""".split()
+)
+_BEFORE_PREPOSITION = re.compile(r" (?:of|at|for|in|from|with|on|near|by) ")
 
 
 def described_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -87,7 +93,7 @@ def may_mean(name: str, via: str, pronoun: str) -> bool:
         return pronoun != "it"
     if via != "noun phrase" or pronoun not in ("he", "she"):
         return True
-    head = lower.rsplit(" ", 1)[-1]
+    head = _BEFORE_PREPOSITION.split(lower, 1)[0].rsplit(" ", 1)[-1]  # "a nurse at one of the tents"
     return not (head in ("people", "police") or (head.endswith("s") and not head.endswith(_SINGULAR_S)))
 
 
@@ -95,3 +101,19 @@ def impersonal(text: str, start: int) -> bool:
     """Whether the speaker phrase at ``start`` is an "it" opening an impersonal passive ("It is
     believed that …", "it’s thought"), which names no one."""
     return text.startswith(("It", "it"), start) and _IMPERSONAL.match(text, start + 2) is not None
+
+
+def description_meant(description: str, pronoun: str) -> bool:
+    """Whether ``pronoun`` may stand for a speaker named by a ``description``: "he" or "she" for
+    one person newly described ("A nurse at one of the tents", "his spokesman"; "The president"
+    is likely someone named before), "it" for a body ("The party"), "they" for several ("The
+    workers")."""
+    lower = description.lower()
+    head = _BEFORE_PREPOSITION.split(lower, 1)[0].rsplit(" ", 1)[-1]
+    plural = head in ("people", "police") or (head.endswith("s") and not head.endswith(_SINGULAR_S))
+    if pronoun == "they":
+        return plural
+    if pronoun == "it":
+        return head in ORG_WORDS
+    person = head in PERSON_NOUNS or head in OCCUPATIONS or head in _SPEAKING_PEOPLE or _AGE_OR_FAMILY.fullmatch(head)
+    return not plural and bool(person) and not lower.startswith("the ")

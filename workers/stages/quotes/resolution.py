@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import bisect
 
-from workers.stages.quotes.antecedents import described_subject, describes_person, impersonal, lone_name_subject, may_mean
+from workers.stages.quotes.antecedents import (described_subject, describes_person, description_meant, impersonal,
+                                               lone_name_subject, may_mean)
 from workers.stages.quotes.candidates import Draft
 from workers.stages.quotes.document import Document, trim
 from workers.stages.quotes.extents import agent_of, head_before_preposition, person_of
@@ -44,6 +45,7 @@ class Resolver:
         self.parts = Parts(doc.text, quoted)
         self.last_speaker: str | None = None  # the canonical name of the last quote's speaker
         self.last_via = ""  # how it was found, when first named (a continuation keeps the name)
+        self.last_at = -1  # where it was named
         self._mentions: dict[int, list[Mention]] = {}  # the name mentions of earlier sentences, by start
         self._names: dict[tuple[int, str], list[str]] = {}  # what they offer each pronoun
 
@@ -59,7 +61,8 @@ class Resolver:
                 continue
             if speaker is not None:
                 self.last_speaker = speaker.name
-                self.last_via = self.last_via if speaker.via == "continuation" else speaker.via
+                if speaker.via != "continuation":
+                    self.last_via, self.last_at = speaker.via, speaker.start
                 reported = (d.end, speaker)
                 if d.kind != "indirect":
                     last = (para, speaker)  # uncued paragraphs continue quoted speakers only
@@ -214,6 +217,9 @@ class Resolver:
             names = self._candidates(start, end, pronoun)
             if names:
                 return last if last is not None and last in names else names[0]
+            if last is not None and self.last_via == "noun phrase" and start <= self.last_at < end \
+                    and description_meant(last, pronoun):
+                return last  # a described speaker: "A nurse at the clinic said …. “…,” she said."
         if pronoun in ("he", "she"):  # "The Pope arrived …", "…, McDavid smiled."
             for start, end in earlier:  # the nearest sentence of the writer's, not a quoted one
                 if self.text[start] not in _OPENING_MARKS and not self._in_quote(start):
