@@ -60,9 +60,11 @@ def clause_subject(text: str, finder: SpeakerFinder, floor: int, cue: Cue) -> Fo
 def _before_aside(text: str, floor: int, end: int) -> int:
     """Where the phrase ends before a relative aside that ends at ``end`` ("A nurse at the
     hospital, who asked not to be named, said"), else ``end``."""
-    close = len(text[floor:end].rstrip(" \u00a0")) + floor - 1
+    close = end - 1
+    while close >= floor and text[close] in " \u00a0":
+        close -= 1
     if close < floor or text[close] != ",":
-        return end
+        return end  # most verbs: no aside before them
     who = text.rfind(", who ", max(floor, close - _ASIDE_CHARS), close)
     return who if who >= 0 and text.find(",", who + 1, close) < 0 else end
 
