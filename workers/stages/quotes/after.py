@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import re
 
+from workers.stages.quotes.asides import apposed_name
 from workers.stages.quotes.cues import ACCORDING, Cue
 from workers.stages.quotes.described import past_description
 from workers.stages.quotes.document import Document, at_least_words
+from workers.stages.quotes.found import Found
 from workers.stages.quotes.idioms import IDIOM_OPENINGS, idiom_after
 from workers.stages.quotes.lexicon import SPEECH_MANNER, WEAK_VERBS
 from workers.stages.quotes.marks import Quoted
 from workers.stages.quotes.separators import separator_end
-from workers.stages.quotes.speakers import Found, SpeakerFinder
+from workers.stages.quotes.speakers import SpeakerFinder
 
 _CLAUSE_END = re.compile(r"[.;!?]|$")
 # A relative clause set off after the speaker: ", who asked not to be named,".
@@ -89,7 +91,7 @@ def _speaker_of(text: str, finder: SpeakerFinder, start: int, cue: Cue, limit: i
         return (found, None) if _short_clause(text, cue.end, limit) else (None, None)
     if found is None or not _only_determiner(text[start : found.start]):
         found = (finder.phrase_between(start, cue.start) or finder.name_then_aside(start, cue.start)
-                 or finder.apposed_name(start, cue.start))  # “…,” a lawyer for the family, Tom Hart, told
+                 or apposed_name(finder, start, cue.start))  # “…,” a lawyer for the family, Tom Hart, told
     return found, cue.end
 
 

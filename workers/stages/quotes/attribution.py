@@ -7,13 +7,14 @@ from workers.stages.quotes.after import cue_after, open_ended
 from workers.stages.quotes.candidates import Draft, is_title
 from workers.stages.quotes.cues import ACCORDING, CLAUSE_WINDOW_CHARS, Cue, content_start
 from workers.stages.quotes.document import Document, at_least_words, trim, word_before
+from workers.stages.quotes.found import Found
 from workers.stages.quotes.idioms import IDIOM_REACH, idiom_before
 from workers.stages.quotes.introductions import block_cue, introduced
 from workers.stages.quotes.lexicon import LISTENER_VERBS, REPORTING_VERBS, WEAK_VERBS
 from workers.stages.quotes.marks import Quoted
 from workers.stages.quotes.mixed import AS_FRAME, after_determiner, clause_tail, complete, framed_as
 from workers.stages.quotes.predicates import participle_subject, shared_subject
-from workers.stages.quotes.speakers import Found, SpeakerFinder
+from workers.stages.quotes.speakers import SpeakerFinder
 
 _LINK = re.compile(r"[ \u00a0]*(?:that[ \u00a0]*)?[:,]?[ \u00a0]*$")
 _SENTENCE_END = re.compile(r"[.!?]")
@@ -37,10 +38,8 @@ _QUOTE_MARK = re.compile(r"[\"“”«»„]")
 _NOUN_BEFORE = frozenset("to of in on from about with the a an his her their its".split())
 _BREAKS = re.compile(r"[,;:.!?\"“”()—–]")
 _LISTENER_AFTER = frozenset(v for v in LISTENER_VERBS if not v.startswith("ask"))
-_PARTICIPLE = re.compile(
-    r"[ \u00a0]*,[ \u00a0]*(adding|saying|noting|arguing|claiming|insisting|warning|explaining|stressing)"
-    r"(?![\w’'\-])"
-)
+_PARTICIPLE = re.compile(r"[ \u00a0]*,[ \u00a0]*(adding|saying|noting|arguing|claiming|insisting|warning|explaining|stressing)"
+                         r"(?![\w’'\-])")
 
 
 class DirectPass:

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from workers.stages.quotes.document import Document
+from workers.stages.quotes.found import Found
 from workers.stages.quotes.interview import answers
 from workers.stages.quotes.marks import Quoted, outermost
 from workers.stages.quotes.names import Mention
-from workers.stages.quotes.speakers import Found
 
 
 # A title of a work or a show ("Fox News Sunday", "Make Your Kid a Millionaire", "The Pope and

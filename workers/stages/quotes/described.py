@@ -6,10 +6,11 @@ organisation may open the description. The name is the speaker, not the organisa
 """
 from __future__ import annotations
 
+from workers.stages.quotes.found import Found
 from workers.stages.quotes.lexicon import NOT_NAMES
 from workers.stages.quotes.names import Mention
 from workers.stages.quotes.phrases import WORD_AFTER
-from workers.stages.quotes.speakers import Found, SpeakerFinder
+from workers.stages.quotes.speakers import SpeakerFinder
 
 # "said former prime minister Stephen Harper", "said assistant municipal commissioner Kiran Dighavkar"
 _DESCRIPTION_WORDS = 3

@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 
 from workers.stages.quotes.document import Document, trim
+from workers.stages.quotes.found import Found
 from workers.stages.quotes.lexicon import DETERMINERS, ORG_WORDS, ROLE_WORDS, SPEAKER_NOUNS, TITLES
 from workers.stages.quotes.names import Mention, bare
-from workers.stages.quotes.speakers import Found
 
 # Someone who speaks for the person or body named after "for", "to" or "of" ("a spokeswoman for
 # Kensington Palace", "a lawyer for the family", "sources close to the minister").

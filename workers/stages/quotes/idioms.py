@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 
+from workers.stages.quotes.found import Found
 from workers.stages.quotes.marks import Quoted
-from workers.stages.quotes.speakers import Found, SpeakerFinder
+from workers.stages.quotes.speakers import SpeakerFinder
 
 _SPACE = r"[ \u00a0]+"
 _AS = re.compile(rf"(?<![\w’'\-])[Aa]s{_SPACE}")

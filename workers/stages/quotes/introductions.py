@@ -8,9 +8,10 @@ import re
 from workers.stages.quotes.candidates import Draft
 from workers.stages.quotes.cues import CLAUSE_WINDOW_CHARS
 from workers.stages.quotes.document import Document, at_least_words
+from workers.stages.quotes.found import Found
 from workers.stages.quotes.marks import Quoted
 from workers.stages.quotes.mixed import complete
-from workers.stages.quotes.speakers import Found, SpeakerFinder
+from workers.stages.quotes.speakers import SpeakerFinder
 
 # Quoted words after a colon this short and not a whole sentence are a title or a label
 # ("Its name: “Project Blue”"); the floor uncued quotes have.

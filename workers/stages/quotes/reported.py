@@ -10,12 +10,13 @@ from workers.stages.quotes.beside import overlaps, own_cue, participle_after, sp
 from workers.stages.quotes.candidates import Draft
 from workers.stages.quotes.cues import ACCORDING, INFINITIVE, Cue, content_start, cut_pattern
 from workers.stages.quotes.document import Bounds, Document, at_least_words, trim
+from workers.stages.quotes.found import Found
 from workers.stages.quotes.lexicon import (INFINITIVE_VERBS, INTENTION_VERBS, INVERTED_VERBS, THAT_VERBS, TRAILING_VERBS,
                                           WEAK_VERBS)
 from workers.stages.quotes.listeners import told
 from workers.stages.quotes.nominal import used_as_noun
 from workers.stages.quotes.predicates import participle_subject, shared_subject
-from workers.stages.quotes.speakers import Found, SpeakerFinder
+from workers.stages.quotes.speakers import SpeakerFinder
 from workers.stages.quotes.statements import negated, said_clause, short_clause, states_something, trailed_statement
 from workers.stages.quotes.subjects import clause_subject, in_free_relative, restricted_subject
 from workers.stages.quotes.subordinate import relative_end, subordinate_end
@@ -43,9 +44,7 @@ _OBJECT_START = re.compile(
 _THAT = re.compile(r"[ \u00a0]+that[ \u00a0]")
 # The same words read back from a verb inside reported content; group 1 is a bare comma,
 # which only a participle may follow.
-_JOINED_BEFORE = re.compile(
-    r"(?:(,)|(?<![\w’'\-])(?:and|but))[ \u00a0]+(?:(?:also|then|later|repeatedly)[ \u00a0]+)?$"
-)
+_JOINED_BEFORE = re.compile(r"(?:(,)|(?<![\w’'\-])(?:and|but))[ \u00a0]+(?:(?:also|then|later|repeatedly)[ \u00a0]+)?$")
 _JOIN_CHARS = 24
 # Reported content usually stops where a new clause is coordinated: "…, but he said …".
 _CLAUSE_CUT = cut_pattern(r",[ \u00a0]+(?:but|which|while|though|although|citing|speaking)[ \u00a0]", ";",

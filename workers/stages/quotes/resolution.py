@@ -9,13 +9,13 @@ from workers.stages.quotes.antecedents import (described_subject, describes_pers
 from workers.stages.quotes.candidates import Draft
 from workers.stages.quotes.document import Document, trim
 from workers.stages.quotes.extents import agent_of, head_before_preposition, person_of
+from workers.stages.quotes.found import Found
 from workers.stages.quotes.lexicon import ORG_WORDS, PLACE_WORDS, PLACES, PRONOUNS, SPEAKER_NOUNS, TITLES
 from workers.stages.quotes.names import Mention, bare
 from workers.stages.quotes.nominal import used_as_noun
 from workers.stages.quotes.parts import Parts
 from workers.stages.quotes.places import place_names
 from workers.stages.quotes.results import Quote, Speaker
-from workers.stages.quotes.speakers import Found
 from workers.stages.quotes.subjects import subject_before_verb
 from workers.stages.quotes.surnames import FullNames
 

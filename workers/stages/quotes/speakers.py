@@ -3,16 +3,15 @@ noun phrase), found but not yet resolved."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from workers.stages.quotes.appositions import before_age_and_home, before_relative
+from workers.stages.quotes.appositions import before_relative
+from workers.stages.quotes.asides import past_asides
 from workers.stages.quotes.document import Document, at_least_words, last_visible, trim, word_before
+from workers.stages.quotes.found import Found
 from workers.stages.quotes.lexicon import AUXILIARIES, DETERMINERS, PRONOUNS, ROLE_WORDS, SPEAKER_NOUNS, TITLES, is_adverb, pronoun_of
-from workers.stages.quotes.names import Mention, bare, with_particles
+from workers.stages.quotes.names import Mention, with_particles
 from workers.stages.quotes.phrases import WORD_AFTER, phrase_end, phrase_start, role_holder
 
-# An aside between the speaker and the verb: "Harith al-Dari, the ... secretary general, said".
-_APPOSITION_MAX_CHARS, _ASIDES, _HOME_LINKS = 120, 4, (" of ", " from ", " in ")
 # The longest source after "according to" read as a phrase: a title, a name and its acronym
 # ("the event organizer Alliance to Reclaim Our Schools (AROS)", 9) or a document and its
 # author ("a civil complaint filed by the federal regulator") fit; 8 left both out.
@@ -43,17 +42,6 @@ _INVERTED_END = re.compile(
 _INVERTED_MAX_WORDS, _TITLED_NAME_CHARS = 6, 80  # how far a name may sit behind capitalised titles
 
 
-@dataclass(slots=True)
-class Found:
-    """A speaker phrase before resolution."""
-
-    start: int
-    end: int
-    kind: str  # "name" | "pronoun" | "noun phrase"
-    mention: Mention | None = None
-    relative: bool = False  # "who" standing for the name just before it
-
-
 class SpeakerFinder:
     """Finds the speaker phrases of one document."""
 
@@ -67,12 +55,12 @@ class SpeakerFinder:
     def before(self, floor: int, pos: int) -> Found | None:
         """The subject phrase ending just before ``pos`` (the reporting verb)."""
         end = self.skip_back(floor, pos)
-        found = self._phrase_ending(floor, end)
+        found = self.phrase_ending(floor, end)
         if found is None and last_visible(self.text, floor, end) == ",":
             # "Rep. Ann Cole (D-Ore.), chair of the panel, said": past the (party-state) too
-            found = self._past_apposition(floor, end)
+            found = past_asides(self, floor, end)
         if found is not None and found.kind == "name" and (described := before_relative(self.text, floor, found.start)):
-            found = self._phrase_ending(floor, self.skip_back(floor, described)) or found  # not "Taipei" of "who runs a salon in Taipei"
+            found = self.phrase_ending(floor, self.skip_back(floor, described)) or found  # not "Taipei" of "who runs a salon in Taipei"
         return found if found is not None else self._relative(floor, end)
 
     def _relative(self, floor: int, end: int) -> Found | None:
@@ -83,18 +71,6 @@ class SpeakerFinder:
         before = len(self.text[floor : span[0]].rstrip(" \u00a0,")) + floor
         mention = self.names.ending_at(before)
         return None if mention is None or mention.start < floor else Found(span[0], end, "name", mention, relative=True)
-
-    def apposed_name(self, floor: int, end: int) -> Found | None:
-        """A name set off by commas just before the verb: "A lawyer for the bank, Ann Cole, said"."""
-        comma = self.text.rfind(",", floor if floor > end - 2 else end - 2, end)
-        mention = self.names.ending_at(comma) if comma > floor else None
-        if mention is None or mention.start < floor:
-            return None
-        lead = self.text.rfind(",", max(floor, mention.start - _PAREN_MAX_CHARS), mention.start)
-        # Only titles may stand between the opening comma and the name: ", Mr. Ann Cole, said".
-        if lead < 0 or not all(bare(word) in TITLES for word in self.text[lead + 1 : mention.start].split()):
-            return None
-        return Found(mention.start, mention.end, "name", mention)
 
     def after(self, pos: int, ceiling: int) -> Found | None:
         """The speaker phrase starting just after ``pos`` ("said Caddell", "says the report")."""
@@ -240,26 +216,7 @@ class SpeakerFinder:
             end -= 1
         return end
 
-    def _past_apposition(self, floor: int, end: int) -> Found | None:
-        """The phrase before up to four asides set off by commas before the verb ("Gordon
-        MacAskill, 67, who has a heart condition, said"; "Emma Clarke, 29, from Leeds, said")."""
-        if (aged := before_age_and_home(self.text, floor, end)) is not None:
-            return self._phrase_ending(floor, self.skip_back(floor, aged))
-        comma = self.text.rfind(",", floor if floor > end - 2 else end - 2, end)
-        for k in range(_ASIDES):
-            lo = floor if floor > comma - _APPOSITION_MAX_CHARS else comma - _APPOSITION_MAX_CHARS
-            prev = self.text.rfind(",", lo, comma) if comma >= 0 else -1
-            found = self._phrase_ending(floor, self.skip_back(floor, prev)) if prev >= 0 else None
-            if found is not None and not (found.kind == "name" and self.text.endswith(_HOME_LINKS, floor, found.start)):
-                return found  # not the place of ", 59, of Ashton, Md., who watched …"
-            if k == 0 and (found := self.apposed_name(floor, end)) is not None:
-                return found  # "…, one of the family's attorneys, Justin Bamberg, said"
-            if prev < 0:
-                return None
-            comma = prev
-        return None
-
-    def _phrase_ending(self, floor: int, end: int) -> Found | None:
+    def phrase_ending(self, floor: int, end: int) -> Found | None:
         span = self._word_ending(floor, end)
         if not span or span[1] != end:
             return None

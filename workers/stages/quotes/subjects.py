@@ -6,8 +6,9 @@ import re
 
 from workers.stages.quotes.cues import Cue
 from workers.stages.quotes.document import at_least_words, trim, word_after, word_before
+from workers.stages.quotes.found import Found
 from workers.stages.quotes.lexicon import FINITE_AUXILIARIES, PRONOUNS, WEAK_VERBS
-from workers.stages.quotes.speakers import ENDS_JOINED, Found, SpeakerFinder
+from workers.stages.quotes.speakers import ENDS_JOINED, SpeakerFinder
 
 # A clause's whole opening phrase is its subject ("Those close to him say") when it is this short.
 _SUBJECT_MAX_WORDS = 7
