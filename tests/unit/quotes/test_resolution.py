@@ -461,3 +461,11 @@ def test_he_after_a_definite_description_still_means_the_person_named_before():
     text = ("Barack Obama visited the plant in Ohio. The president said jobs would follow. "
             "“This is only the beginning,” he said.")
     assert extract_quotes(text)[-1].speaker.name == "Barack Obama"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Police in Granton, B.C., say a 34-year-old man is in custody after a standoff.", "Police"),
+    ("The fire crew in Boise, Idaho, said the blaze was out by noon.", "The fire crew"),
+])
+def test_a_region_after_its_town_is_not_the_speaker(text, speaker):
+    assert only(text).speaker.name == speaker

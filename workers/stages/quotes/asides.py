@@ -3,11 +3,12 @@ relative clause ("Gordon MacAskill, 67, who has a heart condition, said"), or a 
 a description ("A lawyer for the bank, Ann Cole, said"). The speaker is the phrase before them."""
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from workers.stages.quotes.appositions import before_age_and_home
 from workers.stages.quotes.found import Found
-from workers.stages.quotes.lexicon import TITLES
+from workers.stages.quotes.lexicon import PLACES, TITLES
 from workers.stages.quotes.names import bare
 
 if TYPE_CHECKING:
@@ -17,6 +18,8 @@ if TYPE_CHECKING:
 _ASIDES, _APPOSITION_MAX_CHARS, _PAREN_MAX_CHARS = 4, 120, 40
 # Words before a name that make it a place: ", 59, of Ashton, Md., who watched …".
 _HOME_LINKS = (" of ", " from ", " in ")
+# A region's abbreviation ("B.C.", "Ont.", "Calif."), no person's name.
+_REGION = re.compile(r"(?:[A-Z][a-z]{0,4}\.)+")
 
 
 def past_asides(finder: SpeakerFinder, floor: int, end: int) -> Found | None:
@@ -26,18 +29,23 @@ def past_asides(finder: SpeakerFinder, floor: int, end: int) -> Found | None:
     if (aged := before_age_and_home(text, floor, end)) is not None:
         return finder.phrase_ending(floor, finder.skip_back(floor, aged))
     comma = text.rfind(",", floor if floor > end - 2 else end - 2, end)
+    placed = None
     for k in range(_ASIDES):
         lo = floor if floor > comma - _APPOSITION_MAX_CHARS else comma - _APPOSITION_MAX_CHARS
         prev = text.rfind(",", lo, comma) if comma >= 0 else -1
         found = finder.phrase_ending(floor, finder.skip_back(floor, prev)) if prev >= 0 else None
-        if found is not None and not (found.kind == "name" and text.endswith(_HOME_LINKS, floor, found.start)):
-            return found  # not the place of ", 59, of Ashton, Md., who watched …"
+        if found is not None and found.kind == "name" and text.endswith(_HOME_LINKS, floor, found.start):
+            # a place, not the speaker ("…, 59, of Ashton, Md., who watched …"); what it is the place
+            # of is, if nothing further back speaks ("Police in Granton, B.C., say")
+            placed = placed or finder.phrase_between(floor, text.rfind(" ", floor, found.start - 1), strict=True)
+        elif found is not None:
+            return found
         if k == 0 and (found := apposed_name(finder, floor, end)) is not None:
             return found  # "…, one of the family's attorneys, Justin Bamberg, said"
         if prev < 0:
-            return None
+            break
         comma = prev
-    return None
+    return placed if placed is not None and placed.start == floor else None
 
 
 def apposed_name(finder: SpeakerFinder, floor: int, end: int) -> Found | None:
@@ -45,8 +53,8 @@ def apposed_name(finder: SpeakerFinder, floor: int, end: int) -> Found | None:
     text = finder.text
     comma = text.rfind(",", floor if floor > end - 2 else end - 2, end)
     mention = finder.names.ending_at(comma) if comma > floor else None
-    if mention is None or mention.start < floor:
-        return None
+    if mention is None or mention.start < floor or _REGION.fullmatch(mention.name) or mention.name.lower() in PLACES:
+        return None  # a region after its town: "Police in Granton, B.C., say", "… in Boise, Idaho, said"
     lead = text.rfind(",", max(floor, mention.start - _PAREN_MAX_CHARS), mention.start)
     # Only titles may stand between the opening comma and the name: ", Mr. Ann Cole, said".
     if lead < 0 or not all(bare(word) in TITLES for word in text[lead + 1 : mention.start].split()):
