@@ -519,3 +519,14 @@ def test_a_verb_with_off_shows_something_and_states_nothing():
 ])
 def test_a_subject_with_a_prepositional_phrase_speaks_past_a_relative_aside(text, speaker):
     assert only(text).speaker.name == speaker
+
+
+def test_a_closing_mark_whose_opening_one_was_lost_leaves_the_inverted_speaker():
+    text = "Tom Reed has signed for two years. He is one of the best talents in Europe,' said Ann Cole on the radio."
+    quote = only(text)
+    assert (quote.text, quote.speaker.name) == ("He is one of the best talents in Europe", "Ann Cole")
+
+
+def test_a_stray_quote_mark_is_no_speaker():
+    text = "The club, who signed him in May,' said the deal was done."
+    assert all(q.speaker is None or q.speaker.name != "'" for q in extract_quotes(text))

@@ -50,6 +50,8 @@ def clause_subject(text: str, finder: SpeakerFinder, floor: int, cue: Cue) -> Fo
     start, end = trim(text, start, end)
     if start >= end or at_least_words(text, start, end, _SUBJECT_MAX_WORDS + 1):
         return None
+    if not any(char.isalnum() for char in text[start:end]):
+        return None  # a stray quote mark ("…,' said Tomkins"): no one
     first = word_after(text, start, end)
     if first.lower() in _NOT_SUBJECT_START or _NOT_IN_SUBJECT.search(text, start, end):
         return None

@@ -27,6 +27,8 @@ def comma_before(text: str, floor: int, pos: int, words: int = 0) -> int | None:
             pos -= 1
         if pos > floor and text[pos - 1] == ",":
             return pos - 1
+        if pos > floor + 1 and text[pos - 1] in "'’" and text[pos - 2] == ",":
+            return pos - 2  # a closing mark whose opening one was lost: "…,' said Tomkins"
         span = word_before(text, floor, pos, joiners="’'-_.")
         if span is None or text[span[0] : span[1]].lower() in _CONJUNCTIONS:
             return None  # ", but Lee said he …": a clause of its own, reporting forward
