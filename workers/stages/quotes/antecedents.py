@@ -91,10 +91,7 @@ def may_mean(name: str, via: str, pronoun: str) -> bool:
         return lower == pronoun
     if via == "surname":
         return pronoun != "it"
-    if via != "noun phrase" or pronoun not in ("he", "she"):
-        return True
-    head = _BEFORE_PREPOSITION.split(lower, 1)[0].rsplit(" ", 1)[-1]  # "a nurse at one of the tents"
-    return not (head in ("people", "police") or (head.endswith("s") and not head.endswith(_SINGULAR_S)))
+    return via != "noun phrase" or pronoun not in ("he", "she") or not _plural(_head(lower))
 
 
 def impersonal(text: str, start: int) -> bool:
@@ -109,11 +106,21 @@ def description_meant(description: str, pronoun: str) -> bool:
     is likely someone named before), "it" for a body ("The party"), "they" for several ("The
     workers")."""
     lower = description.lower()
-    head = _BEFORE_PREPOSITION.split(lower, 1)[0].rsplit(" ", 1)[-1]
-    plural = head in ("people", "police") or (head.endswith("s") and not head.endswith(_SINGULAR_S))
+    head = _head(lower)
+    plural = _plural(head)
     if pronoun == "they":
         return plural
     if pronoun == "it":
         return head in ORG_WORDS
     person = head in PERSON_NOUNS or head in OCCUPATIONS or head in _SPEAKING_PEOPLE or _AGE_OR_FAMILY.fullmatch(head)
     return not plural and bool(person) and not lower.startswith("the ")
+
+
+def _head(description: str) -> str:
+    """The head noun of a lower-case description: its last word before a preposition ("a nurse
+    at one of the tents" → "nurse")."""
+    return _BEFORE_PREPOSITION.split(description, 1)[0].rsplit(" ", 1)[-1]
+
+
+def _plural(noun: str) -> bool:
+    return noun in ("people", "police") or (noun.endswith("s") and not noun.endswith(_SINGULAR_S))

@@ -16,10 +16,10 @@ _FINITE_AFTER_SUBJECT = FINITE_AUXILIARIES | {"may", "shall"}
 _OBJECT_PRONOUNS = frozenset("him her them us me you reporters journalists".split())
 _DETERMINERS = ("the", "a", "an", "his", "her", "their", "its", "our", "my", "your")
 _ADVERBS = frozenset("still also now already never yet even just only".split())
-# Words ending in "s" that are no plural noun.
 # A form of "be" right before a listener verb makes it a passive: "was told", "had been warned".
 _PASSIVE = re.compile(r"(?<![\w’'\-])(?:been|was|were|is|are|be|being)[ \u00a0]+(?:(?:also|repeatedly|[a-z]+ly)[ \u00a0]+)?\Z")
 _PASSIVE_CHARS = 30
+# Words ending in "s" that are no plural noun.
 _NOT_PLURALS = frozenset("his its this is was has does as us yes thus always perhaps sometimes plus".split())
 
 
