@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from tests.unit.quotes.support import said_by
+from workers.stages.quotes import extract_quotes
 
 
 @pytest.mark.parametrize("text, speaker", [
@@ -17,3 +18,12 @@ from tests.unit.quotes.support import said_by
 ])
 def test_the_speaker_is_the_phrase_before_the_preposition(text, speaker):
     assert said_by(text)[1] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“We are all very happy,” a man in Leeds said.", "a man in Leeds"),
+    ("“Naturally we are relieved,” one woman in central Tehran told reporters.", "one woman in central Tehran"),
+    ("“It was chaos,” a father from Milton Keynes said.", "a father from Milton Keynes"),
+])
+def test_a_place_in_a_description_after_a_quotation_is_not_the_speaker(text, speaker):
+    assert [q.speaker.name for q in extract_quotes(text)] == [speaker]

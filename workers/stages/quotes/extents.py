@@ -8,7 +8,7 @@ import re
 
 from workers.stages.quotes.document import Document, trim
 from workers.stages.quotes.found import Found
-from workers.stages.quotes.lexicon import DETERMINERS, ORG_WORDS, ROLE_WORDS, SPEAKER_NOUNS, TITLES
+from workers.stages.quotes.lexicon import DETERMINERS, ORG_WORDS, PERSON_NOUNS, ROLE_WORDS, SPEAKER_NOUNS, TITLES
 from workers.stages.quotes.names import Mention, bare
 
 # Someone who speaks for the person or body named after "for", "to" or "of" ("a spokeswoman for
@@ -31,6 +31,11 @@ _PREPOSITIONS = frozenset("near in at from of on by with outside inside across a
 # The words of a phrase naming a speaker before its preposition ("the foreign minister"), or with
 # a relative clause ("A woman who was mauled by two dogs in a park").
 _PHRASE_WORDS, _RELATIVE_PHRASE_WORDS = 6, 12
+_PART_OF_PLACE = frozenset(
+    """central northern southern eastern western north south east west north-east north-west south-east
+    south-west downtown rural suburban""".split()
+)
+_QUOTE_MARKS = "\"“”‘’'«»"
 
 
 def agent_of(text: str, found: Found) -> Found:
@@ -64,6 +69,8 @@ def head_before_preposition(doc: Document, found: Found) -> Found:
         return found
     text = doc.text
     start, word = _word_before(text, found.start)
+    if word in _PART_OF_PLACE:  # "in central Tehran", "in south-east London"
+        start, word = _word_before(text, start)
     if word in ("the", "a", "an"):
         start, word = _word_before(text, start)
     if word not in _PREPOSITIONS:
@@ -72,6 +79,8 @@ def head_before_preposition(doc: Document, found: Found) -> Found:
     floor = doc.sentences.start_of(found.start)
     clause = max(floor, *(text.rfind(mark, floor, prep[0]) + 1 for mark in ",;:"))
     start, end = trim(text, clause, prep[0])
+    while start < end and text[start] in _QUOTE_MARKS + " \u00a0":
+        start += 1  # after a quotation: "“…,” a man in Leeds said"
     words = text[start:end].lower().split()
     if not words or not (words[0] in DETERMINERS or words[0] in SPEAKER_NOUNS):
         person = doc.names.ending_at(end) if end > start else None  # "Dr Ann Cole of the Leeds Gazette"
@@ -82,7 +91,7 @@ def head_before_preposition(doc: Document, found: Found) -> Found:
         return found  # a clause ("The bias begins to show when looking at how …"), not a phrase
     # the phrase names someone who can speak: its noun does, or a relative clause on a person
     noun, one = words[-1], words[-1][:-1]  # "members", "ministers"
-    if "who" not in words and not (noun in SPEAKER_NOUNS or noun in TITLES or noun in ROLE_WORDS
+    if "who" not in words and not (noun in SPEAKER_NOUNS or noun in TITLES or noun in ROLE_WORDS or noun in PERSON_NOUNS
                                    or noun in ORG_WORDS or one in TITLES or one in ROLE_WORDS):
         return found
     return Found(start, found.end, "noun phrase")
