@@ -469,3 +469,9 @@ def test_he_after_a_definite_description_still_means_the_person_named_before():
 ])
 def test_a_region_after_its_town_is_not_the_speaker(text, speaker):
     assert only(text).speaker.name == speaker
+
+
+@pytest.mark.parametrize("club", ["Manchester United", "Aston Villa", "Queens Park Rangers"])
+def test_he_never_stands_for_a_sports_club(club):
+    text = f"The striker joined {club} last year. “It was the best day of my career,” he said."
+    assert [q.speaker.name for q in extract_quotes(text)] == ["The striker"]

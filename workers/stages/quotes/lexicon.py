@@ -256,6 +256,10 @@ PLACE_WORDS = frozenset(
     states kingdom nations emirates republic""".split()
 )
 
+# Words that make a capitalised name a sports club's ("Manchester United", "Queens Park Rangers",
+# "Aston Villa"): no person's, so never "he" or "she".
+CLUB_WORDS = frozenset("united rovers rangers athletic albion wanderers hotspur villa fc afc".split())
+
 # Nouns for a person that head a subject with "the": a title or role, or one of these.
 PERSON_NOUNS = frozenset(
     """man woman boy girl mother father grandmother grandfather son daughter teenager child victim
