@@ -91,7 +91,7 @@ def may_mean(name: str, via: str, pronoun: str) -> bool:
         return lower == pronoun
     if via == "surname":
         return pronoun != "it"
-    return via != "noun phrase" or pronoun not in ("he", "she") or not _plural(_head(lower))
+    return via != "noun phrase" or pronoun not in ("he", "she") or not plural(_head(lower))
 
 
 def impersonal(text: str, start: int) -> bool:
@@ -107,13 +107,13 @@ def description_meant(description: str, pronoun: str) -> bool:
     workers")."""
     lower = description.lower()
     head = _head(lower)
-    plural = _plural(head)
+    several = plural(head)
     if pronoun == "they":
-        return plural
+        return several
     if pronoun == "it":
         return head in ORG_WORDS
     person = head in PERSON_NOUNS or head in OCCUPATIONS or head in _SPEAKING_PEOPLE or _AGE_OR_FAMILY.fullmatch(head)
-    return not plural and bool(person) and not lower.startswith("the ")
+    return not several and bool(person) and not lower.startswith("the ")
 
 
 def _head(description: str) -> str:
@@ -122,5 +122,6 @@ def _head(description: str) -> str:
     return _BEFORE_PREPOSITION.split(description, 1)[0].rsplit(" ", 1)[-1]
 
 
-def _plural(noun: str) -> bool:
+def plural(noun: str) -> bool:
+    """Whether a lower-case noun names several ("officials", "people"; not "the boss")."""
     return noun in ("people", "police") or (noun.endswith("s") and not noun.endswith(_SINGULAR_S))

@@ -14,8 +14,10 @@ from workers.stages.quotes.names import bare
 if TYPE_CHECKING:
     from workers.stages.quotes.speakers import SpeakerFinder
 
-# At most this many asides, each at most this long; a (party-state) at most this long.
-_ASIDES, _APPOSITION_MAX_CHARS, _PAREN_MAX_CHARS = 4, 120, 40
+# At most this many asides, each at most this long.
+_ASIDES, _APPOSITION_MAX_CHARS = 4, 120
+# A (party-state) or a title set off before a name is short: "Rep. Ann Cole (D-Ore.), …", ", Mr. Ann Cole,".
+PAREN_MAX_CHARS = 40
 # Words before a name that make it a place: ", 59, of Ashton, Md., who watched …".
 _HOME_LINKS = (" of ", " from ", " in ")
 # A region's abbreviation ("B.C.", "Ont.", "Calif."), no person's name.
@@ -55,7 +57,7 @@ def apposed_name(finder: SpeakerFinder, floor: int, end: int) -> Found | None:
     mention = finder.names.ending_at(comma) if comma > floor else None
     if mention is None or mention.start < floor or _REGION.fullmatch(mention.name) or mention.name.lower() in PLACES:
         return None  # a region after its town: "Police in Granton, B.C., say", "… in Boise, Idaho, said"
-    lead = text.rfind(",", max(floor, mention.start - _PAREN_MAX_CHARS), mention.start)
+    lead = text.rfind(",", max(floor, mention.start - PAREN_MAX_CHARS), mention.start)
     # Only titles may stand between the opening comma and the name: ", Mr. Ann Cole, said".
     if lead < 0 or not all(bare(word) in TITLES for word in text[lead + 1 : mention.start].split()):
         return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 
 from workers.stages.quotes.antecedents import (described_subject, describes_person, description_meant, impersonal,
-                                               lone_name_subject, may_mean)
+                                               lone_name_subject, may_mean, plural)
 from workers.stages.quotes.candidates import Draft
 from workers.stages.quotes.document import Document, trim
 from workers.stages.quotes.extents import agent_of, head_before_preposition, person_of
@@ -285,8 +285,7 @@ class Resolver:
 
 def _plural_people(phrase: str) -> bool:
     """A phrase naming several people ("people familiar with the matter", "two officials")."""
-    return phrase[:1].islower() and any(w in SPEAKER_NOUNS and (w.endswith("s") or w in ("people", "police"))
-                                        for w in phrase.lower().split())
+    return phrase[:1].islower() and any(w in SPEAKER_NOUNS and plural(w) for w in phrase.lower().split())
 
 
 def _carried(speaker: Speaker) -> Speaker:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from workers.stages.quotes.appositions import before_relative
-from workers.stages.quotes.asides import past_asides
+from workers.stages.quotes.asides import PAREN_MAX_CHARS, past_asides
 from workers.stages.quotes.document import Document, at_least_words, last_visible, trim, word_before
 from workers.stages.quotes.found import Found
 from workers.stages.quotes.lexicon import AUXILIARIES, DETERMINERS, PRONOUNS, ROLE_WORDS, SPEAKER_NOUNS, TITLES, is_adverb, pronoun_of
@@ -18,8 +18,8 @@ from workers.stages.quotes.phrases import WORD_AFTER, phrase_end, phrase_start, 
 _SOURCE_MAX_WORDS = 12
 # Words that end a clause but never head a speaker phrase ("the plan that was said").
 _NOT_HEADS = frozenset("that which who what it is was be been also not only just then to and or but of in for with on at by as".split())
-# A subject is among the first words of its clause; a (party-state) is short.
-_SUBJECT_WORDS, _PAREN_MAX_CHARS = 6, 40
+# A subject is among the first words of its clause.
+_SUBJECT_WORDS = 6
 # Verbs before an infinitive that keep their subject's and assert the act: "The papers go on to
 # say", "she used to joke", "One picture even appears to show" (not "declined to", "hopes to").
 _RAISING = re.compile(r"(?<![\w’'\-])(?:go(?:es)?|went|going|gone)[ \u00a0]+on[ \u00a0]+to[ \u00a0]*\Z|"
@@ -68,9 +68,13 @@ class SpeakerFinder:
         span = self._word_ending(floor, end)
         if span is None or span[1] != end or self.text[span[0] : end] != "who":
             return None
-        before = len(self.text[floor : span[0]].rstrip(" \u00a0,")) + floor
+        before = span[0]
+        while before > floor and self.text[before - 1] in " \u00a0,":
+            before -= 1
         mention = self.names.ending_at(before)
-        return None if mention is None or mention.start < floor else Found(span[0], end, "name", mention, relative=True)
+        if mention is None or mention.start < floor:
+            return None
+        return Found(span[0], end, "name", mention, relative=True)
 
     def after(self, pos: int, ceiling: int) -> Found | None:
         """The speaker phrase starting just after ``pos`` ("said Caddell", "says the report")."""
@@ -140,7 +144,7 @@ class SpeakerFinder:
         """End of the speaker phrase before a verb at ``pos``: past auxiliaries and a (party-state)."""
         end = self._skip_auxiliaries(floor, pos)
         if end > floor and self.text[end - 1] == ")":
-            opening = self.text.rfind("(", max(floor, end - _PAREN_MAX_CHARS), end)
+            opening = self.text.rfind("(", max(floor, end - PAREN_MAX_CHARS), end)
             if opening >= 0:
                 end = opening
                 while end > floor and self.text[end - 1] in " \u00a0":
