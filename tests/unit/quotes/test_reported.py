@@ -530,3 +530,11 @@ def test_a_closing_mark_whose_opening_one_was_lost_leaves_the_inverted_speaker()
 def test_a_stray_quote_mark_is_no_speaker():
     text = "The club, who signed him in May,' said the deal was done."
     assert all(q.speaker is None or q.speaker.name != "'" for q in extract_quotes(text))
+
+
+@pytest.mark.parametrize("text", [
+    "If the firm fails, the province could deny them permits until the site is cleaned up.",
+    "The neighbour found him in the garden and called an ambulance when he did not wake.",
+])
+def test_a_pronoun_in_the_object_case_opens_no_statement(text):
+    assert all(not q.text.startswith(("them", "him")) for q in extract_quotes(text))

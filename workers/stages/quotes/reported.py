@@ -35,10 +35,11 @@ _DATELINE = re.compile(
 )
 # Content opening with these is an object, an adjunct, a relative clause about the listener or
 # a verb's particle, not a statement ("replied to a call", "reported from Midway", "said when she
-# resigned", "warned users, who are watching …", "showed off his speed").
+# resigned", "warned users, who are watching …", "showed off his speed"); nor does a pronoun in
+# the object case, which no clause opens with ("denied them permits until …").
 _OBJECT_START = re.compile(
     r"(?:,|to|about(?![ \u00a0]+[\d$])|with|for|of|on|by|from|at|in|into|during|after|before|when|while|as|"
-    r"because|if|who|whom|whose|off|"  # "about 20 people have …" opens with a quantity, not an object
+    r"because|if|who|whom|whose|off|them|him|me|us|"  # "about 20 people …" opens with a quantity
     r"(?:them|him|her|it|our|my|your)sel(?:f|ves))(?![\w’'\-])"  # "find themselves in …": reflexive
 )
 _THAT = re.compile(r"[ \u00a0]+that[ \u00a0]")
