@@ -64,3 +64,20 @@ def test_a_subordinate_clause_closing_at_its_verb_reports_nothing(text):
 def test_a_subordinate_clause_with_an_aside_after_its_verb_still_reports():
     text = "When the mayor said, however, that the fund was empty, the board adjourned."
     assert only(text).text == "that the fund was empty"
+
+
+@pytest.mark.parametrize("text, content", [
+    ("As the crowd left the hall, Ann Cole told reporters the vote would be held again.",
+     "the vote would be held again"),
+    ("Although the mine closed in May, the union says most workers have found new jobs.",
+     "most workers have found new jobs"),
+    ("When the storm hit the coast, police said, dozens of roads were flooded.",
+     "dozens of roads were flooded"),
+])
+def test_an_opening_subordinate_clause_is_no_statement_of_the_verb_after_it(text, content):
+    assert only(text).text == content
+
+
+def test_as_of_a_quantity_opens_a_statement_before_a_trailing_cue():
+    text = "As many as 400 people attended the memorial, police said."
+    assert said_by(text) == ("As many as 400 people attended the memorial", "police")

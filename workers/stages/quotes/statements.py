@@ -65,6 +65,13 @@ _TRAILED_CLAUSE_WORDS = 7
 # Participles opening an adjunct about the speaker ("Asked about the plan, Lee said …").
 _SPEAKER_ADJUNCTS = frozenset("asked pressed speaking responding writing questioned interviewed quizzed".split())
 _WORD = re.compile(r"[\w’'\-]+")
+# A subordinate clause, which the cue's comma ends when no comma of its own closes it: "As they
+# parted ways, Lloyd told Hodge he'd see him later" reports what follows the verb. Not "as" of a
+# quantity or a preposition ("As many as 400 people came, police said").
+_SUBORDINATE = re.compile(
+    r"(?:[Aa]s(?![ \u00a0]+(?:many|much|few|little|of|for|to)(?![\w’'\-]))|[Ww]hen|[Ww]hile|[Ii]f|[Aa]lthough|[Tt]hough|"
+    r"[Bb]ecause|[Oo]nce|[Uu]nless|[Ww]hereas)(?![\w’'\-])"
+)
 
 
 def trailed_statement(text: str, start: int, end: int) -> bool:
@@ -73,6 +80,8 @@ def trailed_statement(text: str, start: int, end: int) -> bool:
     first = _WORD.match(text, start, end)
     if first is not None and first.group().lower() in _SPEAKER_ADJUNCTS:
         return False  # "Asked if he would resign, the mayor said no": the question, not a statement
+    if _SUBORDINATE.match(text, start, end) and text.find(",", start, end) < 0:
+        return False
     if states_something(text, start, end):
         return True
     if first is None or first.group().lower() in _ADJUNCT_OPENERS or first.group().endswith(("ing", "ed")):
