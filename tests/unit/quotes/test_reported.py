@@ -538,3 +538,17 @@ def test_a_stray_quote_mark_is_no_speaker():
 ])
 def test_a_pronoun_in_the_object_case_opens_no_statement(text):
     assert all(not q.text.startswith(("them", "him")) for q in extract_quotes(text))
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Tom Reed said the club would sell its ground next year, the Leeds Gazette reported.",
+     "the club would sell its ground next year"),
+    ("The drivers said the shots came from a passing car, police said.", "the shots came from a passing car"),
+])
+def test_reported_content_stops_before_a_trailing_attribution_of_the_whole(text, content):
+    assert extract_quotes(text)[0].text == content
+
+
+def test_a_verb_after_a_comma_with_no_subject_is_the_statements_own():
+    text = "The coach said his side is far stronger than its record, as in recent years, suggests."
+    assert only(text).text == "his side is far stronger than its record, as in recent years, suggests"

@@ -20,7 +20,7 @@ from workers.stages.quotes.speakers import SpeakerFinder
 from workers.stages.quotes.statements import negated, said_clause, short_clause, states_something, trailed_statement
 from workers.stages.quotes.subjects import clause_subject, in_free_relative, restricted_subject
 from workers.stages.quotes.subordinate import relative_end, subordinate_end
-from workers.stages.quotes.trailing import ASIDE_TAIL, comma_before
+from workers.stages.quotes.trailing import ASIDE_TAIL, comma_before, tail_attribution
 
 _QUOTE_MARK = re.compile(r"[\"“”«»„]")
 _OPENERS = "\"“«„‘'(["
@@ -33,10 +33,9 @@ _DATELINE = re.compile(
     r"[A-Z][A-Z.’'\-]+(?:[ \u00a0][A-Z][A-Z.’'\-]+){0,3}(?:,[ \u00a0]+[A-Z][\w.’'\-]*(?:[ \u00a0][A-Z][\w.’'\-]*){0,2})?"
     r"(?:[ \u00a0]*\([^()\n]{1,30}\))?(?:[ \u00a0]*(?:[-—–]+|--)|:)[ \u00a0]+(?=[A-Z\d“\"])"
 )
-# Content opening with these is an object, an adjunct, a relative clause about the listener or
-# a verb's particle, not a statement ("replied to a call", "reported from Midway", "said when she
-# resigned", "warned users, who are watching …", "showed off his speed"); nor does a pronoun in
-# the object case, which no clause opens with ("denied them permits until …").
+# Content opening with these is an object, an adjunct, a relative clause about the listener, a
+# particle or a pronoun no clause opens with ("replied to a call", "reported from Midway", "said
+# when she resigned", "warned users, who are …", "showed off his speed", "denied them permits").
 _OBJECT_START = re.compile(
     r"(?:,|to|about(?![ \u00a0]+[\d$])|with|for|of|on|by|from|at|in|into|during|after|before|when|while|as|"
     r"because|if|who|whom|whose|off|them|him|me|us|"  # "about 20 people …" opens with a quantity
@@ -283,6 +282,7 @@ class ReportedPass:
         cut = _CLAUSE_CUT.search(self.text, start, end)
         if cut is not None and at_least_words(self.text, start, cut.start(), MIN_CONTENT_WORDS):
             end = cut.start()
+        end = tail_attribution(self.text, self.cues, start, end) or end
         second = self._coordination_before(start, end)
         if second is not None:
             if not at_least_words(self.text, start, second, MIN_CONTENT_WORDS):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from workers.stages.quotes.cues import CueIndex
 from workers.stages.quotes.document import word_before
 
 # What may follow a trailing cue without being its statement: a time, then a participle of the
@@ -13,6 +14,11 @@ ASIDE_TAIL = re.compile(
     r"(?:[ \u00a0]+(?:on[ \u00a0]+)?[A-Z][a-z]+day)?[ \u00a0]*,[ \u00a0]*(?:speaking|citing|declining|requesting|"
     r"asking not|(?:a|an)[ \u00a0]+[a-z]+[ \u00a0]+(?:that|which)|which)(?![\w’'\-])"
 )
+
+# A trailing clause's subject has at most this many words ("…, West Midlands Police said"), and
+# only these characters may follow its verb at the end of reported content.
+_SUBJECT_WORDS = 4
+_AFTER_TAIL = " \u00a0.?!'’\"”"
 
 # A conjunction before the speaker opens a clause of its own: "…, but Lee said he …"; a relative
 # word, a clause reporting forward: "…, which he said were paid for".
@@ -34,3 +40,15 @@ def comma_before(text: str, floor: int, pos: int, words: int = 0) -> int | None:
             return None  # ", but Lee said he …": a clause of its own, reporting forward
         pos = span[0]
     return None
+
+
+def tail_attribution(text: str, cues: CueIndex, start: int, end: int) -> int | None:
+    """The comma opening a trailing reporting clause that ends [start, end) ("…, Walker said."):
+    reported content running to the end of its sentence stops there, as the clause is another
+    speaker's attribution of the whole, not part of what was reported."""
+    cue = cues.last(start, end)
+    if cue is None or text[cue.end : end].strip(_AFTER_TAIL):
+        return None
+    comma = comma_before(text, start, cue.start, _SUBJECT_WORDS)
+    # a subject between them: ", as in Spears, suggests" is the statement's own verb
+    return comma if comma is not None and comma > start and text[comma + 1 : cue.start].strip() else None
