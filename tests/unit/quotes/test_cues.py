@@ -76,3 +76,12 @@ def test_people_in_the_plural_after_told_or_warned_are_the_listeners(text, conte
 ])
 def test_a_listener_after_its_our_or_my_is_passed_over(text, content):
     assert [q.text for q in extract_quotes(text)] == [content]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The minister assured farmers the subsidy would continue next year.", "the subsidy would continue next year"),
+    ("A guide informed her the path had been closed since Monday.", "the path had been closed since Monday"),
+    ("Doctors cautioned the family the treatment might not work.", "the treatment might not work"),
+])
+def test_assure_inform_and_caution_take_a_listener_before_the_statement(text, content):
+    assert [q.text for q in extract_quotes(text)] == [content]

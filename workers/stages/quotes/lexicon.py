@@ -69,7 +69,8 @@ REPORTING_VERBS |= INTENTION_VERBS
 # Verbs whose infinitive is their statement: the intentions, and promises or agreements.
 INFINITIVE_VERBS = INTENTION_VERBS | _forms_of(_VERBS, "vow promise pledge agree hope")
 # Verbs that take the listener as object before the content ("told reporters that ...").
-LISTENER_VERBS = frozenset(_forms("tell told tells telling") + _forms("ask asked") + _forms("warn warned"))
+LISTENER_VERBS = frozenset(_forms("tell told tells telling") + _forms("ask asked") + _forms("warn warned")
+                           + _forms("caution cautioned") + _forms("assure assured") + _forms("inform informed"))
 # Verbs that follow their statement with the speaker after them ("…, said Ann Lee"): an object
 # after the others is no speaker ("…, announced her departure").
 INVERTED_VERBS = _forms_of(_VERBS, """say add ask write explain continue reply note argue insist warn recall
