@@ -61,6 +61,8 @@ def test_an_occupation_before_a_name_is_no_part_of_it_but_a_lone_surname_like_on
     from workers.stages.quotes.names import mention_in
     assert mention_in(0, "Striker Harry Kane").words == ("Harry", "Kane")
     assert mention_in(0, "Chef Ana Ruiz").words == ("Ana", "Ruiz")
+    assert mention_in(0, "Neighbour Tom Reed").words == ("Tom", "Reed")
+    assert mention_in(0, "Scrum-half Ben Ince").words == ("Ben", "Ince")
     assert mention_in(0, "Singer").words == ("Singer",)  # a surname too
     assert mention_in(0, "Star Wars").words == ("Star", "Wars")  # a name of a thing keeps its word
 

@@ -158,7 +158,9 @@ OCCUPATIONS = frozenset(
     player referee jockey cyclist athlete sprinter swimmer olympian businessman
     businesswoman tycoon billionaire millionaire entrepreneur socialite heiress blogger vlogger
     youtuber influencer teacher nurse pilot farmer student pupil grandmother grandfather widow
-    co-defendant defendant astronaut scientist researcher historian""".split()
+    co-defendant defendant astronaut scientist researcher historian neighbour neighbor lawyer
+    solicitor barrister scrum-half fly-half full-back fullback quarterback linebacker pitcher
+    batsman bowler""".split()
 )
 
 # Capitalised words that start sentences or headlines but are not names.
