@@ -77,3 +77,20 @@ def test_an_occupation_before_a_name_is_no_part_of_it_but_a_lone_surname_like_on
 def test_the_name_after_an_inverted_verb_stops_at_the_end_of_its_sentence(text, speaker):
     from tests.unit.quotes.support import said_by
     assert said_by(text)[1] == speaker
+
+
+def test_a_nations_or_partys_adjective_alone_is_no_name_but_stays_inside_one():
+    from workers.stages.quotes.names import mention_in
+    for adjective in ("British", "Chinese", "Republican", "Ukrainian"):
+        assert mention_in(0, adjective) is None, adjective
+    assert mention_in(0, "British Airways").words == ("British", "Airways")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Most of the claims were unfounded, according to the top British medical journal.",
+     "the top British medical journal"),
+    ("“The crews are happy,” said Thai police chief Ana Ruiz.", "Ana Ruiz"),
+    ("“We will win on Sunday,” said Spanish midfielder Tom Reed.", "Tom Reed"),
+])
+def test_a_speaker_described_by_a_nation_is_the_phrase_or_the_name_after_it(text, speaker):
+    assert only(text).speaker.name == speaker

@@ -181,6 +181,20 @@ NOT_NAMES = frozenset(
     said says speaking asked following partial""".split()
 )
 
+# Adjectives of a nation, a region or a party: alone, no name ("the top British medical journal",
+# "Chinese officials", "the Spanish government"); inside one they stay ("British Airways").
+DEMONYMS = frozenset(
+    """american british english scottish welsh irish french german italian spanish portuguese dutch
+    belgian swiss austrian swedish norwegian danish finnish icelandic polish czech slovak hungarian
+    romanian bulgarian greek turkish russian ukrainian belarusian serbian croatian bosnian albanian
+    chinese japanese korean taiwanese vietnamese thai malaysian indonesian filipino singaporean
+    indian pakistani afghan bangladeshi iranian iraqi syrian lebanese israeli palestinian jordanian
+    saudi yemeni egyptian libyan tunisian algerian moroccan nigerian ghanaian kenyan ethiopian
+    somali sudanese ugandan african asian european canadian mexican brazilian argentine
+    argentinian chilean colombian venezuelan peruvian cuban australian zealander arab kurdish
+    western eastern republican democratic democrat""".split()
+)
+
 # Words that mark a capitalised phrase as an organisation rather than a person.
 ORG_WORDS = frozenset(
     """association commission committee council department ministry agency bureau office

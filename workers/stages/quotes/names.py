@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from workers.stages.quotes.lexicon import ADVERB_ENDINGS, DOTTED_TITLES, NOT_NAMES, OCCUPATIONS, ORG_WORDS, TITLES
+from workers.stages.quotes.lexicon import ADVERB_ENDINGS, DEMONYMS, DOTTED_TITLES, NOT_NAMES, OCCUPATIONS, ORG_WORDS, TITLES
 from workers.stages.quotes.particles import particles_after, particles_before
 from workers.stages.quotes.wordruns import WORD_CHAR, run_start
 
@@ -43,7 +43,7 @@ _NAME = re.compile(rf"{_HEAD}(?:[ \u00a0]++(?:{_PARTICLE_FIRST}[ \u00a0]++)*+{_T
 # Two capitalised words or more: the only phrases that can give a surname its full name.
 FULL_NAME = re.compile(rf"{_HEAD}(?:[ \u00a0]++(?:{_PARTICLE_FIRST}[ \u00a0]++)*+{_TOKEN})++")
 _CONNECTORS = frozenset("of for on and".split())
-_SKIP, _LEADING = NOT_NAMES | TITLES, NOT_NAMES | TITLES | OCCUPATIONS  # a lone word; before a name of several
+_SKIP, _LEADING = NOT_NAMES | TITLES | DEMONYMS, NOT_NAMES | TITLES | OCCUPATIONS  # a lone word; before a name of several
 # Acronyms spelt like a function word: the World Health Organization, the United States.
 _ACRONYMS = frozenset(("WHO", "US"))
 _PREFIXES = ("al-", "el-", "Al-", "El-", "bin-", "ibn-")

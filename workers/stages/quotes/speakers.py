@@ -8,7 +8,8 @@ from workers.stages.quotes.appositions import before_relative
 from workers.stages.quotes.asides import PAREN_MAX_CHARS, past_asides
 from workers.stages.quotes.document import Document, at_least_words, last_visible, trim, word_before
 from workers.stages.quotes.found import Found
-from workers.stages.quotes.lexicon import AUXILIARIES, DETERMINERS, PRONOUNS, ROLE_WORDS, SPEAKER_NOUNS, TITLES, is_adverb, pronoun_of
+from workers.stages.quotes.lexicon import (AUXILIARIES, DEMONYMS, DETERMINERS, OCCUPATIONS, PRONOUNS, ROLE_WORDS, SPEAKER_NOUNS,
+                                          TITLES, is_adverb, pronoun_of)
 from workers.stages.quotes.names import Mention, with_particles
 from workers.stages.quotes.phrases import WORD_AFTER, phrase_end, phrase_start, role_holder
 
@@ -27,6 +28,8 @@ _RAISING = re.compile(r"(?<![\w’'\-])(?:go(?:es)?|went|going|gone)[ \u00a0]+on
 # Words allowed before a name after the verb ("said opposition leader Pierre Dubois"); the longest
 # run of words between a quote and its verb taken as the speaker's description.
 _TITLE_WORDS, _SPEAKER_MAX_WORDS = 3, 8
+# Words that may stand between an inverted verb and the speaker's name.
+_BEFORE_NAME = TITLES | ROLE_WORDS | SPEAKER_NOUNS | DEMONYMS | OCCUPATIONS
 _BREAK = re.compile(r"[,;:!?\"“”«»]")
 _RELATIVE = re.compile(r"(?<![\w’'\-])(?:[Ww]ho|[Ww]hich|[Tt]hat|[Ii]ts?|[Tt]here)(?![\w’'\-])")  # not "WHO"
 # A phrase ending with a conjunction is a predicate coordinated with the verb after it ("the
@@ -93,7 +96,7 @@ class SpeakerFinder:
                 phrase = self._noun_phrase_from(start, ceiling)
                 if phrase is not None:
                     return phrase
-            elif not (word.lower() in TITLES or word.lower() in ROLE_WORDS or word.lower() in SPEAKER_NOUNS):
+            elif word.lower() not in _BEFORE_NAME:  # "said Thai police chief Ann Cole"
                 return None
             pos = m.end(1)
             if self.text.startswith(".", pos) and word.lower() in TITLES:
