@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from workers.stages.quotes.apostrophes import is_apostrophe, single_closers_ahead
 from workers.stages.quotes.document import Bounds, Document
 
 # Two apostrophes ('') stand for a straight double mark in some newspaper archives (a second '
@@ -186,7 +187,7 @@ def _introduces(text: str, pos: int, after_sentence: bool) -> bool:
 def _pair_paragraph(text: str, para: Bounds, found: list[tuple[int, int]], pairer: _Pairer) -> None:
     # Only a single mark ever asks whether a single closer lies ahead (most paragraphs have none).
     has_single = any(width == 1 and text[pos] in "‘’'‚" for pos, width in found)
-    closers_ahead = _single_closers_ahead(text, [pos for pos, _ in found], para) if has_single else None
+    closers_ahead = single_closers_ahead(text, [pos for pos, _ in found], para) if has_single else None
     for k, (pos, width) in enumerate(found):
         if pos == para.start and pairer.stack:
             continue  # the re-opening mark of a continued quotation
@@ -222,7 +223,7 @@ def _role(text: str, pos: int, width: int, para: Bounds, closer_ahead: bool, ope
     ch = '"' if width == 2 else text[pos]
     before = text[pos - 1] if pos > para.start else " "
     after = text[pos + width] if pos + width < para.end else " "
-    if ch in "‘’'‚" and _is_apostrophe(text, pos, para, before, after, closer_ahead):
+    if ch in "‘’'‚" and is_apostrophe(text, pos, para, before, after, closer_ahead):
         return "none"
     can_open = not after.isspace() and (before.isspace() or before in _OPEN_AFTER)
     # A mark with space on both sides closes whatever is open: 'outreach,' " he said.
@@ -251,39 +252,6 @@ def _under_low_nine(text: str, pos: int) -> bool:
     start = max(0, pos - 2000)
     low = text.rfind("„", start, pos)
     return low >= 0 and text.rfind("“", low, pos) < 0
-
-
-def _is_apostrophe(text: str, pos: int, para: Bounds, before: str, after: str, closer_ahead: bool) -> bool:
-    if before.isalnum() and after.isalnum():
-        return True  # don’t, Iraq’s, rock ’n’ roll
-    if after.isdigit():
-        return True  # ’90s
-    ch = text[pos]
-    if ch in "’'" and before in "sSzZ" and after.isspace():
-        nxt = text[pos + 2] if pos + 2 < para.end else ""
-        # Scholars’ secretary: a plural possessive unless no other closing mark follows.
-        return nxt.isalpha() and closer_ahead
-    if ch == "’" and before.isspace() and after.isalpha():
-        return True  # ’em, ’til
-    # The closing half of rock ’n’ roll.
-    return before in "nN" and text[pos - 2 : pos - 1] in ("’", "'") and after.isspace()
-
-
-def _single_closers_ahead(text: str, marks: list[int], para: Bounds) -> list[bool]:
-    """For each mark: is there a later single closing candidate before the next single opener?"""
-    ahead = [False] * len(marks)
-    seen = False
-    for k in range(len(marks) - 1, -1, -1):
-        ahead[k] = seen
-        pos = marks[k]
-        ch = text[pos]
-        before = text[pos - 1] if pos > para.start else " "
-        after = text[pos + 1] if pos + 1 < para.end else " "
-        if ch in "’'" and not before.isspace() and not after.isalnum():
-            seen = True
-        elif ch in "‘‚‹" or (ch == "'" and before.isspace() and after.isalpha()):
-            seen = False
-    return ahead
 
 
 def _inside(text: str, start: int, end: int) -> tuple[int, int]:
