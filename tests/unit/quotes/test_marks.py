@@ -146,3 +146,34 @@ def test_a_paragraph_naming_its_own_speaker_starts_a_new_quotation():
     text = ("“It fails,” Ana Ruiz said. “It fails us all, and nobody will say so.\n\n"
             "“I have been thinking about this for a long time,” added Tom Berg, the party whip.")
     assert [q.speaker.name for q in extract_quotes(text)][-1] == "Tom Berg"
+
+
+@pytest.mark.parametrize(("open_", "close"), [("“", "”"), ("‘", "’"), ('"', '"'), ("'", "'")])
+def test_a_paragraph_break_lost_inside_a_quotation_starts_a_quote_of_the_same_speaker(open_, close):
+    text = (f"The mayor said: {open_}The bridge will reopen in June. {open_}We owe that to every family "
+            f"in the valley.{close} The council meets on Monday.")
+    quotes = extract_quotes(text)
+    assert [(q.text, q.speaker.name) for q in quotes] == [
+        ("The bridge will reopen in June.", "The mayor"),
+        ("We owe that to every family in the valley.", "The mayor"),
+    ]
+
+
+def test_after_a_comma_an_opening_mark_inside_a_quotation_is_no_lost_paragraph_break():
+    # the closing mark typed after a space: "…resources, 'Colorado Parks …"
+    text = ("'Dumping pets could bring diseases to the lake, 'Colorado Parks spokeswoman Ann Cole said. "
+            "Fish were seen in May. 'Everything can be affected,' she said.")
+    assert extract_quotes(text)[-1].text == "Everything can be affected,"
+
+
+@pytest.mark.parametrize("text, quoted", [
+    # after a comma the open mark may be a closing one typed after a space
+    ("The lake is full of fish. 'Dumping pets brings disease to native fish, 'Parks spokeswoman Ann Cole "
+     "told ABC News. She warned people against it. 'Everything can be affected,' she said.",
+     "Everything can be affected,"),
+    # left open longer than a paragraph of quotation: a stray
+    ("It began in May. 'The club's directors met on Monday. " + "The board talked about the plan for hours. " * 40
+     + "'We will sell the ground,' she said.", "We will sell the ground,"),
+])
+def test_a_stray_open_mark_is_not_closed_by_a_later_opening_one(text, quoted):
+    assert [text[q.start : q.end] for q in find_quoted(Document(text))] == [quoted]

@@ -29,6 +29,8 @@ _CLOSERS = frozenset("”»’›")
 _REOPENERS = frozenset("“\"«»‘'‹›„‚")
 # A quotation closed by a comma or ? ! and a name within two words: it names its speaker.
 _NAMED_AFTER = re.compile(r"[,?!][”\"’'»][ \u00a0]+(?:[a-z]+[ \u00a0]+)?[A-Z]")
+# A paragraph of a quotation is shorter than this: a mark left open longer is a stray.
+_PARAGRAPH_CHARS = 1500
 _OPEN_AFTER = frozenset("([{—–-/\"“‘'„«‚‹")
 
 
@@ -67,16 +69,31 @@ class _Pairer:
         self.innermost.setdefault(family, []).append(pos)
 
     def close(self, pos: int, family: str, width: int = 1) -> None:
-        """Pair with the innermost open mark of the family; opens above it were strays."""
+        """Pair with the innermost open mark of the family; opens above it were strays. A
+        ``width`` of 0: no closing mark, the quotation ends with its words before ``pos`` (where
+        a mark re-opens it after a lost paragraph break)."""
         while self.counts.get(family):
             entry = self.stack.pop()
             self.counts[entry.family] -= 1
             self.innermost[entry.family].pop()
             if entry.family == family:
                 start, end = _inside(self.text, entry.pos + entry.width, pos)
+                close = pos if width else end
                 if start < end:
-                    self.found.append(Quoted(start, end, entry.pos, pos, family, pos + width))
+                    self.found.append(Quoted(start, end, entry.pos, close, family, close + width))
                 return
+
+    def lost_break(self, pos: int, family: str, floor: int) -> bool:
+        """Whether an opening mark at ``pos``, after a sentence's end, re-opens the innermost open
+        quotation of ``family`` after a lost paragraph break (copy flattened into one line: "…this
+        week. 'Videos of …"): one opened a paragraph's length ago at most, a sentence or after a
+        colon as a quotation of several paragraphs does (after a comma it may be a closing mark
+        misplaced: "…resources, 'Colorado Parks … told ABC News")."""
+        opened = self.innermost[family][-1]
+        if pos - opened > _PARAGRAPH_CHARS or not _after_sentence(self.text, pos, floor):
+            return False
+        before = self.text[max(0, opened - 3) : opened].rstrip(" \t\u00a0")
+        return not before or before[-1] in ":\n.?!"
 
     def keep_outer(self, family: str, after_sentence: bool) -> bool:
         """At a paragraph (or line) that re-opens ``family``: keep only its outermost open quote
@@ -205,10 +222,20 @@ def _pair_paragraph(text: str, para: Bounds, found: list[tuple[int, int]], paire
             closes = _PARTNER[family]  # sloppy text: "work-related” closes with the other style
         ahead = closers_ahead is not None and closers_ahead[k]
         role = _role(text, pos, width, para, ahead, pairer.counts.get(closes, 0))
+        if role == "open" and pairer.counts.get(family) and pairer.lost_break(pos, family, para.start):
+            pairer.close(pos, family, 0)  # a paragraph of the quotation whose break was lost
         if role == "close":
             pairer.close(pos, closes, width)
         elif role == "open":
             pairer.push(pos, family, width)
+
+
+def _after_sentence(text: str, pos: int, floor: int) -> bool:
+    """A sentence's end and a space right before ``pos``."""
+    k = pos - 1
+    while k > floor and text[k] in " \u00a0":
+        k -= 1
+    return k < pos - 1 and text[k] in ".?!"
 
 
 def _at_line_start(text: str, pos: int, floor: int) -> bool:
