@@ -471,7 +471,8 @@ def test_a_region_after_its_town_is_not_the_speaker(text, speaker):
     assert only(text).speaker.name == speaker
 
 
-@pytest.mark.parametrize("club", ["Manchester United", "Aston Villa", "Queens Park Rangers"])
-def test_he_never_stands_for_a_sports_club(club):
+@pytest.mark.parametrize("club", ["Manchester United", "Aston Villa", "Queens Park Rangers", "the Leeds Junior Cup",
+                                  "the Welsh Open Championship", "the Halifax Games"])
+def test_he_never_stands_for_a_sports_club_or_a_competition(club):
     text = f"The striker joined {club} last year. “It was the best day of my career,” he said."
     assert [q.speaker.name for q in extract_quotes(text)] == ["The striker"]

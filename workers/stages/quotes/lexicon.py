@@ -273,9 +273,10 @@ PLACE_WORDS = frozenset(
     states kingdom nations emirates republic""".split()
 )
 
-# Words that make a capitalised name a sports club's ("Manchester United", "Queens Park Rangers",
-# "Aston Villa"): no person's, so never "he" or "she".
+# Words that make a capitalised name a sports club's ("Manchester United", "Aston Villa") or a
+# competition's ("William Hill Scottish Cup", "Chinese Grand Prix"): no person's, never "he" or "she".
 CLUB_WORDS = frozenset("united rovers rangers athletic albion wanderers hotspur villa fc afc".split())
+EVENT_WORDS = frozenset("cup league championship championships trophy tournament prix games olympics festival".split())
 
 # Nouns for a person that head a subject with "the": a title or role, or one of these.
 PERSON_NOUNS = frozenset(

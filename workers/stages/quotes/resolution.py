@@ -10,7 +10,7 @@ from workers.stages.quotes.candidates import Draft
 from workers.stages.quotes.document import Document, trim
 from workers.stages.quotes.extents import agent_of, head_before_preposition, person_of
 from workers.stages.quotes.found import Found
-from workers.stages.quotes.lexicon import CLUB_WORDS, ORG_WORDS, PLACE_WORDS, PLACES, PRONOUNS, SPEAKER_NOUNS, TITLES
+from workers.stages.quotes.lexicon import CLUB_WORDS, EVENT_WORDS, ORG_WORDS, PLACE_WORDS, PLACES, PRONOUNS, SPEAKER_NOUNS, TITLES
 from workers.stages.quotes.names import Mention, bare
 from workers.stages.quotes.nominal import used_as_noun
 from workers.stages.quotes.parts import Parts
@@ -30,6 +30,8 @@ _CACHED_SENTENCES = 64
 # How far back the organisation "the ministry" stands for is looked for (a few paragraphs).
 _ORG_LOOKBACK_CHARS = 2000
 _OPENING_MARKS = "\"“”‘'«"  # a sentence opening with one is quoted, not the writer's
+# Words of a name "he" or "she" never stands for: a place's, a club's, a competition's.
+_NO_PERSON = PLACES | PLACE_WORDS | CLUB_WORDS | EVENT_WORDS
 
 
 class Resolver:
@@ -269,7 +271,7 @@ class Resolver:
         Ramsey", "Warrington and Stockport": "he" is neither), nor a participle's phrase opening
         a sentence ("Writing for Aeon, he said")."""
         for word in mention.words:  # a loop, not any() over a generator (asked of every candidate)
-            if word.lower() in PLACES or word == "and" or word.lower() in PLACE_WORDS or word.lower() in CLUB_WORDS:
+            if word == "and" or word.lower() in _NO_PERSON:
                 return False
         if mention.words[0].endswith("ing") and len(mention.words) > 2 and mention.words[1] in ("for", "of", "on"):
             return False
