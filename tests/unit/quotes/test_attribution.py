@@ -249,11 +249,17 @@ def test_a_verb_inside_a_relative_aside_after_the_quote_is_not_its_cue(text, spe
 @pytest.mark.parametrize("source, speaker", [
     ("a statement from the ministry", "a statement from the ministry"),
     ("Maria Lopez, the ministry spokeswoman", "Maria Lopez"),
+    ("the Leeds Gazette", "Leeds Gazette"),
 ])
 def test_according_to_after_a_quote_attributes_it(source, speaker):
     quote = only(f"“This will not stand,” according to {source}.")
     assert (quote.kind, quote.text, quote.speaker.name, quote.cue) == (
         "direct", "This will not stand,", speaker, "according to")
+
+
+def test_the_source_after_according_to_ends_with_its_sentence():
+    text = "The baby is ‘the happiest boy ever’, according to his mother. He loves everything that moves, she says."
+    assert extract_quotes(text)[0].speaker.name == "his mother"
 
 
 @pytest.mark.parametrize("text, speaker", [

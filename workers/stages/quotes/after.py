@@ -43,7 +43,9 @@ def cue_after(doc: Document, finder: SpeakerFinder, q: Quoted, pos: int, limit: 
         return Found(mention.start, mention.end, "name", mention), text[pos:start].strip(), mention.end
     according = ACCORDING.match(text, start, limit)
     if according is not None:  # “…,” according to a statement from the ministry.
-        found = finder.source_after(according.end(), limit) or finder.after(according.end(), limit)
+        # the source ends with its sentence: "…', according to his mother. He loves …"
+        stop = min(limit, doc.sentences.end_of(according.end()))
+        found = finder.source_after(according.end(), stop) or finder.after(according.end(), stop)
         return None if found is None else (found, "according to", found.end)
     if text.startswith(IDIOM_OPENINGS, start):  # “…,” as one resident put it.
         idiom = idiom_after(text, finder, start, limit, not mark and text[q.end - 1] in ".!?")

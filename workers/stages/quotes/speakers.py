@@ -254,10 +254,12 @@ class SpeakerFinder:
         start, stop = trim(self.text, start, stop)
         if start >= stop or at_least_words(self.text, start, stop, _SOURCE_MAX_WORDS + 1):
             return None
-        mention = self.names.starting_at(start)  # "according to Cole": a name, resolved as one
+        # "according to Cole", "according to the Chicago Tribune": a name, resolved as one
+        the = self.text.startswith(("the ", "The "), start)
+        mention = self.names.starting_at(start + 4 if the else start)
         mention = mention and (role_holder(self.text, self.names, mention, stop) or mention)  # "Acme spokesperson Ann Cole"
         named = mention is not None and mention.end == stop and self.text.find(". ", start, stop) < 0
-        return Found(start, stop, "name", mention) if named else Found(start, stop, "noun phrase")
+        return Found(mention.start, stop, "name", mention) if named else Found(start, stop, "noun phrase")
 
     def _noun_phrase_from(self, start: int, ceiling: int) -> Found | None:
         end = phrase_end(self.text, start, ceiling)
