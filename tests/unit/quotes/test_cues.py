@@ -85,3 +85,14 @@ def test_a_listener_after_its_our_or_my_is_passed_over(text, content):
 ])
 def test_assure_inform_and_caution_take_a_listener_before_the_statement(text, content):
     assert [q.text for q in extract_quotes(text)] == [content]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Ann Cole said he hoped that the bridge would reopen by June.", "he hoped that the bridge would reopen by June"),
+    ("The council said it was clear that the budget had failed.", "it was clear that the budget had failed"),
+    ("The coach insists there is a bright side in that the injury needs no surgery.",
+     "there is a bright side in that the injury needs no surgery"),
+    ("Ann Cole told reporters on Monday that the budget had failed.", "that the budget had failed"),
+])
+def test_a_that_after_a_subject_pronoun_is_inside_the_statement(text, content):
+    assert [q.text for q in extract_quotes(text)] == [content]

@@ -69,6 +69,9 @@ _RELATIVE_THAT = re.compile(r"[ \u00a0]+(?:[a-z]{2,}ed|was|were|had|has|have|is|
 _THAT_AHEAD = re.compile(
     rf"(?:[ \u00a0]*+(?:{WORD_CHAR}++|[^\w\s])){{0,{_THAT_WINDOW_WORDS - 1}}}[ \u00a0]*+(?i:that)(?![\w’'\-])"
 )
+# A subject pronoun right after the verb opens its statement: a "that" further on is inside it
+# ("said he hoped that …", "said it was clear that …", "insists there is …").
+_SUBJECT_FIRST = re.compile(r"[ \u00a0]*(?:he|she|they|we|I|it|there)[ \u00a0]+[a-z]")
 # A short time or place phrase between a verb and a clause opening with a subject pronoun.
 _PHRASE_THEN_PRONOUN = re.compile(
     r"[ \u00a0]*(?:after|before|during|at|in|on|since|following|later)[ \u00a0]+"
@@ -223,7 +226,7 @@ def content_start(
 
 
 def _that_within(text: str, start: int, limit: int) -> int | None:
-    if _THAT_AHEAD.match(text, start, limit) is None:
+    if _THAT_AHEAD.match(text, start, limit) is None or _SUBJECT_FIRST.match(text, start, limit):
         return None
     pos, aside, previous = start, False, ""
     for _ in range(_THAT_WINDOW_WORDS):
