@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.quotes.support import only
+from tests.unit.quotes.support import only, said_by
 from workers.stages.quotes import extract_quotes
 
 
@@ -552,3 +552,22 @@ def test_reported_content_stops_before_a_trailing_attribution_of_the_whole(text,
 def test_a_verb_after_a_comma_with_no_subject_is_the_statements_own():
     text = "The coach said his side is far stronger than its record, as in recent years, suggests."
     assert only(text).text == "his side is far stronger than its record, as in recent years, suggests"
+
+
+@pytest.mark.parametrize("text", [
+    "A farmer in the valley responded and took the horse home to her stables.",
+    "Ana Ruiz reported and wrote from Leeds, with Tom Reed in London.",
+])
+def test_a_coordinated_predicate_after_the_verb_is_no_statement(text):
+    assert extract_quotes(text) == []
+
+
+def test_a_trailing_cue_followed_by_a_clause_of_its_own_still_trails():
+    text = ("Four men took part in the attack, Sheriff Tom Reed said, and a fifth man is being sought by police "
+            "across the county.")
+    assert said_by(text) == ("Four men took part in the attack", "Tom Reed")
+
+
+def test_a_trailing_attribution_with_a_subject_of_five_words_is_cut_off():
+    text = "Tom Reed told deputies the car had been stolen, the Bay County Sheriff's Office said."
+    assert extract_quotes(text)[0].text == "the car had been stolen"

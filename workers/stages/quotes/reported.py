@@ -38,7 +38,7 @@ _DATELINE = re.compile(
 # when she resigned", "warned users, who are …", "showed off his speed", "denied them permits").
 _OBJECT_START = re.compile(
     r"(?:,|to|about(?![ \u00a0]+[\d$])|with|for|of|on|by|from|at|in|into|during|after|before|when|while|as|"
-    r"because|if|who|whom|whose|off|them|him|me|us|"  # "about 20 people …" opens with a quantity
+    r"because|if|who|whom|whose|off|them|him|me|us|and|but|"  # "about 20 people …" opens with a quantity
     r"(?:them|him|her|it|our|my|your)sel(?:f|ves))(?![\w’'\-])"  # "find themselves in …": reflexive
 )
 _THAT = re.compile(r"[ \u00a0]+that[ \u00a0]")

@@ -8,16 +8,17 @@ from workers.stages.quotes.cues import CueIndex
 from workers.stages.quotes.document import word_before
 
 # What may follow a trailing cue without being its statement: a time, then a participle of the
-# speaker's circumstances or a description of the statement ("…, the people said, speaking on
-# condition of anonymity", "…, their union says, a move that would close 74 schools").
+# speaker's circumstances, a description of the statement or a clause of its own ("…, the people
+# said, speaking on condition of anonymity", "…, their union says, a move that would close 74
+# schools", "…, the USGS said, and they each buried …").
 ASIDE_TAIL = re.compile(
     r"(?:[ \u00a0]+(?:on[ \u00a0]+)?[A-Z][a-z]+day)?[ \u00a0]*,[ \u00a0]*(?:speaking|citing|declining|requesting|"
-    r"asking not|(?:a|an)[ \u00a0]+[a-z]+[ \u00a0]+(?:that|which)|which)(?![\w’'\-])"
+    r"asking not|(?:a|an)[ \u00a0]+[a-z]+[ \u00a0]+(?:that|which)|which|and|but)(?![\w’'\-])"
 )
 
-# A trailing clause's subject has at most this many words ("…, West Midlands Police said"), and
+# A trailing clause's subject has at most this many words ("…, the Bay County Sheriff's Office said"), and
 # only these characters may follow its verb at the end of reported content.
-_SUBJECT_WORDS = 4
+_SUBJECT_WORDS = 6
 _AFTER_TAIL = " \u00a0.?!'’\"”"
 
 # A conjunction before the speaker opens a clause of its own: "…, but Lee said he …"; a relative
