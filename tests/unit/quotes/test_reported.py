@@ -571,3 +571,9 @@ def test_a_trailing_cue_followed_by_a_clause_of_its_own_still_trails():
 def test_a_trailing_attribution_with_a_subject_of_five_words_is_cut_off():
     text = "Tom Reed told deputies the car had been stolen, the Bay County Sheriff's Office said."
     assert extract_quotes(text)[0].text == "the car had been stolen"
+
+
+def test_a_participle_after_a_noun_and_a_comma_makes_no_statement_of_an_object():
+    assert extract_quotes("Ann Cole wrote the angry letter, addressed to the mayor, after the vote.") == []
+    text = "The family said Tom Reed, who led the campaign for a decade, died on Friday."
+    assert only(text).text == "Tom Reed, who led the campaign for a decade, died on Friday"

@@ -44,10 +44,24 @@ def states_something(text: str, start: int, end: int) -> bool:
         return True
     window = _WORDS_PAST.match(text, start, end)
     stop = window.end() if window is not None else end
-    if _FINITE.search(text, start, stop) is not None or not at_least_words(text, start, end, 2):
+    if _finite_in(text, start, stop) or not at_least_words(text, start, end, 2):
         return True
     apostrophe = text.find("’", start, stop) >= 0 or text.find("'", start, stop) >= 0
     return apostrophe and _CONTRACTION.search(text, start, stop) is not None
+
+
+def _finite_in(text: str, start: int, stop: int) -> bool:
+    """A finite verb in [start, stop); an -ed word after a common noun and a comma is a participle
+    ("wrote the vile message, directed at …"), after a name it may be the main verb ("Ann Cole,
+    who …, died Friday")."""
+    for m in _FINITE.finditer(text, start, stop):
+        k = m.start()
+        if text[k - 2 : k] != ", " or not text.endswith("ed", k, m.end()):
+            return True
+        before = text[start : k - 2].rsplit(" ", 1)[-1]
+        if not before.islower():
+            return True
+    return False
 
 
 # What opens an adjunct rather than a clause before a trailing cue ("In a statement, the company
