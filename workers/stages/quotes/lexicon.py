@@ -178,7 +178,7 @@ NOT_NAMES = frozenset(
     june july august september october november december yes oh well please thanks thank
     read click watch see here's it's that's there's what's let's don't can't won't
     breaking update exclusive video photos opinion analysis editorial having being asked
-    said says speaking asked following partial""".split()
+    said says speaking asked following partial only just even almost nearly""".split()
 )
 
 # Adjectives of a nation, a region or a party: alone, no name ("the top British medical journal",
