@@ -33,7 +33,7 @@ _SINGULAR_S = ("ss", "us", "is", "'s", "’s")
 # People who speak for others or of what they saw: the heads of a description "he" or "she" means.
 _SPEAKING_PEOPLE = frozenset(
     """spokesman spokeswoman spokesperson official source aide adviser advisor analyst expert critic
-    lawmaker leader insider witness neighbour neighbor resident relative friend""".split()
+    lawmaker leader insider witness resident relative friend""".split()
 )
 _BEFORE_PREPOSITION = re.compile(r" (?:of|at|for|in|from|with|on|near|by) ")
 

@@ -92,8 +92,7 @@ class _Pairer:
         opened = self.innermost[family][-1]
         if pos - opened > _PARAGRAPH_CHARS or not _after_sentence(self.text, pos, floor):
             return False
-        before = self.text[max(0, opened - 3) : opened].rstrip(" \t\u00a0")
-        return not before or before[-1] in ":\n.?!"
+        return _mark_before(self.text, opened) in ":\n.?!"
 
     def keep_outer(self, family: str, after_sentence: bool) -> bool:
         """At a paragraph (or line) that re-opens ``family``: keep only its outermost open quote
@@ -197,8 +196,15 @@ def _reopens(text: str, nxt: Bounds, pairer: _Pairer) -> bool:
 def _introduces(text: str, pos: int, after_sentence: bool) -> bool:
     """An opening mark that starts a line or follows `:` / `,` can begin a long quotation, and so
     can one opening a sentence (`…,” she told the BBC. “Hotel staff were banging on doors.¶“We …`)."""
+    before = _mark_before(text, pos)
+    return before in ":,\n" or (after_sentence and before in ".?!")
+
+
+def _mark_before(text: str, pos: int) -> str:
+    """The character just before ``pos`` past spaces (within three); "" at the text's start, which
+    any ``in`` test of a string of marks accepts, as the start of a line."""
     before = text[max(0, pos - 3) : pos].rstrip(" \t\u00a0")
-    return not before or before[-1] in ":,\n" or (after_sentence and before[-1] in ".?!")
+    return before[-1] if before else ""
 
 
 def _pair_paragraph(text: str, para: Bounds, found: list[tuple[int, int]], pairer: _Pairer) -> None:

@@ -25,10 +25,10 @@ _SUBJECT_WORDS = 6
 # say", "she used to joke", "One picture even appears to show" (not "declined to", "hopes to").
 _RAISING = re.compile(r"(?<![\w’'\-])(?:go(?:es)?|went|going|gone)[ \u00a0]+on[ \u00a0]+to[ \u00a0]*\Z|"
                       r"(?<![\w’'\-])(?:used|appears?|appeared|seems?|seemed|proceed(?:s|ed)?|continu(?:es|ed))[ \u00a0]+to[ \u00a0]*\Z")
-# Words allowed before a name after the verb ("said opposition leader Pierre Dubois"); the longest
-# run of words between a quote and its verb taken as the speaker's description.
+# How many words may stand before a name after the verb, and which ("said opposition leader Pierre
+# Dubois", "said Thai police chief Ann Cole"); the longest run of words between a quote and its
+# verb taken as the speaker's description.
 _TITLE_WORDS, _SPEAKER_MAX_WORDS = 3, 8
-# Words that may stand between an inverted verb and the speaker's name.
 _BEFORE_NAME = TITLES | ROLE_WORDS | SPEAKER_NOUNS | DEMONYMS | OCCUPATIONS
 _BREAK = re.compile(r"[,;:!?\"“”«»]")
 _RELATIVE = re.compile(r"(?<![\w’'\-])(?:[Ww]ho|[Ww]hich|[Tt]hat|[Ii]ts?|[Tt]here)(?![\w’'\-])")  # not "WHO"
@@ -96,7 +96,7 @@ class SpeakerFinder:
                 phrase = self._noun_phrase_from(start, ceiling)
                 if phrase is not None:
                     return phrase
-            elif word.lower() not in _BEFORE_NAME:  # "said Thai police chief Ann Cole"
+            elif word.lower() not in _BEFORE_NAME:
                 return None
             pos = m.end(1)
             if self.text.startswith(".", pos) and word.lower() in TITLES:
