@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from workers.stages.quotes.lexicon import ADVERB_ENDINGS, DEMONYMS, DOTTED_TITLES, NOT_NAMES, OCCUPATIONS, ORG_WORDS, TITLES
 from workers.stages.quotes.particles import particles_after, particles_before
+from workers.stages.quotes.tries import word_trie
 from workers.stages.quotes.wordruns import WORD_CHAR, run_start
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
@@ -19,20 +20,9 @@ _HEAD = rf"[{_UPPER}]{WORD_CHAR}*+(?:\.[{_UPPER}]{WORD_CHAR}*+)*+\.?"
 # engine a repeat context per try, where an alternation costs none (the same matches).
 _TOKEN = rf"(?:(?:al|el|Al|El|bin|ibn)-{_HEAD}|{_HEAD})"
 _PARTICLE = r"(?:de|del|della|van|von|der|den|da|di|du|le|la|bin|ibn|al|abu|y|of|for|on|and)"
-
-
-def _by_first_letter(words: list[str]) -> str:
-    """``words`` as an alternation grouped by first letter ("d(?:e|el|a)|of"): the regex engine skips a
-    group on its first letter, where it enters every word sharing it (the names scan took 9% less). A
-    particle is always followed by a space, so at most one word can match and their order does not matter."""
-    groups: dict[str, list[str]] = {}
-    for word in words:
-        groups.setdefault(word[0], []).append(word[1:])
-    branches = [head + (f"(?:{'|'.join(rest)})" if len(rest) > 1 else rest[0]) for head, rest in groups.items()]
-    return "(?:" + "|".join(branches) + ")"
-
-
-_PARTICLE_FIRST = _by_first_letter(_PARTICLE[3:-1].split("|"))
+# A trie of the particles: the regex engine skips a branch on its first letter, where it enters every
+# word sharing it (the names scan took 9% less than with one alternation of the words).
+_PARTICLE_FIRST = word_trie(_PARTICLE[3:-1].split("|"))
 # Particles only count between capitalised words ("Commission on Public Integrity").
 # No lookbehind: it defeats the regex engine's first-character scan and tripled the cost;
 # a match glued to a preceding word ("iPhone") is dropped in ``_match_parts`` instead.
