@@ -7,6 +7,7 @@ import re
 import pytest
 
 from tests.unit.quotes.support import only
+from workers.stages.quotes import extract_quotes
 from workers.stages.quotes.names import _INITIAL, FULL_NAME, _trim_possessive
 from workers.stages.quotes.surnames import FullNames, _later_words
 
@@ -96,3 +97,28 @@ def test_a_nations_or_partys_adjective_alone_is_no_name_but_stays_inside_one():
 ])
 def test_a_speaker_described_by_a_nation_is_the_phrase_or_the_name_after_it(text, speaker):
     assert only(text).speaker.name == speaker
+
+
+def test_a_nation_or_party_before_a_persons_full_name_is_no_part_of_it():
+    from workers.stages.quotes.names import mention_in
+    assert mention_in(0, "Canadian Ana Ruiz").words == ("Ana", "Ruiz")
+    assert mention_in(0, "Democrat Tom Reed").words == ("Tom", "Reed")
+    # before one word it names a place or a body; before an organisation's words it is one
+    assert mention_in(0, "Saudi Arabia").words == ("Saudi", "Arabia")
+    assert mention_in(0, "Irish Times").words == ("Irish", "Times")
+    assert mention_in(0, "British Medical Association").words == ("British", "Medical", "Association")
+    assert mention_in(0, "Eastern District of Leeds").words == ("Eastern", "District", "of", "Leeds")
+
+
+def test_a_person_introduced_by_nationality_is_quoted_by_full_name_and_then_surname():
+    text = ("Canadian Ana Ruiz finished third in the sprint. “The snow was soft,” Ruiz said. "
+            "“I could not find my rhythm.”")
+    quotes = extract_quotes(text)
+    assert [q.speaker.name for q in quotes] == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_a_nation_before_an_occupation_and_a_name_or_before_an_office_or_a_body():
+    from workers.stages.quotes.names import mention_in
+    assert mention_in(0, "Australian Olympian Ana Ruiz").words == ("Ana", "Ruiz")
+    assert mention_in(0, "Scottish First Minister").words == ("Scottish", "First", "Minister")
+    assert mention_in(0, "British Retail Consortium").words == ("British", "Retail", "Consortium")

@@ -34,6 +34,7 @@ _NAME = re.compile(rf"{_HEAD}(?:[ \u00a0]++(?:{_PARTICLE_FIRST}[ \u00a0]++)*+{_T
 FULL_NAME = re.compile(rf"{_HEAD}(?:[ \u00a0]++(?:{_PARTICLE_FIRST}[ \u00a0]++)*+{_TOKEN})++")
 _CONNECTORS = frozenset("of for on and".split())
 _SKIP, _LEADING = NOT_NAMES | TITLES | DEMONYMS, NOT_NAMES | TITLES | OCCUPATIONS  # a lone word; before a name of several
+_BEFORE_PERSON = DEMONYMS | OCCUPATIONS
 # Acronyms spelt like a function word: the World Health Organization, the United States.
 _ACRONYMS = frozenset(("WHO", "US"))
 _PREFIXES = ("al-", "el-", "Al-", "El-", "bin-", "ibn-")
@@ -228,6 +229,11 @@ def _name_words(phrase: str) -> tuple[int, tuple[str, ...], str] | None:
             offset += sum(len(word) + 1 for word in words[first : k + 1])
             first = k + 1
             break
+    # A nation, a party or a job before a person's name is no part of it ("Canadian Olympian Ana Ruiz"); before
+    # one word, a title or an organisation's it names a place, an office or a body ("Scottish First Minister").
+    while stop - first > 2 and bare(words[first]) in _BEFORE_PERSON and _person_words(tuple(words[first + 1 : stop])):
+        offset += len(words[first]) + 1
+        first += 1
     if first >= stop:
         return None
     trimmed = _trim_possessive(words[stop - 1])
@@ -237,6 +243,10 @@ def _name_words(phrase: str) -> tuple[int, tuple[str, ...], str] | None:
     if not kept or (len(kept) > 1 and all(w.isupper() for w in kept)):
         return None  # nothing left, or a heading in capitals rather than a name
     return offset, tuple(kept), " ".join(kept)
+
+
+def _person_words(words: tuple[str, ...]) -> bool:
+    return all(word[:1].isupper() and bare(word) not in TITLES for word in words) and not is_org(words)
 
 
 def _starts_name(text: str, pos: int) -> bool:
