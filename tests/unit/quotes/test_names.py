@@ -8,8 +8,9 @@ import pytest
 
 from tests.unit.quotes.support import only
 from workers.stages.quotes import extract_quotes
-from workers.stages.quotes.names import _INITIAL, FULL_NAME, _trim_possessive
+from workers.stages.quotes.names import FULL_NAME
 from workers.stages.quotes.surnames import FullNames, _later_words
+from workers.stages.quotes.wordforms import INITIAL, trim_possessive
 
 
 def test_names_do_not_run_across_a_full_stop():
@@ -45,9 +46,9 @@ def test_possessive_trimming_agrees_with_its_pattern():
     for size in range(5):
         for letters in itertools.product(["a", "s", "G", "’", "'", "."], repeat=size):
             word = "".join(letters)
-            assert _trim_possessive(word) == (word if _INITIAL.fullmatch(word) else pattern.sub("", word)), word
+            assert trim_possessive(word) == (word if INITIAL.fullmatch(word) else pattern.sub("", word)), word
     words = ["Trump’s", "Jones'", "Sen.", "G.K.", "U.S."]
-    assert [_trim_possessive(w) for w in words] == ["Trump", "Jones", "Sen", "G.K.", "U.S."]
+    assert [trim_possessive(w) for w in words] == ["Trump", "Jones", "Sen", "G.K.", "U.S."]
 
 
 def test_a_sentence_opening_adverb_is_no_name_but_names_ending_in_ly_are():

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from workers.stages.quotes.appositions import before_age_and_home
 from workers.stages.quotes.found import Found
 from workers.stages.quotes.lexicon import PLACES, TITLES
-from workers.stages.quotes.names import bare
+from workers.stages.quotes.wordforms import bare
 
 if TYPE_CHECKING:
     from workers.stages.quotes.speakers import SpeakerFinder

@@ -9,7 +9,8 @@ import re
 from workers.stages.quotes.document import Document, trim
 from workers.stages.quotes.found import Found
 from workers.stages.quotes.lexicon import DETERMINERS, ORG_WORDS, PERSON_NOUNS, ROLE_WORDS, SPEAKER_NOUNS, TITLES
-from workers.stages.quotes.names import Mention, bare
+from workers.stages.quotes.names import Mention
+from workers.stages.quotes.wordforms import bare
 
 # Someone who speaks for the person or body named after "for", "to" or "of" ("a spokeswoman for
 # Kensington Palace", "a lawyer for the family", "sources close to the minister").

@@ -13,7 +13,8 @@ import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from workers.stages.quotes.lexicon import PLACES
-from workers.stages.quotes.names import Mention, bare, mention_in
+from workers.stages.quotes.names import Mention, mention_in
+from workers.stages.quotes.wordforms import bare
 
 if TYPE_CHECKING:
     from workers.stages.quotes.document import Document

@@ -6,9 +6,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from workers.stages.quotes.lexicon import ADVERB_ENDINGS, DEMONYMS, DOTTED_TITLES, NOT_NAMES, OCCUPATIONS, ORG_WORDS, TITLES
+from workers.stages.quotes.lexicon import ADVERB_ENDINGS, DEMONYMS, NOT_NAMES, OCCUPATIONS, ORG_WORDS, TITLES
 from workers.stages.quotes.particles import particles_after, particles_before
 from workers.stages.quotes.tries import word_trie
+from workers.stages.quotes.wordforms import bare, sentence_parts, trim_possessive
 from workers.stages.quotes.wordruns import WORD_CHAR, run_start
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
@@ -42,8 +43,6 @@ _PARTICLES = frozenset(_PARTICLE[3:-1].split("|"))
 _LONGEST_WORD = 40
 _JOINERS = "’'-."  # what a name's word may hold besides letters and digits
 _LONGEST_NAME_WORDS = 8
-_INITIAL = re.compile(r"(?:[A-Z]\.)+")
-_WORD_DOT_SPACE = re.compile(r"(\S+\.)[ \u00a0]+")
 
 
 @dataclass(slots=True)
@@ -154,27 +153,6 @@ def _match_parts(text: str, start: int, m: re.Match[str]) -> list[tuple[int, str
     return []
 
 
-def sentence_parts(start: int, phrase: str) -> list[tuple[int, str]]:
-    """Split "Clinton. Clinton" at a full stop that is not a title's or an initial's."""
-    if ". " not in phrase:
-        return [(start, phrase)]
-    return [(start + offset, part) for offset, part in _parts(phrase)]
-
-
-@functools.lru_cache(maxsize=4096)
-def _parts(phrase: str) -> tuple[tuple[int, str], ...]:
-    """``_sentence_parts`` relative to the phrase (cached: phrases recur through an article)."""
-    parts = []
-    offset = 0
-    for m in _WORD_DOT_SPACE.finditer(phrase):
-        word = m.group(1)
-        if not _INITIAL.fullmatch(word) and bare(word) not in DOTTED_TITLES:
-            parts.append((offset, phrase[offset : m.end(1) - 1]))
-            offset = m.end()
-    parts.append((offset, phrase[offset:]))
-    return tuple(parts)
-
-
 def glued(text: str, pos: int) -> bool:
     return pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] in "’'-_")
 
@@ -236,7 +214,7 @@ def _name_words(phrase: str) -> tuple[int, tuple[str, ...], str] | None:
         first += 1
     if first >= stop:
         return None
-    trimmed = _trim_possessive(words[stop - 1])
+    trimmed = trim_possessive(words[stop - 1])
     kept = words[first : stop - 1]
     if trimmed:
         kept.append(trimmed)
@@ -279,22 +257,4 @@ def _single(word: str) -> str:
     """A one-word mention without its possessive, or "" for a sentence opener ("The", "But")."""
     if (bare(word) in _SKIP and word not in _ACRONYMS) or word.endswith(ADVERB_ENDINGS):
         return ""
-    return _trim_possessive(word)
-
-
-def _trim_possessive(word: str) -> str:
-    """``word`` without a final ’s, ' or full stop; initials ("G.K.") keep their stops."""
-    if word.endswith(("’s", "'s")):
-        return word[:-2]
-    if word.endswith(("’", "'")) or (word.endswith(".") and not _INITIAL.fullmatch(word)):
-        return word[:-1]
-    return word
-
-
-@functools.lru_cache(maxsize=16384)
-def bare(word: str) -> str:
-    """Lower case without trailing dots, commas or a possessive (words repeat: cached)."""
-    word = word.rstrip(".,").lower()
-    if word.endswith(("’s", "'s")):
-        return word[:-2]
-    return word.rstrip("’'")
+    return trim_possessive(word)

@@ -3,7 +3,8 @@
 Whitlow, 79, from Pemberley Green, said"). "He" and "she" never stand for them."""
 from __future__ import annotations
 
-from workers.stages.quotes.names import mention_in, sentence_parts
+from workers.stages.quotes.names import mention_in
+from workers.stages.quotes.wordforms import sentence_parts
 
 _LOCATIVES = ("in", "near", "outside", "inside", "across", "throughout")
 _AFTER = tuple(f"{word}{space}" for word in _LOCATIVES for space in " \u00a0")

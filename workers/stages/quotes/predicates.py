@@ -9,8 +9,8 @@ import re
 from workers.stages.quotes.cues import Cue
 from workers.stages.quotes.found import Found
 from workers.stages.quotes.lexicon import DETERMINERS, OCCUPATIONS, ORG_WORDS, PERSON_NOUNS, SPEAKER_NOUNS, WEAK_VERBS
-from workers.stages.quotes.names import bare
 from workers.stages.quotes.speakers import SpeakerFinder
+from workers.stages.quotes.wordforms import bare
 
 # What joins the verb to the clause before it: a comma (then only a participle), or "and"/"but"
 # (after a comma too: "…, which let him go in 2015, and said"), with a few adverbs or

@@ -11,13 +11,14 @@ from workers.stages.quotes.document import Document, trim
 from workers.stages.quotes.extents import agent_of, head_before_preposition, person_of
 from workers.stages.quotes.found import Found
 from workers.stages.quotes.lexicon import CLUB_WORDS, EVENT_WORDS, ORG_WORDS, PLACE_WORDS, PLACES, PRONOUNS, SPEAKER_NOUNS, TITLES
-from workers.stages.quotes.names import Mention, bare
+from workers.stages.quotes.names import Mention
 from workers.stages.quotes.nominal import used_as_noun
 from workers.stages.quotes.parts import Parts
 from workers.stages.quotes.places import place_names
 from workers.stages.quotes.results import Quote, Speaker
 from workers.stages.quotes.subjects import subject_before_verb
 from workers.stages.quotes.surnames import FullNames
+from workers.stages.quotes.wordforms import bare
 
 # An uncued quotation continues the previous speaker only if that speaker spoke in the
 # previous paragraph or the one before (news style: a speaker's quotes run in consecutive paragraphs).

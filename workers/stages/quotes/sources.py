@@ -5,8 +5,9 @@ import re
 
 from workers.stages.quotes.companies import named_as_company
 from workers.stages.quotes.lexicon import ORG_WORDS, PLACE_WORDS, PLACES, PRONOUNS, SPEAKER_NOUNS
-from workers.stages.quotes.names import bare, is_org
+from workers.stages.quotes.names import is_org
 from workers.stages.quotes.results import Part, Quote, Source, Speaker
+from workers.stages.quotes.wordforms import bare
 
 # A description, not a name: it opens with a determiner ("The US military", "A spokesman for …").
 _DESCRIBED = re.compile(r"(?:The|A|An|Our|Its|Their|His|Her|One|Two|Three|Some|Many|Several|Other|Another) ")

@@ -7,8 +7,9 @@ import itertools
 import re
 
 from workers.stages.quotes.lexicon import ORG_WORDS
-from workers.stages.quotes.names import FULL_NAME, Mention, bare, glued, mention_in, sentence_parts
+from workers.stages.quotes.names import FULL_NAME, Mention, glued, mention_in
 from workers.stages.quotes.particles import PARTICLES, particle_surname
+from workers.stages.quotes.wordforms import bare, sentence_parts
 
 # The most words of a person's full name besides particles: "Victorino Domingo Chua".
 _MOST_NAME_WORDS = 3
