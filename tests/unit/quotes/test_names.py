@@ -123,3 +123,16 @@ def test_a_nation_before_an_occupation_and_a_name_or_before_an_office_or_a_body(
     assert mention_in(0, "Australian Olympian Ana Ruiz").words == ("Ana", "Ruiz")
     assert mention_in(0, "Scottish First Minister").words == ("Scottish", "First", "Minister")
     assert mention_in(0, "British Retail Consortium").words == ("British", "Retail", "Consortium")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The deputy left. The Sheriff's Office said it had not found the paperwork.", "Sheriff's Office"),
+    ("“We are looking at it,” the Mayor’s Office said.", "Mayor’s Office"),
+    ("The Leeds County Sheriff's Office said it had not found the paperwork.", "Leeds County Sheriff's Office"),
+    ("Sheriff Ana Ruiz said the paperwork had not been found.", "Ana Ruiz"),
+    # before a person's name the possessive title is a description
+    ("Leeds County Sheriff's Deputy Ana Ruiz said the paperwork had not been found.", "Ana Ruiz"),
+    ("The Leeds Bishop’s Tom Reed said the paperwork had not been found.", "Tom Reed"),
+])
+def test_an_office_named_for_its_holder_keeps_the_title(text, speaker):
+    assert only(text).speaker.name == speaker

@@ -140,7 +140,7 @@ TITLES = frozenset(
     dame detective officer attorney chairman chairwoman chair councillor councilman councilwoman
     mp mla mpp coach professor pastor bishop archbishop cardinal rabbi imam reverend inspector
     superintendent constable sergeant captain lieutenant colonel corporal manager leader executive ceo
-    economist analyst strategist editor correspondent""".split()
+    economist analyst strategist editor correspondent deputy""".split()
 )
 
 # Titles and the abbreviations of titles a full stop ends inside a name ("Del. Stacey Plaskett",

@@ -195,15 +195,17 @@ def _name_words(phrase: str) -> tuple[int, tuple[str, ...], str] | None:
     None for no name. The words are walked by index rather than sliced off one by one."""
     words = phrase.replace("\u00a0", " ").split(" ")
     first, stop, offset = 0, len(words), 0
-    # Drop sentence-initial function words and titles ("But Trump", "Sen. Ted Cruz").
-    while first < stop and (not (word := words[first]) or word.islower() or (bare(word) in _LEADING and word not in _ACRONYMS)):
+    # Drop sentence-initial function words and titles ("But Trump", "Sen. Ted Cruz"), not a title
+    # owning an organisation ("Sheriff's Office").
+    while first < stop and (not (word := words[first]) or word.islower()
+                            or (bare(word) in _LEADING and word not in _ACRONYMS and not _owns(words, first, stop))):
         offset += len(word) + 1
         first += 1
     while stop > first and ((word := words[stop - 1]).lower() in _CONNECTORS or bare(word) in NOT_NAMES):
         stop -= 1
     # A title inside the phrase starts the name: "Massachusetts Sen. Elizabeth Warren".
     for k in range(stop - 2, first, -1):
-        if bare(words[k]) in TITLES:
+        if bare(words[k]) in TITLES and not _owns(words, k, stop):
             offset += sum(len(word) + 1 for word in words[first : k + 1])
             first = k + 1
             break
@@ -221,6 +223,12 @@ def _name_words(phrase: str) -> tuple[int, tuple[str, ...], str] | None:
     if not kept or (len(kept) > 1 and all(w.isupper() for w in kept)):
         return None  # nothing left, or a heading in capitals rather than a name
     return offset, tuple(kept), " ".join(kept)
+
+
+def _owns(words: list[str], k: int, stop: int) -> bool:
+    """Whether ``words[k]`` is a possessive before an organisation's words ("Sheriff's Office"), not
+    before a person's ("Sheriff's Deputy Ana Ruiz") nor opening a sentence ("Today's")."""
+    return words[k].endswith(("’s", "'s")) and bare(words[k]) not in NOT_NAMES and is_org(tuple(words[k + 1 : stop]))
 
 
 def _person_words(words: tuple[str, ...]) -> bool:
