@@ -96,3 +96,18 @@ def test_assure_inform_and_caution_take_a_listener_before_the_statement(text, co
 ])
 def test_a_that_after_a_subject_pronoun_is_inside_the_statement(text, content):
     assert [q.text for q in extract_quotes(text)] == [content]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The minister said the survey showed that bus fares had doubled since May.",
+     "the survey showed that bus fares had doubled since May"),
+    ("Ann Cole said her team found that the bridge was unsafe in high winds.",
+     "her team found that the bridge was unsafe in high winds"),
+    ("The mayor told the council Ann Cole believes that the bridge is unsafe.",
+     "Ann Cole believes that the bridge is unsafe"),
+    # no subject and its verb before "that": the statement opens at "that"
+    ("Ann Cole said in a statement released on Monday that the bridge was unsafe.", "that the bridge was unsafe"),
+    ("Ann Cole asked Tom Reed to confirm that the bridge was unsafe.", "that the bridge was unsafe"),
+])
+def test_a_that_after_a_subject_and_its_verb_is_inside_the_statement(text, content):
+    assert [q.text for q in extract_quotes(text)] == [content]

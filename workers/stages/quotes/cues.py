@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from workers.stages.quotes.lexicon import (
+    DETERMINERS,
     FRAMING_ALSO,
     FRAMING_VERBS,
     INTENTION_VERBS,
@@ -228,12 +229,16 @@ def content_start(
 def _that_within(text: str, start: int, limit: int) -> int | None:
     if _THAT_AHEAD.match(text, start, limit) is None or _SUBJECT_FIRST.match(text, start, limit):
         return None
-    pos, aside, previous = start, False, ""
+    pos, aside, previous, subject = start, False, "", False
     for _ in range(_THAT_WINDOW_WORDS):
         m = WORDS.match(text, pos, limit)
         if not m:
             return None
         word = m.group(1)
+        if pos == start:
+            subject = word in DETERMINERS or word[:1].isupper()
+        elif subject and word in REPORTING_VERBS and previous != "to" and not word.endswith("ing"):
+            return None  # "said the report showed that …": "that" opens the clause inside the statement
         if word.lower() == "that":
             if pos != start and _RELATIVE_THAT.match(text, m.end(), limit):
                 return None  # "believed the polls that showed him …": a relative clause of the object
