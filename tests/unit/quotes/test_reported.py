@@ -577,3 +577,14 @@ def test_a_participle_after_a_noun_and_a_comma_makes_no_statement_of_an_object()
     assert extract_quotes("Ann Cole wrote the angry letter, addressed to the mayor, after the vote.") == []
     text = "The family said Tom Reed, who led the campaign for a decade, died on Friday."
     assert only(text).text == "Tom Reed, who led the campaign for a decade, died on Friday"
+
+
+@pytest.mark.parametrize("text, content", [
+    # a connective before the comma trails no statement: the statement follows the verb
+    ("However, Ann Cole said the bridge was unsafe.", "the bridge was unsafe"),
+    ("Meanwhile, the council says the road will reopen in May.", "the road will reopen in May"),
+    # an attribution set off by commas inside a statement still takes none after it
+    ("Fine, she said, until the rain came.", None),
+])
+def test_a_connective_and_a_comma_before_the_speaker_open_no_trailed_statement(text, content):
+    assert [q.text for q in extract_quotes(text)] == ([content] if content else [])

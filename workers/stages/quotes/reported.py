@@ -52,8 +52,7 @@ _CLAUSE_CUT = cut_pattern(r",[ \u00a0]+(?:but|which|while|though|although|citing
 # Reported content shorter than this is an object, not a statement ("said nothing",
 # "told him so"); chosen on PolNeAR dev.
 MIN_CONTENT_WORDS = 4
-# A trailing cue clause ("…, the source added.") has at most this many words after the verb.
-_TAIL_WORDS = 8
+_TAIL_WORDS = 8  # the most words after the verb of a trailing cue clause ("…, the source added.")
 # What may stand between a statement and a second verb of the same speaker: "…, and also
 # warned", "… but noted", "…, arguing". A verb after "and"/"but" starts a new statement only
 # when nothing but these words comes before it (not "… and Smith said").
@@ -204,7 +203,8 @@ class ReportedPass:
         ):
             if cue.word.lower() in WEAK_VERBS:
                 return None
-            return self._draft(max(sent.start, comma - _WINDOW_CHARS), comma, found, cue.word)
+            if (trailed := self._draft(max(sent.start, comma - _WINDOW_CHARS), comma, found, cue.word)) or text[cue.end : cue.end + 1] == ",":
+                return trailed  # else a connective before the comma: "Meanwhile, Ann Cole said the …"
         start = self._content_after(cue, closes or sent.end)
         if start is None or (closes is not None and start >= closes):
             return None
