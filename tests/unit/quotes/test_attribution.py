@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.quotes.support import only, span_of
+from tests.unit.quotes.support import only, said_by, span_of
 from workers.stages.quotes import collect_speakers, extract_quotes
 
 
@@ -373,3 +373,15 @@ def test_a_surname_after_according_to_is_resolved_to_the_full_name():
     quote = only(text)
     assert (quote.speaker.name, quote.speaker.via) == ("Ann Cole", "surname")
     assert [(s.name, s.quotes) for s in collect_speakers([quote], text)] == [("Ann Cole", [0])]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a name between a determiner and a noun after the verb describes the speaker
+    ("“Every volunteer is an asset,” said the Leeds charity.", "the Leeds charity"),
+    ("“We were the better side,” said the Manchester United manager.", "the Manchester United manager"),
+    ("“We were the better side,” said the Leeds chief constable on Monday.", "the Leeds chief constable"),
+    # a name after the noun is the speaker
+    ("“We were the better side,” said the Leeds teenager Ann Cole.", "Ann Cole"),
+])
+def test_a_name_describing_the_noun_after_an_inverted_verb_is_no_speaker(text, speaker):
+    assert said_by(text)[1] == speaker
