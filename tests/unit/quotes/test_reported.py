@@ -588,3 +588,11 @@ def test_a_participle_after_a_noun_and_a_comma_makes_no_statement_of_an_object()
 ])
 def test_a_connective_and_a_comma_before_the_speaker_open_no_trailed_statement(text, content):
     assert [q.text for q in extract_quotes(text)] == ([content] if content else [])
+
+
+@pytest.mark.parametrize("text", [
+    "Ann Cole spoke for the first time since the crash on Monday, to warn other drivers to slow down at night.",
+    "The drivers held a press conference in Leeds on Monday morning, to announce a strike over pay and hours.",
+])
+def test_an_infinitive_after_a_comma_has_no_subject_of_its_own(text):
+    assert [q.speaker and q.speaker.name for q in extract_quotes(text)] == []

@@ -24,7 +24,7 @@ _CLAUSE_MARK = re.compile(r"[,;:\"“”]|(?<![\w’'\-])that(?![\w’'\-])")
 _NOT_SUBJECT_START = frozenset(
     """if when while because although though as since after before unless until what how why
     where in on at for from with by during that which who whom whose it there this here and
-    but or so then yet also now""".split()
+    but or so then yet also now to""".split()
 )
 # What makes the phrase a clause or a verb phrase rather than a speaker: a relative or
 # subordinate word, a pronoun subject ("he barely mentioned"), an infinitive ("police to
