@@ -70,3 +70,15 @@ def test_a_country_or_a_city_speaking_is_its_government_a_person_named_like_one_
 ])
 def test_research_scans_and_results_are_documents(text, speaker):
     assert kinds(text).get(speaker) == "document", kinds(text)
+
+
+@pytest.mark.parametrize("text, speaker, kind", [
+    # "The" written with a capital inside a sentence makes a title: a paper, a band, a company
+    ("The minister was held at the airport for a week, according to The Sun.", "Sun", "organisation"),
+    ("The Beacon said that the minister was held at the airport. He later spoke to The Beacon.", "Beacon", "organisation"),
+    # not an office, nor a name with no such "The" beside it
+    ("The minister was held at the airport for a week, The Prime Minister said.", "Prime Minister", "person"),
+    ("Ann Beacon said that the minister was held at the airport.", "Ann Beacon", "person"),
+])
+def test_a_name_the_text_writes_after_a_capital_the_is_a_title(text, speaker, kind):
+    assert kinds(text).get(speaker) == kind, kinds(text)

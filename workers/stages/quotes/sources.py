@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from workers.stages.quotes.companies import named_as_company
-from workers.stages.quotes.lexicon import ORG_WORDS, PLACE_WORDS, PLACES, PRONOUNS, SPEAKER_NOUNS
+from workers.stages.quotes.lexicon import ORG_WORDS, PLACE_WORDS, PLACES, PRONOUNS, SPEAKER_NOUNS, TITLES
 from workers.stages.quotes.names import is_org
 from workers.stages.quotes.results import Part, Quote, Source, Speaker
 from workers.stages.quotes.wordforms import bare
@@ -49,6 +49,8 @@ def collect_speakers(quotes: list[Quote], text: str) -> list[Source]:
             kind = _kind(speaker)
             if kind == "person" and speaker.name.isalpha() and speaker.name[0].isupper() and named_as_company(text, speaker.name):
                 kind = "organisation"  # "Google said", with "Google's shares" elsewhere
+            elif kind == "person" and speaker.via != "noun phrase" and _titled_the(text, speaker.name):
+                kind = "organisation"  # "according to The Sun": a paper, a band, a company
             source = sources[key] = Source(speaker.name, kind, [], [])
         source.quotes.append(index)
         if (key, speaker.start, speaker.end) not in seen:
@@ -94,3 +96,18 @@ def _described(name: str) -> bool:
     opening a sentence) or a pronoun rather than a proper name."""
     lower = name.lower()
     return name[:1].islower() or lower in SPEAKER_NOUNS or lower in PRONOUNS or _DESCRIBED.match(name) is not None
+
+
+def _titled_the(text: str, name: str) -> bool:
+    """The text writes "The" before ``name`` inside a sentence ("according to The Sun"): a title,
+    never a person's name — nor an office ("The Prime Minister")."""
+    if bare(name.rsplit(" ", 1)[-1]) in TITLES:
+        return False
+    phrase = "The " + name
+    pos = text.find(phrase)
+    while pos >= 0:
+        after = pos + len(phrase)
+        if text[max(0, pos - 3) : pos].rstrip(" \u00a0")[-1:].isalpha() and not text[after : after + 1].isalnum():
+            return True
+        pos = text.find(phrase, after)
+    return False
