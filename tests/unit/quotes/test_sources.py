@@ -82,3 +82,12 @@ def test_research_scans_and_results_are_documents(text, speaker):
 ])
 def test_a_name_the_text_writes_after_a_capital_the_is_a_title(text, speaker, kind):
     assert kinds(text).get(speaker) == kind, kinds(text)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The minister resigned on Monday, the newspaper said.", "the newspaper"),
+    ("The minister resigned on Monday, local media reported.", "local media"),
+    ("The Leeds Cartel said in a statement that the minister had resigned.", "Leeds Cartel"),
+])
+def test_papers_media_and_cartels_are_organisations(text, speaker):
+    assert kinds(text).get(speaker) == "organisation", kinds(text)

@@ -205,7 +205,7 @@ ORG_WORDS = frozenset(
     federation board bank fund trust service services police army navy force forces
     church club team cbc cnn bbc fox msnbc nbc abc cbs reuters ap afp npr poll survey
     report study foundation trend firm hospital museum military airline charity embassy
-    society regulator authority consortium initiative""".split()
+    society regulator authority consortium initiative newspaper tabloid cartel media outlet""".split()
 )
 
 # Common nouns that can head a speaker phrase ("a source said", "officials say").
