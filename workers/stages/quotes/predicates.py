@@ -9,6 +9,7 @@ import re
 from workers.stages.quotes.cues import Cue
 from workers.stages.quotes.found import Found
 from workers.stages.quotes.lexicon import DETERMINERS, OCCUPATIONS, ORG_WORDS, PERSON_NOUNS, SPEAKER_NOUNS, WEAK_VERBS
+from workers.stages.quotes.quoted_as import quoted_speaker
 from workers.stages.quotes.speakers import SpeakerFinder
 from workers.stages.quotes.wordforms import bare
 
@@ -70,7 +71,9 @@ def shared_subject(text: str, finder: SpeakerFinder, floor: int, cue: Cue) -> Fo
 def participle_subject(text: str, finder: SpeakerFinder, floor: int, cue: Cue, before: Found | None) -> Found | None:
     """``before`` (the phrase right before ``cue``), unless the cue is a participle and that phrase
     a place ending the clause it continues ("… in Tulsa, Oklahoma, arguing that …"): then the
-    sentence's subject."""
+    sentence's subject — or the one a source quotes ("The paper quoted Ann Cole as saying")."""
+    if (quoted := quoted_speaker(text, finder, floor, cue)) is not None:
+        return quoted
     if not cue.word.endswith("ing") or before is None or before.kind != "name":
         return before
     if not text.endswith((" in ", " of ", " from ", ", "), floor, before.start):
