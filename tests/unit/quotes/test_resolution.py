@@ -476,3 +476,14 @@ def test_a_region_after_its_town_is_not_the_speaker(text, speaker):
 def test_he_never_stands_for_a_sports_club_or_a_competition(club):
     text = f"The striker joined {club} last year. “It was the best day of my career,” he said."
     assert [q.speaker.name for q in extract_quotes(text)] == ["The striker"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # the sentence before names its subject first, then a place or someone else
+    ("Tom Reed from Leeds City was with four friends at the camp. The 38-year-old said the snow had hit them all.",
+     "Tom Reed"),
+    ("Ann Cole thanked her trainer Tom Reed on Instagram. The 36-year-old said the fight would be her last.",
+     "Ann Cole"),
+])
+def test_a_description_in_a_later_sentence_is_the_subject_of_the_sentence_before(text, speaker):
+    assert only(text).speaker.name == speaker

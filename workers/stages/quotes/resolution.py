@@ -177,7 +177,7 @@ class Resolver:
         for start, end in earlier:
             names = self._candidates(start, end, "he")
             if names:
-                return names[-1]
+                return names[0]
         return None
 
     def _organisation_meant(self, pos: int, phrase: str) -> str | None:
