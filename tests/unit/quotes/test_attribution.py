@@ -385,3 +385,11 @@ def test_a_surname_after_according_to_is_resolved_to_the_full_name():
 ])
 def test_a_name_describing_the_noun_after_an_inverted_verb_is_no_speaker(text, speaker):
     assert said_by(text)[1] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Fans were furious. @leedsfan99 tweeted: “This is a disgrace to the club.”", "@leedsfan99"),
+    ("Fans were furious. “This is a disgrace to the club,” @Leeds_Fan wrote.", "@Leeds_Fan"),
+])
+def test_a_social_media_account_is_the_speaker_with_its_at_sign(text, speaker):
+    assert said_by(text)[1] == speaker

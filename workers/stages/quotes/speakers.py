@@ -250,6 +250,9 @@ class SpeakerFinder:
             return None
         word = self.text[span[0] : end]
         lower = word.lower()
+        if self.text[span[0] - 1 : span[0]] == "@" and (span[0] < 2 or not self.text[span[0] - 2].isalnum()):
+            handle = "@" + word  # a social-media account: "@leedsfan99 tweeted"
+            return Found(span[0] - 1, end, "name", Mention(span[0] - 1, end, (handle,)))
         if (own := pronoun_of(lower)) is not None:  # "he", "he’s" (the pronoun alone is the mention)
             return Found(span[0], span[0] + len(own), "pronoun")
         mention = self.names.ending_at(end)
