@@ -393,3 +393,17 @@ def test_a_name_describing_the_noun_after_an_inverted_verb_is_no_speaker(text, s
 ])
 def test_a_social_media_account_is_the_speaker_with_its_at_sign(text, speaker):
     assert said_by(text)[1] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a time word between the speaker and the verb: the name after the verb is no inverted speaker
+    ("Ann Cole today insisted the Greens had suffered a “hammer blow” after the vote.", "Ann Cole"),
+    ("Ann Cole yesterday insisted the Greens had suffered a “hammer blow” after the vote.", "Ann Cole"),
+])
+def test_today_or_yesterday_before_the_verb_stands_between_it_and_its_speaker(text, speaker):
+    assert said_by(text)[1] == speaker
+
+
+def test_a_capitalised_long_after_a_name_is_a_surname_not_an_adverb():
+    text = "The Greens had suffered a “hammer blow” after the vote, said Tom Reed. Ann Long insisted the Greens “will be back”."
+    assert [q.speaker.name for q in extract_quotes(text)] == ["Tom Reed", "Ann Long"]

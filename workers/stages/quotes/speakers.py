@@ -235,7 +235,9 @@ class SpeakerFinder:
         for _ in range(4):
             word = self._word_ending(floor, end)
             w = self.text[word[0] : word[1]] if word else ""
-            if not w or not (w.lower() in AUXILIARIES or (w[-2:] == "ly" and is_adverb(w))):
+            # a capitalised one after a word is a name's ("USA Today said", "David Long said")
+            if not w or not (w.lower() in AUXILIARIES and (w.islower() or not self.text[word[0] - 2 : word[0] - 1].isalpha())
+                             or (w[-2:] == "ly" and is_adverb(w))):
                 break
             end = word[0]
         if self.text.endswith(("to ", "to\u00a0"), floor, end) and (raising := _RAISING.search(self.text, max(floor, end - 20), end)):
