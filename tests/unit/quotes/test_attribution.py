@@ -407,3 +407,15 @@ def test_today_or_yesterday_before_the_verb_stands_between_it_and_its_speaker(te
 def test_a_capitalised_long_after_a_name_is_a_surname_not_an_adverb():
     text = "The Greens had suffered a “hammer blow” after the vote, said Tom Reed. Ann Long insisted the Greens “will be back”."
     assert [q.speaker.name for q in extract_quotes(text)] == ["Tom Reed", "Ann Long"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Readers were furious. Another, who did not want to be named, added: “Shame on them.”", "Another"),
+    ("Two diplomats spoke to the paper. One, a Western envoy, said: “The convoy was hit.”", "One"),
+])
+def test_one_or_another_of_a_group_set_off_by_an_aside_is_the_speaker(text, speaker):
+    assert said_by(text)[1] == speaker
+
+
+def test_no_one_is_no_speaker():
+    assert extract_quotes("No one said the bridge over the river was unsafe in high winds.") == []

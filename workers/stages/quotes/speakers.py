@@ -262,6 +262,8 @@ class SpeakerFinder:
             mention = self.names.ending_at(end - 1)  # the ‘Commission on Public Integrity’ said
         if mention is not None and mention.start >= floor and not (mention.start == span[0] and lower in SPEAKER_NOUNS):
             return Found(mention.start, mention.end, "name", mention)
+        if lower in ("one", "another") and self._word_ending(floor, span[0] - 1) is None:  # "Another, 29, added"
+            return Found(span[0], end, "noun phrase")
         if lower in SPEAKER_NOUNS or (lower in TITLES and word[0].isupper()):  # "Officials said", "The Chancellor said"
             return self._noun_phrase_to(floor, span[0], end)
         if word.islower() and lower not in _NOT_HEADS:
