@@ -419,3 +419,14 @@ def test_one_or_another_of_a_group_set_off_by_an_aside_is_the_speaker(text, spea
 
 def test_no_one_is_no_speaker():
     assert extract_quotes("No one said the bridge over the river was unsafe in high winds.") == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a name between a determiner and a noun before the verb describes the speaker too
+    ("Lionel Reed is to be a father again. The Leeds star shared a picture with the message: “Waiting for you.”",
+     "The Leeds star"),
+    ("“We were the better side,” the Leeds United boss said.", "the Leeds United boss"),
+    ("The Labour leader told reporters: “We were the better side.”", "The Labour leader"),
+])
+def test_a_name_describing_the_noun_before_the_verb_is_no_speaker(text, speaker):
+    assert said_by(text)[1] == speaker

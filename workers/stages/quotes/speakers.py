@@ -152,6 +152,7 @@ class SpeakerFinder:
     def subject(self, floor: int, pos: int) -> Found | None:
         """The first person named (or pronoun) in a clause: "He then defended the remark, saying"."""
         m = WORD_AFTER.match(self.text, floor, pos)
+        determiner = None
         for _ in range(_SUBJECT_WORDS):
             if not m:
                 return None
@@ -159,8 +160,11 @@ class SpeakerFinder:
             if word.lower() in PRONOUNS and word.lower() != "it":
                 return Found(start, m.end(1), "pronoun")
             mention = self.names.starting_at(start)
+            if mention is not None and determiner is not None and (end := self._noun_after(mention.end, pos)):
+                return Found(determiner, end, "noun phrase")  # "The Barcelona star shared …"
             if mention is not None:
                 return Found(mention.start, mention.end, "name", mention)
+            determiner = start if word.lower() in DETERMINERS else None
             m = WORD_AFTER.match(self.text, m.end(), pos)
         return None
 
