@@ -239,7 +239,8 @@ FINITE_AUXILIARIES = frozenset(
 AUXILIARIES = frozenset(
     """has have had also later previously then once would will did does do again recently
     repeatedly publicly privately reportedly already further simply just even often never
-    initially earlier quickly first finally since still flatly bluntly angrily long is are today yesterday tonight""".split()
+    initially earlier quickly first finally since still flatly bluntly angrily long is are
+    today yesterday tonight""".split()
 )
 
 # Lower-case words ending in -ly that are nouns, not adverbs ("the family said").

@@ -1,6 +1,5 @@
-"""Reported (indirect) speech: `X said (that) …`, `…, X said`, `according to X, …`, an
-intention (`X wants to …`), and a second verb coordinated with the first (`X said … and
-warned …`, `…, arguing …`)."""
+"""Reported (indirect) speech: `X said (that) …`, `…, X said`, `according to X, …`, an intention (`X wants
+to …`), and a second verb coordinated with the first (`X said … and warned …`, `…, arguing …`)."""
 from __future__ import annotations
 
 import re
@@ -203,7 +202,8 @@ class ReportedPass:
         ):
             if cue.word.lower() in WEAK_VERBS:
                 return None
-            if (trailed := self._draft(max(sent.start, comma - _WINDOW_CHARS), comma, found, cue.word)) or text[cue.end : cue.end + 1] == ",":
+            trailed = self._draft(max(sent.start, comma - _WINDOW_CHARS), comma, found, cue.word)
+            if trailed is not None or text[cue.end : cue.end + 1] == ",":
                 return trailed  # else a connective before the comma: "Meanwhile, Ann Cole said the …"
         start = self._content_after(cue, closes or sent.end)
         if start is None or (closes is not None and start >= closes):

@@ -240,7 +240,7 @@ class SpeakerFinder:
             word = self._word_ending(floor, end)
             w = self.text[word[0] : word[1]] if word else ""
             # a capitalised one after a word is a name's ("USA Today said", "David Long said")
-            if not w or not (w.lower() in AUXILIARIES and (w.islower() or not self.text[word[0] - 2 : word[0] - 1].isalpha())
+            if not w or not ((w.lower() in AUXILIARIES and (w.islower() or not self.text[word[0] - 2 : word[0] - 1].isalpha()))
                              or (w[-2:] == "ly" and is_adverb(w))):
                 break
             end = word[0]
