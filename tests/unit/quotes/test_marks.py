@@ -177,3 +177,13 @@ def test_after_a_comma_an_opening_mark_inside_a_quotation_is_no_lost_paragraph_b
 ])
 def test_a_stray_open_mark_is_not_closed_by_a_later_opening_one(text, quoted):
     assert [text[q.start : q.end] for q in find_quoted(Document(text))] == [quoted]
+
+
+@pytest.mark.parametrize("text, quoted", [
+    # the opening mark glued to the colon and spaced from the quoted words
+    ("Asked about the bridge, Ann Cole said:' I think it is unsafe. We will close it.' It closed on Monday.",
+     "I think it is unsafe. We will close it."),
+    ("She added:’ It will be closed in May.’ Later she left.", "It will be closed in May."),
+])
+def test_a_mark_glued_to_a_colon_and_spaced_from_a_capital_opens_a_quotation(text, quoted):
+    assert [(q.text, q.kind) for q in extract_quotes(text)] == [(quoted, "direct")]

@@ -261,6 +261,8 @@ def _role(text: str, pos: int, width: int, para: Bounds, closer_ahead: bool, ope
     can_open = not after.isspace() and (before.isspace() or before in _OPEN_AFTER)
     # A mark with space on both sides closes whatever is open: 'outreach,' " he said.
     can_close = (not before.isspace() or after.isspace()) and not after.isalnum()
+    if before == ":" and after == " " and not open_count and text[pos + width + 1 : pos + width + 2].isupper():
+        return "open"  # spaced on the wrong side: "He said:' I am …'"
     if ch == "“":
         # German „…“ closes with “; everywhere else “ opens — unless it cannot: right after a
         # word or stop and before a space, it is a closing mark typed the wrong way (percent.“).
