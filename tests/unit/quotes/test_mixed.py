@@ -119,3 +119,21 @@ def test_a_verb_form_after_an_article_and_a_name_is_a_noun():
 def test_a_name_after_that_leaves_its_verb_a_verb():
     quote = only("She pointed to reports that Tom Berg called the winner “Miss Piggy” on air.")
     assert quote.speaker.name == "Tom Berg"
+
+
+@pytest.mark.parametrize("text, parts, content", [
+    # British copy marks a quoted fragment with single marks: the statement is mixed all the same
+    ("Leeds Council is creating a 'wall of sand' in the river estuary, the minister has claimed.",
+     ["wall of sand"], "Leeds Council is creating a 'wall of sand' in the river estuary"),
+    ("A woman who lives in the area said the scene felt like ‘a movie’. She left.", ["a movie"],
+     "the scene felt like ‘a movie’"),
+])
+def test_a_statement_holding_words_in_single_marks_is_mixed(text, parts, content):
+    quote = only(text)
+    assert (quote.kind, [p.text for p in quote.parts], quote.content.text) == ("mixed", parts, content)
+
+
+def test_a_participle_introducing_a_quotation_reports_no_statement_beside_it():
+    text = "It was 'clear she was ill', he claimed, adding 'she was quite pale and clammy, paler than usual'."
+    assert [(q.kind, q.text) for q in extract_quotes(text)] == [
+        ("mixed", "clear she was ill"), ("direct", "she was quite pale and clammy, paler than usual")]

@@ -18,15 +18,13 @@ from workers.stages.quotes.speakers import SpeakerFinder
 
 _LINK = re.compile(r"[ \u00a0]*(?:that[ \u00a0]*)?[:,]?[ \u00a0]*$")
 _SENTENCE_END = re.compile(r"[.!?]")
-# Quotations this short with no cue are names, titles or scare quotes (the seed's
-# ‘Commission on Public Integrity’); set on PolNeAR dev, where uncued quotes under
-# five words were almost never annotated as quotations.
+# Quotations this short with no cue are names, titles or scare quotes (the seed's ‘Commission on Public
+# Integrity’); set on PolNeAR dev, where uncued quotes under five words were almost never annotated as quotations.
 MIN_UNCUED_WORDS = 5
-# Two quotes separated by a cue clause are halves of one quotation (one quote in two parts)
-# when the clause is this short or shorter than the quoted words; a longer aside ("said Peter
-# Morgan, a lawyer for the Sierra Club, who …") keeps them apart, the second continuing the
-# speaker. Set on PolNeAR dev, when a quote was one span; with parts, dropping the bound
-# cost 0.002 of P@0.3 and 0.003 of direct recall.
+# Two quotes separated by a cue clause are halves of one quotation (one quote in two parts) when the
+# clause is this short or shorter than the quoted words; a longer aside ("said Peter Morgan, a lawyer for
+# the Sierra Club, who …") keeps them apart, the second continuing the speaker. Set on PolNeAR dev, when a
+# quote was one span; with parts, dropping the bound cost 0.002 of P@0.3 and 0.003 of direct recall.
 _SPLIT_GAP_CHARS = 60
 # An uncued quote this close after an attributed one in the same paragraph continues it.
 _FOLLOW_CHARS = 250
@@ -65,7 +63,7 @@ class DirectPass:
                     q = quoted[k]
                     k += 1
                 else:
-                    drafts.extend(self._participle(draft, clause_end))
+                    drafts.extend(self._participle(draft, clause_end, quoted[k].open if k < len(quoted) else len(self.text)))
             if draft is not None:
                 drafts.append(draft)
                 prev = (q, draft)
@@ -100,7 +98,10 @@ class DirectPass:
         if after is not None:
             found, cue, clause_end = after
             start = self._lead_in(q, floor)
-            return Draft(start, q.end, "mixed" if start < q.start else "direct", found, cue), clause_end
+            # words after the quoted ones belong to the clause: "… a 'wall' in the river, the minister said"
+            end = self.text.rfind(",", q.close_end, found.start) if start < q.start and clause_end is None else -1
+            end = end if end > q.close_end else q.end
+            return Draft(start, end, "mixed" if start < q.start else "direct", found, cue), clause_end
         at_para_start = q.open == para.start
         if at_para_start:
             block = block_cue(self.doc, self.finder, q)
@@ -144,13 +145,13 @@ class DirectPass:
             verb = self.cues.last(floor, verb.start, reporting=False)
         return verb
 
-    def _participle(self, draft: Draft, clause_end: int) -> list[Draft]:
-        """`“…,” the mayor said, adding that …`: a second, reported statement by the same speaker."""
+    def _participle(self, draft: Draft, clause_end: int, next_open: int) -> list[Draft]:
+        """`“…,” the mayor said, adding that …`: a second statement, unless a quotation follows it."""
         if _PARTICIPLE.match(self.text, clause_end, clause_end + CLAUSE_WINDOW_CHARS) is None:
             return []  # no participle in the window, so none in the sentence: its end is not looked up
         stop = min(self.sents.end_of(clause_end - 1), clause_end + CLAUSE_WINDOW_CHARS)
         m = _PARTICIPLE.match(self.text, clause_end, stop)
-        if m is None or _QUOTE_MARK.search(self.text, m.end(), stop):
+        if m is None or next_open < stop or _QUOTE_MARK.search(self.text, m.end(), stop):
             return []
         start = content_start(self.text, m.end(), stop, m.group(1), self.finder.names, self.cues.lowered)
         start, end = trim(self.text, start, stop)

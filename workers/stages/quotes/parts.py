@@ -26,12 +26,13 @@ class Parts:
         self._starts = [start for start, _ in quoted]
 
     def of(self, draft: Draft) -> tuple[str, list[Part], Part | None]:
-        """The draft's kind (a mixed draft with no quoted words is indirect), parts and content."""
+        """The draft's kind (a mixed draft with no quoted words is indirect; a reported one holding
+        quoted words, in single marks as British copy writes them, is mixed), parts and content."""
         text = self.text
         if draft.kind == "direct":
             runs = draft.parts or [(draft.start, draft.end)]
             return "direct", [Part(text[s:e], s, e) for start, end in runs for s, e in self._lines(start, end)], None
-        marked = self._marked(draft.start, draft.end) if draft.kind == "mixed" else []
+        marked = self._marked(draft.start, draft.end)
         if not marked:  # an indirect quote's content is its one part: no mark at its edges
             start, end = _strip(text, draft.start, draft.end)
             content = Part(text[start:end], start, end)
