@@ -37,3 +37,9 @@ def test_a_given_name_stays_as_written_without_one_introduced_person(text, speak
 ])
 def test_a_family_name_first_resolves_to_the_full_name(text, speaker):
     assert said_by(text)[1] == speaker
+
+
+def test_a_person_introduced_by_a_relative_clause_is_later_named_by_the_given_name():
+    text = ("Trainer and nutritionist, Ashley Turnbull, who runs a gym in Leeds, took on the challenge. "
+            "Ashley said: “The first week was the hardest.”")
+    assert [q.speaker.name for q in extract_quotes(text)] == ["Ashley Turnbull"]

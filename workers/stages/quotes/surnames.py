@@ -16,9 +16,9 @@ _MOST_NAME_WORDS = 3
 # A hyphenated given name after a family name, as Korean names are romanised: "Joon-seok".
 _KOREAN_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
 # How a person is introduced around the full name: an honorific or a speech verb before it, an
-# age or a speech verb after it.
+# age, a relative clause ("Ann Cole, who runs the gym,") or a speech verb after it.
 _INTRODUCED_BEFORE = re.compile(r"(?<![\w’'\-])(?:Mrs?|Ms|Miss|Dr|said|says|told)\.?[ \u00a0]+\Z")
-_INTRODUCED_AFTER = re.compile(r"(?![\w’'\-])(?:,[ \u00a0]*\d{1,3}[ \u00a0]*,|[ \u00a0]+(?:said|says|told|added)(?![\w’'\-]))")
+_INTRODUCED_AFTER = re.compile(r"(?![\w’'\-])(?:,[ \u00a0]*\d{1,3}[ \u00a0]*,|,[ \u00a0]+who[ \u00a0]|[ \u00a0]+(?:said|says|told|added)(?![\w’'\-]))")
 
 # Distinct surnames looked up with str.find in the joined phrases before they are all indexed:
 # a news article resolves a handful, one in ten more than 8 (indexing every phrase cost more
