@@ -136,3 +136,13 @@ def test_a_nation_before_an_occupation_and_a_name_or_before_an_office_or_a_body(
 ])
 def test_an_office_named_for_its_holder_keeps_the_title(text, speaker):
     assert only(text).speaker.name == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“It was wrong,” Martin Luther King Jr. said on Monday.", "Martin Luther King Jr."),
+    ("Speaking to students in Leeds, Joseph R. Biden Jr. responded that the tax was unfair to workers.",
+     "Joseph R. Biden Jr."),
+    ("“It was wrong,” Tom Reed Sr. told the court.", "Tom Reed Sr."),
+])
+def test_jr_and_sr_close_a_name_with_their_full_stop(text, speaker):
+    assert only(text).speaker.name == speaker

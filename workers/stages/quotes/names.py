@@ -205,7 +205,9 @@ def _name_words(phrase: str) -> tuple[int, tuple[str, ...], str] | None:
         stop -= 1
     # A title inside the phrase starts the name: "Massachusetts Sen. Elizabeth Warren".
     for k in range(stop - 2, first, -1):
-        if bare(words[k]) in TITLES and not _owns(words, k, stop):
+        # not before a suffix alone: "Martin Luther King Jr." is no king's name
+        suffix_only = stop - k == 2 and bare(words[k + 1]) in ("jr", "sr")
+        if bare(words[k]) in TITLES and not _owns(words, k, stop) and not suffix_only:
             offset += sum(len(word) + 1 for word in words[first : k + 1])
             first = k + 1
             break

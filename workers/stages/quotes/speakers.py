@@ -25,9 +25,8 @@ _SUBJECT_WORDS = 6
 # say", "she used to joke", "One picture even appears to show" (not "declined to", "hopes to").
 _RAISING = re.compile(r"(?<![\w’'\-])(?:go(?:es)?|went|going|gone)[ \u00a0]+on[ \u00a0]+to[ \u00a0]*\Z|"
                       r"(?<![\w’'\-])(?:used|appears?|appeared|seems?|seemed|proceed(?:s|ed)?|continu(?:es|ed))[ \u00a0]+to[ \u00a0]*\Z")
-# How many words may stand before a name after the verb, and which ("said opposition leader Pierre
-# Dubois", "said Thai police chief Ann Cole"); the longest run of words between a quote and its
-# verb taken as the speaker's description.
+# How many words may stand before a name after the verb, and which ("said opposition leader Pierre Dubois",
+# "said Thai police chief Ann Cole"); the longest run of words between a quote and its verb taken as the speaker's.
 _TITLE_WORDS, _SPEAKER_MAX_WORDS = 3, 8
 _BEFORE_NAME = TITLES | ROLE_WORDS | SPEAKER_NOUNS | DEMONYMS | OCCUPATIONS
 # Nouns a name may describe after a determiner ("the Leeds charity", "the Manchester United manager").
@@ -251,6 +250,9 @@ class SpeakerFinder:
         return end
 
     def phrase_ending(self, floor: int, end: int) -> Found | None:
+        # "Joseph R. Biden Jr. said": no word ends at a full stop, but this name does
+        if self.text.endswith((" Jr.", " Sr."), floor, end) and (mention := self.names.ending_at(end)) and mention.start >= floor:
+            return Found(mention.start, mention.end, "name", mention)
         span = self._word_ending(floor, end)
         if not span or span[1] != end:
             return None

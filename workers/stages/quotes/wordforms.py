@@ -9,6 +9,7 @@ from workers.stages.quotes.lexicon import DOTTED_TITLES
 
 INITIAL = re.compile(r"(?:[A-Z]\.)+")
 _WORD_DOT_SPACE = re.compile(r"(\S+\.)[ \u00a0]+")
+_SUFFIXES = ("Jr.", "Sr.")  # a name's own abbreviations, their stops part of it
 
 
 @functools.lru_cache(maxsize=16384)
@@ -21,10 +22,10 @@ def bare(word: str) -> str:
 
 
 def trim_possessive(word: str) -> str:
-    """``word`` without a final ’s, ' or full stop; initials ("G.K.") keep their stops."""
+    """``word`` without a final ’s, ' or full stop; initials ("G.K.") and "Jr." keep their stops."""
     if word.endswith(("’s", "'s")):
         return word[:-2]
-    if word.endswith(("’", "'")) or (word.endswith(".") and not INITIAL.fullmatch(word)):
+    if word.endswith(("’", "'")) or (word.endswith(".") and not INITIAL.fullmatch(word) and word not in _SUFFIXES):
         return word[:-1]
     return word
 
