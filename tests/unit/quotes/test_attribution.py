@@ -430,3 +430,8 @@ def test_no_one_is_no_speaker():
 ])
 def test_a_name_describing_the_noun_before_the_verb_is_no_speaker(text, speaker):
     assert said_by(text)[1] == speaker
+
+
+def test_a_colon_after_a_fronted_phrase_takes_the_main_clauses_subject():
+    text = "With Labour leaders worried about turnout, Ann Cole is rolling out a new message: “It's about me and my record.”"
+    assert said_by(text)[1] == "Ann Cole"

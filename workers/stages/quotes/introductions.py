@@ -18,6 +18,8 @@ from workers.stages.quotes.speakers import SpeakerFinder
 _MIN_WORDS = 5
 _COLON = re.compile(r":[ \u00a0]*$")
 _DASH = re.compile(r"(?:[—–―]+|--)[ \u00a0]*$")
+# Words opening a phrase fronted before the main clause and its subject ("With …, ", "After …, ").
+_FRONTED = frozenset("with as after while when despite although though because if since before following amid during".split())
 
 
 def block_cue(doc: Document, finder: SpeakerFinder, q: Quoted) -> Draft | None:
@@ -59,8 +61,17 @@ def introduced(doc: Document, finder: SpeakerFinder, q: Quoted, floor: int) -> D
     found = finder.before(floor, cue.start) if cue is not None else None
     if found is not None:  # "The premier said in a Facebook post: “…”"
         return Draft(q.start, q.end, "direct", found, cue.word)
-    found = finder.subject(floor, colon.start()) or finder.after(floor, colon.start())
+    start = _past_fronted(text, floor, colon.start())
+    found = finder.subject(start, colon.start()) or finder.after(start, colon.start())
     return Draft(q.start, q.end, "direct", found, None, continues=found is None)
+
+
+def _past_fronted(text: str, floor: int, end: int) -> int:
+    """Where the main clause starts after a fronted phrase set off by a comma ("With Labour leaders
+    worried about turnout, Ann Cole is rolling out a new message:"), else ``floor``."""
+    first = text[floor : floor + 12].split(" ", 1)[0].lower()
+    comma = text.find(",", floor, end) if first in _FRONTED else -1
+    return comma + 1 if comma >= 0 else floor
 
 
 def _first_named(finder: SpeakerFinder, start: int, end: int) -> Found | None:
