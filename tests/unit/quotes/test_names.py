@@ -53,7 +53,8 @@ def test_possessive_trimming_agrees_with_its_pattern():
 
 def test_a_sentence_opening_adverb_is_no_name_but_names_ending_in_ly_are():
     from workers.stages.quotes.names import mention_in
-    for adverb in ("Incredibly", "Unfortunately", "Reportedly", "Typically", "Surprisingly", "Only", "Even", "Just"):
+    for adverb in ("Incredibly", "Unfortunately", "Reportedly", "Typically", "Surprisingly", "Only", "Even", "Just", "Conversely",
+                   "Clearly", "Similarly"):
         assert mention_in(0, adverb) is None, adverb
     assert mention_in(0, "Only Ana Ruiz").words == ("Ana", "Ruiz")
     assert mention_in(0, "Even China").words == ("China",)

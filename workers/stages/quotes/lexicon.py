@@ -247,9 +247,9 @@ AUXILIARIES = frozenset(
 _LY_NOUNS = frozenset("family assembly anomaly monopoly butterfly supply rally ally belly bully jelly lily".split())
 
 
-# Endings of -ly adverbs that no name has ("Incredibly, …", "Unfortunately, …", "Reportedly"),
-# where "Kelly", "Emily", "Connolly" and "Beverly" end in -ly too.
-ADVERB_ENDINGS = ("ally", "ibly", "ably", "ously", "ively", "fully", "lessly", "ently", "antly", "edly", "ingly", "ately")
+# Endings of -ly adverbs that no name has ("Incredibly, …", "Conversely, …"; "Kelly", "Emily", "Beverly" end in -ly too).
+ADVERB_ENDINGS = ("ally", "ibly", "ably", "ously", "ively", "fully", "lessly", "ently", "antly", "edly", "ingly", "ately",
+                  "sely", "arly")
 
 
 def is_adverb(word: str) -> bool:
