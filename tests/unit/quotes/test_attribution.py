@@ -435,3 +435,9 @@ def test_a_name_describing_the_noun_before_the_verb_is_no_speaker(text, speaker)
 def test_a_colon_after_a_fronted_phrase_takes_the_main_clauses_subject():
     text = "With Labour leaders worried about turnout, Ann Cole is rolling out a new message: “It's about me and my record.”"
     assert said_by(text)[1] == "Ann Cole"
+
+
+@pytest.mark.parametrize("title", ["Rep.", "Sen.", "Councillor"])
+def test_a_titled_name_with_its_party_and_an_aside_after_the_quote_speaks(title):
+    text = f"“They would just go and get them,” {title} Ann Cole (R-Ohio), an oversight panel member, said in an interview."
+    assert said_by(text)[1] == "Ann Cole"

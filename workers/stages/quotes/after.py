@@ -11,10 +11,11 @@ from workers.stages.quotes.described import past_description
 from workers.stages.quotes.document import Document, at_least_words
 from workers.stages.quotes.found import Found
 from workers.stages.quotes.idioms import IDIOM_OPENINGS, idiom_after
-from workers.stages.quotes.lexicon import SPEECH_MANNER, WEAK_VERBS
+from workers.stages.quotes.lexicon import SPEECH_MANNER, TITLES, WEAK_VERBS
 from workers.stages.quotes.marks import Quoted
 from workers.stages.quotes.separators import separator_end
 from workers.stages.quotes.speakers import SpeakerFinder
+from workers.stages.quotes.wordforms import bare
 
 _CLAUSE_END = re.compile(r"[.;!?]|$")
 # A relative clause set off after the speaker: ", who asked not to be named,".
@@ -114,5 +115,7 @@ def _short_clause(text: str, pos: int, limit: int) -> bool:
 
 
 def _only_determiner(lead: str) -> bool:
-    """Nothing but an article stands before the speaker ("the Ontario Provincial Police")."""
-    return lead.strip().lower() in ("", "the", "a", "an")
+    """Nothing but an article or titles stand before the speaker ("the Ontario Provincial Police",
+    "Rep. Ann Cole (R-Ohio), a panel member, said")."""
+    lower = lead.strip().lower()
+    return lower in ("", "the", "a", "an") or all(bare(word) in TITLES for word in lower.split())
