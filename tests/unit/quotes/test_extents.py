@@ -63,3 +63,15 @@ def test_a_noun_governed_by_a_preposition_heads_no_speaker(text, speaker):
 ])
 def test_a_title_of_an_office_is_held_by_the_name_after_it(text, speaker):
     assert extract_quotes(text)[0].speaker.name == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a name's possessive owning a noun for people or a document: they speak
+    ("Cole's relatives, including his wife, watched the videos and said they had “more questions than answers.”",
+     "Cole's relatives"),
+    ("The seat is lost, according to Reed's poll of the constituency, which closed on Friday night.", "Reed's poll"),
+    # the person the noun names, when named right after it
+    ("Reed's strike partner Ann Cole shared a photo and said: “Great game from my friend tonight.”", "Ann Cole"),
+])
+def test_a_name_owning_a_noun_for_people_is_no_speaker_itself(text, speaker):
+    assert said_by(text)[1] == speaker

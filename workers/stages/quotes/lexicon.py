@@ -284,7 +284,7 @@ PERSON_NOUNS = frozenset(
     """man woman boy girl mother father grandmother grandfather son daughter teenager child victim
     survivor resident owner player striker goalkeeper captain coach star singer actor actress
     author writer artist driver pilot nurse doctor patient student teacher officer soldier veteran
-    farmer worker suspect defendant accused witness pope premier parent fan boss""".split()
+    farmer worker suspect defendant accused witness pope premier parent fan boss relative twin partner""".split()
 ) | TITLES | ROLE_WORDS
 
 # Places that look like names to a capital-letter rule; never the antecedent of "he"/"she".

@@ -8,9 +8,10 @@ from workers.stages.quotes.appositions import before_relative
 from workers.stages.quotes.asides import PAREN_MAX_CHARS, past_asides
 from workers.stages.quotes.document import Document, at_least_words, last_visible, trim, word_before
 from workers.stages.quotes.found import Found
-from workers.stages.quotes.lexicon import (AUXILIARIES, DEMONYMS, DETERMINERS, OCCUPATIONS, ORG_WORDS, PERSON_NOUNS, PRONOUNS,
-                                          ROLE_WORDS, SPEAKER_NOUNS, TITLES, is_adverb, pronoun_of)
+from workers.stages.quotes.lexicon import (AUXILIARIES, DEMONYMS, DETERMINERS, OCCUPATIONS, PRONOUNS, ROLE_WORDS, SPEAKER_NOUNS,
+                                          TITLES, is_adverb, pronoun_of)
 from workers.stages.quotes.names import Mention, with_particles
+from workers.stages.quotes.owners import noun_after, owned_phrase
 from workers.stages.quotes.phrases import WORD_AFTER, phrase_end, phrase_start, role_holder
 
 # The longest source after "according to" read as a phrase: a title, a name and its acronym
@@ -29,8 +30,6 @@ _RAISING = re.compile(r"(?<![\w’'\-])(?:go(?:es)?|went|going|gone)[ \u00a0]+on
 # "said Thai police chief Ann Cole"); the longest run of words between a quote and its verb taken as the speaker's.
 _TITLE_WORDS, _SPEAKER_MAX_WORDS = 3, 8
 _BEFORE_NAME = TITLES | ROLE_WORDS | SPEAKER_NOUNS | DEMONYMS | OCCUPATIONS
-# Nouns a name may describe after a determiner ("the Leeds charity", "the Manchester United manager").
-_DESCRIBED_NOUNS = (PERSON_NOUNS - ROLE_WORDS) | TITLES | SPEAKER_NOUNS | ORG_WORDS
 _BREAK = re.compile(r"[,;:!?\"“”«»]")
 _RELATIVE = re.compile(r"(?<![\w’'\-])(?:[Ww]ho|[Ww]hich|[Tt]hat|[Ii]ts?|[Tt]here)(?![\w’'\-])")  # not "WHO"
 # A phrase ending with a conjunction is a predicate coordinated with the verb after it ("the
@@ -91,8 +90,10 @@ class SpeakerFinder:
             if k == 0 and word.lower() in PRONOUNS and word.lower() != "it":
                 return Found(start, m.end(1), "pronoun")
             mention = self.names.starting_at(start) or self.titled_name(start, ceiling)
-            if mention is not None and determiner is not None and (end := self._noun_after(mention.end, ceiling)):
+            if mention is not None and determiner is not None and (end := noun_after(self.text, mention.end, ceiling)):
                 return Found(determiner, end, "noun phrase")  # "said the Leeds charity": a description
+            if mention is not None and (owned := owned_phrase(self.text, self.names, mention, ceiling)):
+                return owned  # "Cole's relatives … said", "Suarez's strike partner Lionel Messi said"
             if mention is not None:  # "Acme spokesperson Ann Cole": the person
                 mention = role_holder(self.text, self.names, mention, ceiling) or mention
                 return Found(mention.start, mention.end, "name", mention)
@@ -107,21 +108,6 @@ class SpeakerFinder:
             if self.text.startswith(".", pos) and word.lower() in TITLES:
                 pos += 1  # "said Rep. G.K. Butterfield"
         return None
-
-    def _noun_after(self, pos: int, ceiling: int) -> int | None:
-        """The end of the lower-case nouns for who can speak right after a name at ``pos`` ("the
-        Leeds charity", "the Leeds chief constable"), unless a name follows them ("the Leeds
-        teenager Ann Cole": the name speaks)."""
-        end = None
-        for _ in range(2):
-            m = WORD_AFTER.match(self.text, pos, ceiling)
-            noun = m.group(1) if m is not None and m.start(1) == pos + 1 else ""
-            if not noun.islower() or not (noun in _DESCRIBED_NOUNS or noun[:-1] in _DESCRIBED_NOUNS):
-                break
-            end = pos = m.end(1)
-        if end is not None and (m := WORD_AFTER.match(self.text, end, ceiling)) and m.group(1)[:1].isupper():
-            return None
-        return end
 
     def inverted(self, pos: int, ceiling: int) -> Found | None:
         """The phrase after a verb inverted after a quotation, whatever its noun ("said a resident",
@@ -159,7 +145,7 @@ class SpeakerFinder:
             if word.lower() in PRONOUNS and word.lower() != "it":
                 return Found(start, m.end(1), "pronoun")
             mention = self.names.starting_at(start)
-            if mention is not None and determiner is not None and (end := self._noun_after(mention.end, pos)):
+            if mention is not None and determiner is not None and (end := noun_after(self.text, mention.end, pos)):
                 return Found(determiner, end, "noun phrase")  # "The Barcelona star shared …"
             if mention is not None:
                 return Found(mention.start, mention.end, "name", mention)
