@@ -54,5 +54,6 @@ def owned_phrase(text: str, names: NameIndex, mention: Mention, ceiling: int) ->
     if end is None:
         return None
     noun = text[text.rfind(" ", 0, end) + 1 : end]
-    named = names.starting_at(end + 1) if text.startswith(" ", end) and (noun in PERSON_NOUNS or noun[:-1] in PERSON_NOUNS) else None
+    person = noun in PERSON_NOUNS or noun[:-1] in PERSON_NOUNS
+    named = names.starting_at(end + 1) if person and text.startswith(" ", end) else None
     return Found(named.start, named.end, "name", named) if named else Found(mention.start, end, "noun phrase")
