@@ -147,3 +147,11 @@ def test_an_office_named_for_its_holder_keeps_the_title(text, speaker):
 ])
 def test_jr_and_sr_close_a_name_with_their_full_stop(text, speaker):
     assert only(text).speaker.name == speaker
+
+
+def test_a_family_or_school_description_before_a_name_is_no_part_of_it():
+    from workers.stages.quotes.names import mention_in
+    assert mention_in(0, "Mother-of-two Ana Ruiz").words == ("Ana", "Ruiz")
+    assert mention_in(0, "Grandfather-of-six Tom Reed").words == ("Tom", "Reed")
+    assert mention_in(0, "Schoolboy Tom Reed").words == ("Tom", "Reed")
+    assert mention_in(0, "Pensioner Ann Cole").words == ("Ann", "Cole")

@@ -160,7 +160,7 @@ OCCUPATIONS = frozenset(
     youtuber influencer teacher nurse pilot farmer student pupil grandmother grandfather widow
     co-defendant defendant astronaut scientist researcher historian neighbour neighbor lawyer
     solicitor barrister scrum-half fly-half full-back fullback quarterback linebacker pitcher
-    batsman bowler""".split()
+    batsman bowler schoolboy schoolgirl schoolteacher toddler pensioner""".split()
 )
 
 # Capitalised words that start sentences or headlines but are not names.

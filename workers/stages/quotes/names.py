@@ -36,6 +36,8 @@ FULL_NAME = re.compile(rf"{_HEAD}(?:[ \u00a0]++(?:{_PARTICLE_FIRST}[ \u00a0]++)*
 _CONNECTORS = frozenset("of for on and".split())
 _SKIP, _LEADING = NOT_NAMES | TITLES | DEMONYMS, NOT_NAMES | TITLES | OCCUPATIONS  # a lone word; before a name of several
 _BEFORE_PERSON = DEMONYMS | OCCUPATIONS
+# "Mother-of-two Kelly Parsons", "Grandfather-of-six Alan Roberts": a description before the name.
+_PARENT_OF = re.compile(r"(?:[Gg]rand)?(?:[Mm]other|[Ff]ather|[Mm]um|[Dd]ad)-of-[a-z]+\Z")
 # Acronyms spelt like a function word: the World Health Organization, the United States.
 _ACRONYMS = frozenset(("WHO", "US"))
 _PREFIXES = ("al-", "el-", "Al-", "El-", "bin-", "ibn-")
@@ -197,7 +199,7 @@ def _name_words(phrase: str) -> tuple[int, tuple[str, ...], str] | None:
     first, stop, offset = 0, len(words), 0
     # Drop sentence-initial function words and titles ("But Trump", "Sen. Ted Cruz"), not a title
     # owning an organisation ("Sheriff's Office").
-    while first < stop and (not (word := words[first]) or word.islower()
+    while first < stop and (not (word := words[first]) or word.islower() or _PARENT_OF.match(word) is not None
                             or (bare(word) in _LEADING and word not in _ACRONYMS and not _owns(words, first, stop))):
         offset += len(word) + 1
         first += 1
