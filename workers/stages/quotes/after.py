@@ -11,11 +11,11 @@ from workers.stages.quotes.described import past_description
 from workers.stages.quotes.document import Document, at_least_words
 from workers.stages.quotes.found import Found
 from workers.stages.quotes.idioms import IDIOM_OPENINGS, idiom_after
-from workers.stages.quotes.lexicon import SPEECH_MANNER, TITLES, WEAK_VERBS
+from workers.stages.quotes.lexicon import SPEECH_MANNER, WEAK_VERBS
 from workers.stages.quotes.marks import Quoted
 from workers.stages.quotes.separators import separator_end
 from workers.stages.quotes.speakers import SpeakerFinder
-from workers.stages.quotes.wordforms import bare
+from workers.stages.quotes.wordforms import titles_only
 
 _CLAUSE_END = re.compile(r"[.;!?]|$")
 # A relative clause set off after the speaker: ", who asked not to be named,".
@@ -118,4 +118,4 @@ def _only_determiner(lead: str) -> bool:
     """Nothing but an article or titles stand before the speaker ("the Ontario Provincial Police",
     "Rep. Ann Cole (R-Ohio), a panel member, said")."""
     lower = lead.strip().lower()
-    return lower in ("", "the", "a", "an") or all(bare(word) in TITLES for word in lower.split())
+    return lower in ("the", "a", "an") or titles_only(lower)

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 from workers.stages.quotes.appositions import before_age_and_home
 from workers.stages.quotes.found import Found
-from workers.stages.quotes.lexicon import PLACES, TITLES
-from workers.stages.quotes.wordforms import bare
+from workers.stages.quotes.lexicon import PLACES
+from workers.stages.quotes.wordforms import titles_only
 
 if TYPE_CHECKING:
     from workers.stages.quotes.speakers import SpeakerFinder
@@ -59,6 +59,6 @@ def apposed_name(finder: SpeakerFinder, floor: int, end: int) -> Found | None:
         return None  # a region after its town: "Police in Granton, B.C., say", "… in Boise, Idaho, said"
     lead = text.rfind(",", max(floor, mention.start - PAREN_MAX_CHARS), mention.start)
     # Only titles may stand between the opening comma and the name: ", Mr. Ann Cole, said".
-    if lead < 0 or not all(bare(word) in TITLES for word in text[lead + 1 : mention.start].split()):
+    if lead < 0 or not titles_only(text[lead + 1 : mention.start]):
         return None
     return Found(mention.start, mention.end, "name", mention)

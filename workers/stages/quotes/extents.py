@@ -10,7 +10,7 @@ from workers.stages.quotes.document import Document, trim
 from workers.stages.quotes.found import Found
 from workers.stages.quotes.lexicon import DETERMINERS, NOT_NAMES, ORG_WORDS, PERSON_NOUNS, SPEAKER_NOUNS, TITLES
 from workers.stages.quotes.names import Mention, is_org
-from workers.stages.quotes.wordforms import INITIAL, bare
+from workers.stages.quotes.wordforms import INITIAL, bare, titles_only
 
 # Someone who speaks for the person or body named after "for", "to" or "of" ("a spokeswoman for
 # Kensington Palace", "a lawyer for the family", "sources close to the minister").
@@ -89,7 +89,7 @@ def head_before_preposition(doc: Document, found: Found) -> Found:
     words = text[start:end].lower().split()
     if not words or not (words[0] in DETERMINERS or words[0] in SPEAKER_NOUNS):
         person = doc.names.ending_at(end) if end > start else None  # "Dr Ann Cole of the Leeds Gazette"
-        if person is not None and len(person.words) > 1 and not person.is_org and _titles_only(text, start, person.start) \
+        if person is not None and len(person.words) > 1 and not person.is_org and titles_only(text[start : person.start]) \
                 and bare(person.words[-1]) not in TITLES:  # not "Ethiopian Ambassador to Egypt Ann Cole"
             return Found(person.start, person.end, "name", person)
         return _headed(text, start, end, found)
@@ -166,11 +166,6 @@ def _word_before(text: str, pos: int) -> tuple[int, str]:
         return pos, ""
     start = text.rfind(" ", end - _LONGEST_WORD if end > _LONGEST_WORD else 0, end) + 1
     return start, text[start:end]
-
-
-def _titles_only(text: str, start: int, end: int) -> bool:
-    """Whether [start, end) holds nothing but titles ("Dr", "Sen.")."""
-    return all(bare(word) in TITLES for word in text[start:end].split())
 
 
 def person_of(found: Found) -> Found:

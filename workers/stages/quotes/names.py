@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from workers.stages.quotes.lexicon import ADVERB_ENDINGS, DEMONYMS, NOT_NAMES, OCCUPATIONS, ORG_WORDS, TITLES
 from workers.stages.quotes.particles import particles_after, particles_before
 from workers.stages.quotes.tries import word_trie
-from workers.stages.quotes.wordforms import bare, sentence_parts, trim_possessive
+from workers.stages.quotes.wordforms import bare, is_suffix, sentence_parts, trim_possessive
 from workers.stages.quotes.wordruns import WORD_CHAR, run_start
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
@@ -208,7 +208,7 @@ def _name_words(phrase: str) -> tuple[int, tuple[str, ...], str] | None:
     # A title inside the phrase starts the name: "Massachusetts Sen. Elizabeth Warren".
     for k in range(stop - 2, first, -1):
         # not before a suffix alone: "Martin Luther King Jr." is no king's name
-        suffix_only = stop - k == 2 and bare(words[k + 1]) in ("jr", "sr")
+        suffix_only = stop - k == 2 and is_suffix(words[k + 1])
         if bare(words[k]) in TITLES and not _owns(words, k, stop) and not suffix_only:
             offset += sum(len(word) + 1 for word in words[first : k + 1])
             first = k + 1

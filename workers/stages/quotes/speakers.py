@@ -13,6 +13,7 @@ from workers.stages.quotes.lexicon import (AUXILIARIES, DEMONYMS, DETERMINERS, O
 from workers.stages.quotes.names import Mention, with_particles
 from workers.stages.quotes.owners import noun_after, owned_phrase
 from workers.stages.quotes.phrases import WORD_AFTER, phrase_end, phrase_start, role_holder
+from workers.stages.quotes.wordforms import SUFFIXES
 
 # The longest source after "according to" read as a phrase: a title, a name and its acronym
 # ("the event organizer Alliance to Reclaim Our Schools (AROS)", 9) or a document and its
@@ -30,6 +31,7 @@ _RAISING = re.compile(r"(?<![\w’'\-])(?:go(?:es)?|went|going|gone)[ \u00a0]+on
 # "said Thai police chief Ann Cole"); the longest run of words between a quote and its verb taken as the speaker's.
 _TITLE_WORDS, _SPEAKER_MAX_WORDS = 3, 8
 _BEFORE_NAME = TITLES | ROLE_WORDS | SPEAKER_NOUNS | DEMONYMS | OCCUPATIONS
+_AFTER_SUFFIX = tuple(" " + suffix for suffix in SUFFIXES)  # "… Biden Jr." ending a name
 _BREAK = re.compile(r"[,;:!?\"“”«»]")
 _RELATIVE = re.compile(r"(?<![\w’'\-])(?:[Ww]ho|[Ww]hich|[Tt]hat|[Ii]ts?|[Tt]here)(?![\w’'\-])")  # not "WHO"
 # A phrase ending with a conjunction is a predicate coordinated with the verb after it ("the
@@ -237,7 +239,7 @@ class SpeakerFinder:
 
     def phrase_ending(self, floor: int, end: int) -> Found | None:
         # "Joseph R. Biden Jr. said": no word ends at a full stop, but this name does
-        if self.text.endswith((" Jr.", " Sr."), floor, end) and (mention := self.names.ending_at(end)) and mention.start >= floor:
+        if self.text.endswith(_AFTER_SUFFIX, floor, end) and (mention := self.names.ending_at(end)) and mention.start >= floor:
             return Found(mention.start, mention.end, "name", mention)
         span = self._word_ending(floor, end)
         if not span or span[1] != end:

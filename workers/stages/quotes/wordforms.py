@@ -5,11 +5,12 @@ from __future__ import annotations
 import functools
 import re
 
-from workers.stages.quotes.lexicon import DOTTED_TITLES
+from workers.stages.quotes.lexicon import DOTTED_TITLES, TITLES
 
 INITIAL = re.compile(r"(?:[A-Z]\.)+")
 _WORD_DOT_SPACE = re.compile(r"(\S+\.)[ \u00a0]+")
-_SUFFIXES = ("Jr.", "Sr.")  # a name's own abbreviations, their stops part of it
+SUFFIXES = ("Jr.", "Sr.")  # a name's own abbreviations, their stops part of it
+_SUFFIX_KEYS = frozenset(suffix.lower().rstrip(".") for suffix in SUFFIXES)
 
 
 @functools.lru_cache(maxsize=16384)
@@ -25,9 +26,19 @@ def trim_possessive(word: str) -> str:
     """``word`` without a final ’s, ' or full stop; initials ("G.K.") and "Jr." keep their stops."""
     if word.endswith(("’s", "'s")):
         return word[:-2]
-    if word.endswith(("’", "'")) or (word.endswith(".") and not INITIAL.fullmatch(word) and word not in _SUFFIXES):
+    if word.endswith(("’", "'")) or (word.endswith(".") and not INITIAL.fullmatch(word) and word not in SUFFIXES):
         return word[:-1]
     return word
+
+
+def is_suffix(word: str) -> bool:
+    """"Jr." or "Sr." (with its stop or without)."""
+    return bare(word) in _SUFFIX_KEYS
+
+
+def titles_only(words: str) -> bool:
+    """Whether ``words`` hold nothing but titles ("Dr", "Sen.", "Rep. Mr."); true of no words."""
+    return all(bare(word) in TITLES for word in words.split())
 
 
 def sentence_parts(start: int, phrase: str) -> list[tuple[int, str]]:
