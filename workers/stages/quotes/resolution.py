@@ -2,19 +2,16 @@
 person meant, an uncued paragraph to the previous speaker), in document order."""
 from __future__ import annotations
 
-import bisect
-
-from workers.stages.quotes.antecedents import (described_subject, describes_person, description_meant, impersonal,
-                                               lone_name_subject, may_mean, plural)
+from workers.stages.quotes.antecedents import describes_person, impersonal
 from workers.stages.quotes.candidates import Draft
+from workers.stages.quotes.coreference import PRONOUN_SENTENCES, Antecedents
 from workers.stages.quotes.document import Document, trim
 from workers.stages.quotes.extents import agent_of, head_before_preposition, person_of
 from workers.stages.quotes.found import Found
-from workers.stages.quotes.lexicon import CLUB_WORDS, EVENT_WORDS, ORG_WORDS, PLACE_WORDS, PLACES, PRONOUNS, SPEAKER_NOUNS, TITLES
+from workers.stages.quotes.lexicon import ORG_WORDS, PRONOUNS, SPEAKER_NOUNS, TITLES
 from workers.stages.quotes.names import Mention
 from workers.stages.quotes.nominal import used_as_noun
 from workers.stages.quotes.parts import Parts
-from workers.stages.quotes.places import place_names
 from workers.stages.quotes.results import Quote, Speaker
 from workers.stages.quotes.subjects import subject_before_verb
 from workers.stages.quotes.surnames import FullNames
@@ -23,16 +20,8 @@ from workers.stages.quotes.wordforms import bare
 # An uncued quotation continues the previous speaker only if that speaker spoke in the
 # previous paragraph or the one before (news style: a speaker's quotes run in consecutive paragraphs).
 _CONTINUATION_PARAGRAPHS = 2
-# How far back a pronoun looks for its antecedent (sentences), chosen on PolNeAR dev.
-_PRONOUN_SENTENCES = 4
-# The part of each earlier sentence searched for an antecedent (its subject comes early).
-_ANTECEDENT_WINDOW_CHARS = 400
-_CACHED_SENTENCES = 64
 # How far back the organisation "the ministry" stands for is looked for (a few paragraphs).
 _ORG_LOOKBACK_CHARS = 2000
-_OPENING_MARKS = "\"“”‘'«"  # a sentence opening with one is quoted, not the writer's
-# Words of a name "he" or "she" never stands for: a place's, a club's, a competition's.
-_NO_PERSON = PLACES | PLACE_WORDS | CLUB_WORDS | EVENT_WORDS
 
 
 class Resolver:
@@ -43,14 +32,11 @@ class Resolver:
         self.text = doc.text
         self.names = doc.names
         self.full_names = FullNames(doc.text)
-        self._places: set[str] | None = None  # the names the text uses as places, read on first use
-        self.quoted = quoted  # sorted spans whose names are not antecedents
+        self.antecedents = Antecedents(doc, self.full_names, quoted)
         self.parts = Parts(doc.text, quoted)
         self.last_speaker: str | None = None  # the canonical name of the last quote's speaker
         self.last_via = ""  # how it was found, when first named (a continuation keeps the name)
         self.last_at = -1  # where it was named
-        self._mentions: dict[int, list[Mention]] = {}  # the name mentions of earlier sentences, by start
-        self._names: dict[tuple[int, str], list[str]] = {}  # what they offer each pronoun
 
     def run(self, drafts: list[Draft]) -> list[Quote]:
         """The drafts (sorted by position) as quotes with resolved speakers."""
@@ -160,7 +146,7 @@ class Resolver:
         if found.kind == "pronoun":
             if PRONOUNS.get(text.lower()) == "self":
                 return text, "pronoun"  # the writer (or the writers), whom no earlier name is
-            name = self._antecedent(found.start, text.lower())
+            name = self.antecedents.meant(found.start, text.lower(), self.last_speaker, self.last_via, self.last_at)
             return (name, "pronoun") if name else (text, "pronoun")
         return self._organisation_meant(found.start, text) or self._person_described(found.start, text) or text, found.kind
 
@@ -168,14 +154,14 @@ class Resolver:
         """The person named just before whom "the retired postman" or "the Frenchwoman" describes."""
         if not describes_person(phrase):
             return None
-        own, *earlier = self.doc.sentences.lookback(pos, _PRONOUN_SENTENCES - 1)
+        own, *earlier = self.doc.sentences.lookback(pos, PRONOUN_SENTENCES - 1)
         # in its own sentence, not an opening participle's phrase ("Writing on Instagram, the star said")
         mentions = [m for m in self.names.between(own[0], pos)
-                    if not m.words[0].endswith("ing") and self._antecedent_ok(m, "he")]
+                    if not m.words[0].endswith("ing") and self.antecedents.acceptable(m, "he")]
         if mentions:
             return self.full_names.canonical(mentions[-1])[0]
         for start, end in earlier:
-            names = self._candidates(start, end, "he")
+            names = self.antecedents.candidates(start, end, "he")
             if names:
                 return names[0]
         return None
@@ -190,106 +176,6 @@ class Resolver:
             if len(mention.words) > 1 and words[1] in (word.lower() for word in mention.words):
                 return self.full_names.canonical(mention)[0]
         return None
-
-    def _antecedent(self, pos: int, pronoun: str) -> str | None:
-        """The subject of the nearest earlier sentence naming a person (or the last speaker).
-
-        In the nearest sentence with candidates, the last speaker wins if among them, else the
-        first candidate; in the pronoun's own sentence candidates are read in order and only
-        until that answer is certain.
-        """
-        last = self.last_speaker
-        if pronoun == "they" and last is not None and _plural_people(last):
-            return last  # "…, people familiar with the matter said. They cautioned …"
-        if last is not None and not may_mean(last, self.last_via, pronoun):
-            last = None  # "Many critics said …. “…,” she said": someone else, named or not
-        own, *earlier = self.doc.sentences.lookback(pos, _PRONOUN_SENTENCES - 1)
-        first = None
-        hi = own[1] if own[1] < pos else pos
-        lo = hi - _ANTECEDENT_WINDOW_CHARS
-        for mention in self.names.iter_between(own[0] if own[0] > lo else lo, hi):
-            if self._antecedent_ok(mention, pronoun):
-                name = self.full_names.canonical(mention)[0]
-                if name == last or last is None:
-                    return name
-                if first is None:
-                    first = name
-        if first is not None:
-            return first
-        for start, end in earlier:
-            names = self._candidates(start, end, pronoun)
-            if names:
-                return last if last is not None and last in names else names[0]
-            if last is not None and self.last_via == "noun phrase" and start <= self.last_at < end \
-                    and description_meant(last, pronoun):
-                return last  # a described speaker: "A nurse at the clinic said …. “…,” she said."
-        if pronoun in ("he", "she"):  # "The Pope arrived …", "…, McDavid smiled."
-            for start, end in earlier:  # the nearest sentence of the writer's, not a quoted one
-                if self.text[start] not in _OPENING_MARKS and not self._in_quote(start):
-                    span = described_subject(self.text, start, end) or lone_name_subject(self.text, start, end)
-                    return self.text[span[0] : span[1]] if span is not None else last
-        return last
-
-    def _in_quote(self, pos: int) -> bool:
-        i = bisect.bisect_right(self.quoted, (pos, len(self.text) + 1)) - 1
-        return i >= 0 and self.quoted[i][1] > pos
-
-    def _candidates(self, start: int, end: int, pronoun: str) -> list[str]:
-        """The names an earlier sentence offers ``pronoun``, in order.
-
-        Cached, with the sentence's name mentions: a run of quotes attributed to pronouns looks
-        back over the same sentences. Pronouns are resolved in document order and look back a
-        few sentences, so only recent sentences are asked for again: the caches are emptied
-        rather than let grow with the document (10 MB of quotes has 400,000 sentences).
-        """
-        names = self._names.get((start, pronoun))
-        if names is None:
-            if len(self._names) >= _CACHED_SENTENCES:
-                self._names.clear()
-                self._mentions.clear()
-            mentions = self._mentions.get(start)
-            if mentions is None:
-                lo = end - _ANTECEDENT_WINDOW_CHARS
-                mentions = self._mentions[start] = self.names.between(start if start > lo else lo, end)
-            names = self._names[(start, pronoun)] = [
-                self.full_names.canonical(m)[0] for m in mentions if self._antecedent_ok(m, pronoun)
-            ]
-        return names
-
-    def _antecedent_ok(self, mention: Mention, pronoun: str) -> bool:
-        if mention.is_org != (pronoun == "it") and pronoun != "they":
-            return False  # "it" stands for an organisation, "he"/"she" for a person
-        if pronoun in ("he", "she") and not self._person_like(mention):
-            return False
-        if self.text[mention.start - 1 : mention.start] == "(" and self.text.startswith(")", mention.end):
-            return False  # "(AP)", "(FAA)": an agency's credit or an acronym, never meant by a pronoun
-        i = bisect.bisect_right(self.quoted, (mention.start, len(self.text) + 1)) - 1
-        return i < 0 or self.quoted[i][1] <= mention.start
-
-    def _person_like(self, mention: Mention) -> bool:
-        """Two words or more, or a surname of a full name; never a place (known, or one the text
-        puts after "in": "in Laguna Beach"), nor two names joined ("Les Ferdinand and Chris
-        Ramsey", "Warrington and Stockport": "he" is neither), nor a participle's phrase opening
-        a sentence ("Writing for Aeon, he said")."""
-        for word in mention.words:  # a loop, not any() over a generator (asked of every candidate)
-            if word == "and" or word.lower() in _NO_PERSON:
-                return False
-        if mention.words[0].endswith("ing") and len(mention.words) > 2 and mention.words[1] in ("for", "of", "on"):
-            return False
-        name = mention.name
-        if len(mention.words) < 2:  # a surname of a full name, judged by that name
-            name, via = self.full_names.canonical(mention)
-            if via != "surname":
-                return False
-        if self._places is None:
-            self._places = place_names(self.text, self.full_names.phrases())
-        return name not in self._places  # the full name: "Trump" is no place for "faith in Trump"
-
-
-def _plural_people(phrase: str) -> bool:
-    """A phrase naming several people ("people familiar with the matter", "two officials")."""
-    return phrase[:1].islower() and any(w in SPEAKER_NOUNS and plural(w) for w in phrase.lower().split())
-
 
 def _carried(speaker: Speaker) -> Speaker:
     """The speaker of an earlier quote, for an uncued one that continues it."""
