@@ -15,8 +15,9 @@ The steps, in the order a text goes through them (each reads what the one before
 5. ``reported``: reported speech outside the quotations (``statements``: only a complement
    that states something; ``beside``: in a sentence holding a quotation, verbs other than its own).
 6. ``resolution``: in document order, each speaker phrase resolved to a name (``surnames``:
-   surname to full name; pronoun to the person meant; an uncued paragraph to the previous
-   speaker), and each quote cut into its ``parts``, giving the ``results``.
+   surname to full name; ``coreference``: pronoun to the person meant, agreeing in gender by
+   the given name or honorific, ``genders``; an uncued paragraph to the previous speaker), and
+   each quote cut into its ``parts``, giving the ``results``.
 7. ``sources``: ``collect_speakers`` lists the people and organisations quoted (the job
    result's ``speakers``), from the quotes.
 """

@@ -7,6 +7,7 @@ import bisect
 
 from workers.stages.quotes.antecedents import described_subject, description_meant, lone_name_subject, may_mean, plural
 from workers.stages.quotes.document import Document
+from workers.stages.quotes.genders import agrees, gender_of, honorific_before
 from workers.stages.quotes.lexicon import CLUB_WORDS, EVENT_WORDS, PLACE_WORDS, PLACES, SPEAKER_NOUNS
 from workers.stages.quotes.names import Mention
 from workers.stages.quotes.places import place_names
@@ -33,7 +34,7 @@ class Antecedents:
         self.quoted = quoted  # sorted spans whose names are not antecedents
         self._places: set[str] | None = None  # the names the text uses as places, read on first use
         self._mentions: dict[int, list[Mention]] = {}  # the name mentions of earlier sentences, by start
-        self._names: dict[tuple[int, str], list[str]] = {}  # what they offer each pronoun
+        self._names: dict[tuple[int, str], list[tuple[str, str | None]]] = {}  # what they offer each pronoun
 
     def meant(self, pos: int, pronoun: str, last: str | None, last_via: str, last_at: int) -> str | None:
         """The subject of the nearest earlier sentence naming a person, or the ``last`` speaker
@@ -41,40 +42,66 @@ class Antecedents:
 
         In the nearest sentence with candidates, the last speaker wins if among them, else the
         first candidate; in the pronoun's own sentence candidates are read in order and only
-        until that answer is certain.
+        until that answer is certain. A name whose given name is the other gender's is passed
+        over ("she" is not John Smith); once one is, only a name of the pronoun's gender is
+        taken — the person meant may be named nowhere (a wife, a mother), and a wrong name is
+        worse than the pronoun left as written.
         """
         if pronoun == "they" and last is not None and _plural_people(last):
             return last  # "…, people familiar with the matter said. They cautioned …"
         if last is not None and not may_mean(last, last_via, pronoun):
             last = None  # "Many critics said …. “…,” she said": someone else, named or not
+        passed = last is not None and agrees(gender_of(last), pronoun) is False
+        last = None if passed else last
         own, *earlier = self.doc.sentences.lookback(pos, PRONOUN_SENTENCES - 1)
         first = None
         hi = own[1] if own[1] < pos else pos
         lo = hi - _ANTECEDENT_WINDOW_CHARS
         for mention in self.names.iter_between(own[0] if own[0] > lo else lo, hi):
             if self.acceptable(mention, pronoun):
-                name = self.full_names.canonical(mention)[0]
-                if name == last or last is None:
-                    return name
-                if first is None:
-                    first = name
+                name, gender = self.named(mention)
+                if agrees(gender, pronoun) is False:
+                    passed = True
+                elif name == last or last is None:
+                    return _agreeing(name, gender, pronoun, passed)
+                elif first is None:
+                    first = name, gender
         if first is not None:
-            return first
+            return _agreeing(*first, pronoun, passed)
         for start, end in earlier:
-            names = self.candidates(start, end, pronoun)
+            offered = self.candidates(start, end, pronoun)
+            names = [(name, gender) for name, gender in offered if agrees(gender, pronoun) is not False]
+            passed = passed or len(names) < len(offered)
             if names:
-                return last if last is not None and last in names else names[0]
+                kept = next((found for found in names if found[0] == last), names[0]) if last is not None else names[0]
+                return _agreeing(*kept, pronoun, passed)
             if last is not None and last_via == "noun phrase" and start <= last_at < end and description_meant(last, pronoun):
-                return last  # a described speaker: "A nurse at the clinic said …. “…,” she said."
+                return _agreeing(last, None, pronoun, passed)  # a described speaker: "A nurse at the clinic said …. “…,” she said."
         if pronoun in ("he", "she"):  # "The Pope arrived …", "…, McDavid smiled."
             for start, end in earlier:  # the nearest sentence of the writer's, not a quoted one
                 if self.text[start] not in _OPENING_MARKS and not self._in_quote(start):
                     span = described_subject(self.text, start, end) or lone_name_subject(self.text, start, end)
-                    return self.text[span[0] : span[1]] if span is not None else last
-        return last
+                    name = self.text[span[0] : span[1]] if span is not None else last
+                    return _agreeing(name, None if name is None else gender_of(name), pronoun, passed)
+        return _agreeing(last, None if last is None else gender_of(last), pronoun, passed)
 
-    def candidates(self, start: int, end: int, pronoun: str) -> list[str]:
-        """The names an earlier sentence offers ``pronoun``, in order.
+    def named(self, mention: Mention) -> tuple[str, str | None]:
+        """The full name a mention stands for and that person's gender: by the honorific before
+        it ("Mrs Thompson"), else by the given name. An honorific of the other gender than the
+        full name's is another person of the family: "Mrs Blair" beside Tony Blair."""
+        name = self.full_names.canonical(mention)[0]
+        gender = gender_of(name)
+        honorific = honorific_before(self.text, mention.start)
+        if honorific is None:
+            return name, gender
+        start, gender_named = honorific
+        if gender is not None and agrees(gender, "he" if gender_named == "male" else "she") is False:
+            named = self.full_names.nearest(mention, lambda full: gender_of(full) == gender_named)
+            name = named or self.text[start : mention.end]  # "Mrs Hart"
+        return name, gender_named
+
+    def candidates(self, start: int, end: int, pronoun: str) -> list[tuple[str, str | None]]:
+        """The names an earlier sentence offers ``pronoun``, in order, each with its gender.
 
         Cached, with the sentence's name mentions: a run of quotes attributed to pronouns looks
         back over the same sentences. Pronouns are resolved in document order and look back a
@@ -90,9 +117,10 @@ class Antecedents:
             if mentions is None:
                 lo = end - _ANTECEDENT_WINDOW_CHARS
                 mentions = self._mentions[start] = self.names.between(start if start > lo else lo, end)
-            names = self._names[(start, pronoun)] = [
-                self.full_names.canonical(m)[0] for m in mentions if self.acceptable(m, pronoun)
-            ]
+            names = self._names[(start, pronoun)] = []
+            for mention in mentions:
+                if self.acceptable(mention, pronoun):
+                    names.append(self.named(mention))
         return names
 
     def acceptable(self, mention: Mention, pronoun: str) -> bool:
@@ -120,13 +148,20 @@ class Antecedents:
         if mention.words[0].endswith("ing") and len(mention.words) > 2 and mention.words[1] in ("for", "of", "on"):
             return False
         name = mention.name
-        if len(mention.words) < 2:  # a surname of a full name, judged by that name
+        if len(mention.words) < 2:  # a surname of a full name, judged by that name, or after "Mrs"
             name, via = self.full_names.canonical(mention)
-            if via != "surname":
+            if via != "surname" and honorific_before(self.text, mention.start) is None:
                 return False
         if self._places is None:
             self._places = place_names(self.text, self.full_names.phrases())
         return name not in self._places  # the full name: "Trump" is no place for "faith in Trump"
+
+
+def _agreeing(name: str | None, gender: str | None, pronoun: str, passed: bool) -> str | None:
+    """``name`` (of ``gender``), unless a name was ``passed`` over for its gender and this one's is
+    not known: then the person meant may be named nowhere near, and a wrong name ("Hotel Don
+    Pancho", "Infantry Division") is worse than the pronoun left as written."""
+    return name if not passed or agrees(gender, pronoun) else None
 
 
 def _plural_people(phrase: str) -> bool:

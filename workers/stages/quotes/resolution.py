@@ -140,8 +140,10 @@ class Resolver:
                 if person is not None:
                     return person, "noun phrase"
             name, via = self.full_names.canonical(found.mention)
+            if via == "surname":  # by the honorific's gender: "Mrs Blair" is not Tony Blair
+                return self.antecedents.named(found.mention)[0], via
             # a first name alone: features name a person in full once, then by the given name
-            return (self.full_names.by_given_name(found.mention) or name) if via == "name" else name, via
+            return self.full_names.by_given_name(found.mention) or name, via
         text = self.text[found.start : found.end]
         if found.kind == "pronoun":
             if PRONOUNS.get(text.lower()) == "self":
@@ -163,7 +165,7 @@ class Resolver:
         for start, end in earlier:
             names = self.antecedents.candidates(start, end, "he")
             if names:
-                return names[0]
+                return names[0][0]
         return None
 
     def _organisation_meant(self, pos: int, phrase: str) -> str | None:

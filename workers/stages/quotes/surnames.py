@@ -5,6 +5,7 @@ import bisect
 import functools
 import itertools
 import re
+from collections.abc import Callable
 
 from workers.stages.quotes.lexicon import ORG_WORDS
 from workers.stages.quotes.names import FULL_NAME, Mention, glued, mention_in
@@ -24,6 +25,8 @@ _INTRODUCED_AFTER = re.compile(r"(?![\w’'\-])(?:,[ \u00a0]*\d{1,3}[ \u00a0]*,|
 # a news article resolves a handful, one in ten more than 8 (indexing every phrase cost more
 # than 32 finds); a bound keeps a document with thousands of speakers linear.
 _FILTER_LOOKUPS = 32
+# Full names of one surname read to find the one a family member's honorific names.
+_NEAREST_TRIED = 16
 
 
 class FullNames:
@@ -56,6 +59,17 @@ class FullNames:
             return mention.name, "name"
         i = bisect.bisect_left(positions, mention.start) - 1
         return (names[i] if i >= 0 else names[0]), "surname"
+
+    def nearest(self, mention: Mention, accept: Callable[[str], bool]) -> str | None:
+        """The full name ending in ``mention``'s one word that ``accept`` takes, nearest before
+        the mention, else first after it: "Miss Bonas" is Cressida Bonas, not her father Jeffrey."""
+        if len(mention.words) != 1 or mention.is_org:
+            return None
+        positions, names = self._full_names(mention.words[0])
+        i = bisect.bisect_left(positions, mention.start)
+        # the few nearest only: a text repeating one family's names stays linear
+        tried = itertools.islice(itertools.chain(range(i - 1, -1, -1), range(i, len(names))), _NEAREST_TRIED)
+        return next((names[k] for k in tried if accept(names[k])), None)
 
     def _full_names(self, surname: str, particles: tuple[str, ...] = ()) -> tuple[list[int], list[str]]:
         """Positions and full names (two words or more, not organisations) ending in ``surname``
