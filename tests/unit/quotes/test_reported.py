@@ -76,6 +76,10 @@ def test_an_intention_or_a_promise_is_not_a_statement():
         "Senator Ann Lee acknowledged the reality of the budget deficit in her speech.",
         "The port authority announced plans to expand the container terminal next year.",
         "The Rovers posted two wins and a draw in their last three games.",
+        # a noun phrase, then a clause of time or cause that holds the only verb
+        "Labour MP Ann Cole announced her diagnosis when she left the Commons in 2019.",
+        "The striker added a second goal after the keeper slipped on the wet turf.",
+        "The pilot declared an emergency shortly before the plane came down near the runway.",
     ],
 )
 def test_a_complement_that_states_nothing_is_not_reported_speech(text):
@@ -90,6 +94,9 @@ def test_a_complement_that_states_nothing_is_not_reported_speech(text):
         ("Ann Lee told reporters the long-delayed bridge over the river would open in May.",
          "the long-delayed bridge over the river would open in May"),
         ("The minister said the new rules were a mistake.", "the new rules were a mistake"),
+        # the verb comes before the clause of time or condition
+        ("Ann Lee said her team would win if the rain held off.", "her team would win if the rain held off"),
+        ("Tom Hart said a friend was waiting when the bus arrived.", "a friend was waiting when the bus arrived"),
     ],
 )
 def test_a_complement_with_a_subject_and_a_finite_verb_is_reported_speech(text, content):

@@ -37,6 +37,13 @@ _VERB_WITHIN_WORDS = 12
 _WORDS_PAST = re.compile(rf"{NOT_WORD_CHAR}*+(?:{WORD_CHAR}++{NOT_WORD_CHAR}*+){{1,{_VERB_WITHIN_WORDS}}}")
 
 
+# A noun phrase opening the content ("his HIV status", "a happy snap") is the subject of a clause
+# only if its verb comes before an adverbial clause opens: "announced his HIV status when he was
+# leaving" reports an object, the verb is the "when" clause's.
+_OBJECT_OPENER = re.compile(r"(?:his|her|their|its|my|our|your|a|an)[ \u00a0]")
+_ADVERBIAL = re.compile(r"(?<![\w’'\-])(?:when|after|before|while|because|since|until|as|if|although|though|where)[ \u00a0]")
+
+
 def states_something(text: str, start: int, end: int) -> bool:
     """Content opening with "that" or a pronoun subject, holding quoted words, or with a finite
     verb among its first words."""
@@ -44,6 +51,9 @@ def states_something(text: str, start: int, end: int) -> bool:
         return True
     window = _WORDS_PAST.match(text, start, end)
     stop = window.end() if window is not None else end
+    if _OBJECT_OPENER.match(text, start):
+        sub = _ADVERBIAL.search(text, start, stop)
+        stop = sub.start() if sub is not None else stop
     if _finite_in(text, start, stop) or not at_least_words(text, start, end, 2):
         return True
     apostrophe = text.find("’", start, stop) >= 0 or text.find("'", start, stop) >= 0
