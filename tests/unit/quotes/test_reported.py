@@ -528,6 +528,20 @@ def test_a_subject_with_a_prepositional_phrase_speaks_past_a_relative_aside(text
     assert only(text).speaker.name == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # the relative clause's own commas (a list) are no asides of their own
+    ("The Heritage Alliance, which includes the Rail Trust, Canal Watch and the Mill Society, said the plan "
+     "would harm the valley.", "Heritage Alliance"),
+    # the organisation the relative clause follows is a description's object: the name before speaks
+    ("Tim Massad, the head of the Commodity Futures Trading Commission, which brought the case, said the "
+     "charges were serious.", "Tim Massad"),
+    # a name right before it speaks, not the adjunct opening the sentence
+    ("In a statement, her brother Tom Hart, who found the letters, said the family was relieved.", "Tom Hart"),
+])
+def test_a_relative_clause_between_commas_is_one_aside_before_the_verb(text, speaker):
+    assert only(text).speaker.name == speaker
+
+
 def test_a_closing_mark_whose_opening_one_was_lost_leaves_the_inverted_speaker():
     text = "Tom Reed has signed for two years. He is one of the best talents in Europe,' said Ann Cole on the radio."
     quote = only(text)

@@ -16,10 +16,14 @@ if TYPE_CHECKING:
 
 # At most this many asides, each at most this long.
 _ASIDES, _APPOSITION_MAX_CHARS = 4, 120
+# A relative clause set off between a speaker and the verb, at most this long (a list inside it).
+_RELATIVE_MAX_CHARS = 200
 # A (party-state) or a title set off before a name is short: "Rep. Ann Cole (D-Ore.), …", ", Mr. Ann Cole,".
 PAREN_MAX_CHARS = 40
 # Words before a name that make it a place: ", 59, of Ashton, Md., who watched …".
 _HOME_LINKS = (" of ", " from ", " in ")
+# A name after one of these is a description's object ("head of the CFTC"), not the speaker.
+_OBJECT_OF = re.compile(r"(?<![\w’'\-])(?:of|from|in|for|at|with|on|by)[ \u00a0]+(?:the[ \u00a0]+)?$")
 # A region's abbreviation ("B.C.", "Ont.", "Calif."), no person's name.
 _REGION = re.compile(r"(?:[A-Z][a-z]{0,4}\.)+")
 
@@ -30,6 +34,21 @@ def past_asides(finder: SpeakerFinder, floor: int, end: int) -> Found | None:
     text = finder.text
     if (aged := before_age_and_home(text, floor, end)) is not None:
         return finder.phrase_ending(floor, finder.skip_back(floor, aged))
+    if (relative := _relative_aside(text, floor, end)) is not None:
+        # the relative clause is one aside, whatever commas (a list) it holds: "The alliance, which
+        # includes Age Concern, Mencap and Scope, said". A name it follows speaks, unless the
+        # name is a description's object; a description gives way to a name set off before it:
+        # "Ann Cole, head of Acme, which …, said"; "The coach, a former striker, who …, said".
+        found = finder.phrase_ending(floor, finder.skip_back(floor, relative))
+        if found is not None and found.kind == "name" and not _OBJECT_OF.search(text, max(floor, found.start - 12), found.start):
+            return found
+        named = _past_commas(finder, floor, relative + 1)
+        return named if named is not None and (named.kind == "name" or found is None) else found
+    return _past_commas(finder, floor, end)
+
+
+def _past_commas(finder: SpeakerFinder, floor: int, end: int) -> Found | None:
+    text = finder.text
     comma = text.rfind(",", floor if floor > end - 2 else end - 2, end)
     placed = None
     for k in range(_ASIDES):
@@ -48,6 +67,16 @@ def past_asides(finder: SpeakerFinder, floor: int, end: int) -> Found | None:
             break
         comma = prev
     return placed if placed is not None and placed.start == floor else None
+
+
+def _relative_aside(text: str, floor: int, end: int) -> int | None:
+    """Where the phrase ends before a relative clause set off by commas that the comma at ``end``
+    closes: its own commas (a list) are the clause's, not asides of their own."""
+    lo = floor if floor > end - _RELATIVE_MAX_CHARS else end - _RELATIVE_MAX_CHARS
+    opening = max(text.rfind(", which ", lo, end), text.rfind(", who ", lo, end))
+    if opening <= floor or text.find(" that ", opening, end) >= 0:
+        return None  # none, or one holding a clause of its own ("…, who said that X, a donor, …")
+    return opening
 
 
 def apposed_name(finder: SpeakerFinder, floor: int, end: int) -> Found | None:
