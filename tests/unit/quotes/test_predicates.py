@@ -93,3 +93,16 @@ def test_a_body_named_alone_before_the_verb_stays_the_subject():
 ])
 def test_a_source_after_according_to_is_the_person_a_body_and_a_role_qualify(text, speaker):
     assert [q.speaker.name for q in extract_quotes(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a relative clause that no comma closes goes on past "and": its pronoun's person speaks
+    ("Police spoke to Ann Cole, who denied any wrongdoing and insisted the money was hers.", "Ann Cole"),
+    ("The school contacted the woman, who admitted she was strict and said she was only trying to help.",
+     "the woman"),
+    # closed by a comma, it is an aside: the verb shares the sentence's subject
+    ("Ann Cole met Tom Reed, who runs the farm, and said the harvest was late.", "Ann Cole"),
+    ("Bruck spoke about his brother, Tamerlan, who died after a gunfight, saying he led the plot.", "Bruck"),
+])
+def test_a_verb_after_and_in_a_relative_clause_is_the_relative_pronouns(text, speaker):
+    assert only(text).speaker.name == speaker

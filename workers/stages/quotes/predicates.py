@@ -32,6 +32,9 @@ _ADJUNCT = re.compile(
     r"(?:(?:In|On|At|By|Last|This|Earlier|Later)[ \u00a0][^,;:.!?\"“”]{1,30}|Meanwhile|However|Separately|"
     r"Instead|Elsewhere|Previously|Still|Yet|Now|Then|Later|Earlier|Indeed|Moreover),[ \u00a0]+"
 )
+# A person described right before a relative "who" ("contacted the woman, who …").
+_DESCRIBED = re.compile(r"(?<![\w’'\-])(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)[ \u00a0]+(?:[\w’'\-]+[ \u00a0]+){0,2}[\w’'\-]+$")
+_DESCRIBED_CHARS = 50
 # Nouns that head a subject after a determiner: a speaker's, a person's, an organisation's.
 _SUBJECT_NOUNS = SPEAKER_NOUNS | ORG_WORDS | PERSON_NOUNS | OCCUPATIONS
 # A plural noun in lower case heads a subject as well as any listed noun ("groups", "residents").
@@ -59,6 +62,10 @@ def shared_subject(text: str, finder: SpeakerFinder, floor: int, cue: Cue) -> Fo
     if joint is None or joint.start() <= floor or (joint.group(1) and not cue.word.endswith("ing")):
         return None
     end = joint.start()
+    if not joint.group(1) and (who := _open_relative(text, floor, end)) is not None:
+        # "…, who denied any wrongdoing and insisted …": the relative clause goes on; the one
+        # its pronoun stands for is the subject ("Police spoke to Ann Cole, who …")
+        return finder.phrase_ending(floor, who) or _described_before(text, floor, who)
     floor = _after_adjunct(text, floor, end)
     found = finder.after(floor, end) or _noun_subject(text, floor, end)
     if found is None and not _opens_with_determiner(text, floor, end):
@@ -66,6 +73,18 @@ def shared_subject(text: str, finder: SpeakerFinder, floor: int, cue: Cue) -> Fo
         # ("The groups granted Ann Lee an extension, saying …")
         found = finder.subject(floor, end)
     return found if found is not None and found.end < end else None
+
+
+def _open_relative(text: str, floor: int, end: int) -> int | None:
+    """Where ", who" opens a relative clause that no comma closes before ``end``."""
+    who = text.rfind(", who ", floor, end)
+    return who if who > floor and text.find(",", who + 6, end) < 0 else None
+
+
+def _described_before(text: str, floor: int, end: int) -> Found | None:
+    """A determiner and up to three words ending at ``end``: "the woman", "a local farmer"."""
+    m = _DESCRIBED.search(text, max(floor, end - _DESCRIBED_CHARS), end)
+    return None if m is None else Found(m.start(), end, "noun phrase")
 
 
 def participle_subject(text: str, finder: SpeakerFinder, floor: int, cue: Cue, before: Found | None) -> Found | None:
