@@ -155,3 +155,26 @@ def test_a_family_or_school_description_before_a_name_is_no_part_of_it():
     assert mention_in(0, "Grandfather-of-six Tom Reed").words == ("Tom", "Reed")
     assert mention_in(0, "Schoolboy Tom Reed").words == ("Tom", "Reed")
     assert mention_in(0, "Pensioner Ann Cole").words == ("Ann", "Cole")
+
+
+@pytest.mark.parametrize("phrase, words", [
+    # a dictionary word no one bears as a given name, before a given name, describes
+    ("Prosecutor Mark Soper", ("Mark", "Soper")),
+    ("Surfer Shannon Aston", ("Shannon", "Aston")),
+    ("Curator Howard Green", ("Howard", "Green")),
+    # a rare given name is no dictionary word: it stays
+    ("Feidin Santana", ("Feidin", "Santana")),
+    ("Jeh Johnson", ("Jeh", "Johnson")),
+    # a given name is none either, whatever the dictionary holds ("Mark", "Grace")
+    ("Grace Mark Hollis", ("Grace", "Mark", "Hollis")),
+    # nor a dictionary word before words no one bears as given names
+    ("Sunset Boulevard Diner", ("Sunset", "Boulevard", "Diner")),
+])
+def test_a_common_word_before_a_given_name_describes_the_person(phrase, words):
+    from workers.stages.quotes.names import mention_in
+    assert mention_in(0, phrase).words == words
+
+
+def test_a_described_speaker_is_named_without_the_description():
+    text = "Prosecutor Mark Soper said the defendant had thrown the bins. Soper added that he was sorry."
+    assert [q.speaker.name for q in extract_quotes(text)] == ["Mark Soper", "Mark Soper"]

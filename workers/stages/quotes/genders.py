@@ -24,25 +24,31 @@ _MEN, _WOMEN = 0.1, 0.9  # the share of women below or above which a name is one
 # One entry of the table: "name": [sources, bearers, share of women, …]. The pattern reads the
 # names in plain lower-case letters from the raw file: parsing its 700,000 entries as JSON took
 # 0.9 s and 300 MB at import, the scan 0.2 s and the file's 22 MB.
-_ENTRY = re.compile(rb'"([a-z]+)": \[\d+, (\d{2,}), ([01](?:\.\d+)?)[],]')
+_ENTRY = re.compile(rb'"([a-z]+)": \[(\d+), (\d{2,}), ([01](?:\.\d+)?)[],]')
+# A given name beyond doubt: borne by this many people in this many sources ("Mark", "Lamees";
+# not "Of" of one source, nor "War" of 18 bearers).
+_SURE_BEARERS, _SURE_SOURCES = 100, 5
 
 
-def _load() -> dict[str, str]:
+def _load() -> tuple[dict[str, str], frozenset[str]]:
     # Found, not imported: the package's own module imports pandas (1.5 s), which the table needs not.
     spec = importlib.util.find_spec("nomquamgender")
     if spec is None or spec.origin is None:
         raise ImportError("nomquamgender is not installed: make install (or pip install -e '.[stages]')")
     data = Path(spec.origin).with_name("name_data.json").read_bytes()
-    genders = {}
+    genders, sure = {}, []
     for m in _ENTRY.finditer(data):
-        bearers = int(m[2])
+        bearers = int(m[3])
         if bearers >= _MIN_BEARERS:
-            women = float(m[3]) if bearers >= _GENDERED_BEARERS else 0.5
-            genders[m[1].decode()] = "male" if women <= _MEN else "female" if women >= _WOMEN else "either"
-    return genders
+            women = float(m[4]) if bearers >= _GENDERED_BEARERS else 0.5
+            name = m[1].decode()
+            genders[name] = "male" if women <= _MEN else "female" if women >= _WOMEN else "either"
+            if bearers >= _SURE_BEARERS and int(m[2]) >= _SURE_SOURCES:
+                sure.append(name)
+    return genders, frozenset(sure)
 
 
-_GENDERS = _load()
+_GENDERS, _SURE = _load()
 # Words that describe a person before the name, none of them a given name here: "Sen.", "Judge",
 # "Chief", "Boss", "Striker", "Canadian" (the table holds some as names: "Judge", "Chief").
 _DESCRIPTIONS = TITLES | PERSON_NOUNS | OCCUPATIONS | DEMONYMS
@@ -60,6 +66,12 @@ def gender_of(name: str) -> str | None:
     if len(words) < 2 or not words[0][:1].isupper():
         return None
     return _GENDERS.get(words[0].split("-", 1)[0].lower())  # "Jo-Anne": the first name's
+
+
+def is_given_name(word: str, sure: bool = False) -> bool:
+    """Whether ten people or more bear ``word`` as a given name (``sure``: a hundred, in five
+    sources of the table or more)."""
+    return word.lower() in (_SURE if sure else _GENDERS)
 
 
 def honorific_before(text: str, start: int) -> tuple[int, str] | None:

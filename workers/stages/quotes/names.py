@@ -6,9 +6,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from workers.stages.quotes.genders import is_given_name
 from workers.stages.quotes.lexicon import ADVERB_ENDINGS, DEMONYMS, NOT_NAMES, OCCUPATIONS, ORG_WORDS, TITLES
 from workers.stages.quotes.particles import particles_after, particles_before
 from workers.stages.quotes.tries import word_trie
+from workers.stages.quotes.vocabulary import in_dictionary
 from workers.stages.quotes.wordforms import bare, is_suffix, sentence_parts, trim_possessive
 from workers.stages.quotes.wordruns import WORD_CHAR, run_start
 
@@ -215,7 +217,8 @@ def _name_words(phrase: str) -> tuple[int, tuple[str, ...], str] | None:
             break
     # A nation, a party or a job before a person's name is no part of it ("Canadian Olympian Ana Ruiz"); before
     # one word, a title or an organisation's it names a place, an office or a body ("Scottish First Minister").
-    while stop - first > 2 and bare(words[first]) in _BEFORE_PERSON and _person_words(tuple(words[first + 1 : stop])):
+    while stop - first > 2 and (bare(words[first]) in _BEFORE_PERSON or _describes(words[first], words[first + 1])) \
+            and _person_words(tuple(words[first + 1 : stop])):
         offset += len(words[first]) + 1
         first += 1
     if first >= stop:
@@ -227,6 +230,14 @@ def _name_words(phrase: str) -> tuple[int, tuple[str, ...], str] | None:
     if not kept or (len(kept) > 1 and all(w.isupper() for w in kept)):
         return None  # nothing left, or a heading in capitals rather than a name
     return offset, tuple(kept), " ".join(kept)
+
+
+def _describes(word: str, given: str) -> bool:
+    """A dictionary word that no one bears as a given name, before a given name: a description
+    ("Prosecutor Mark Soper", "Surfer Shannon Aston"), where a rare given name is no word of the
+    dictionary ("Feidin Santana", "Jeh Johnson")."""
+    return (word.isalpha() and not word.isupper() and is_given_name(given, sure=True) and bare(given) not in NOT_NAMES
+            and not is_given_name(word) and in_dictionary(word))
 
 
 def _owns(words: list[str], k: int, stop: int) -> bool:
