@@ -51,9 +51,35 @@ class Antecedents:
             return last  # "…, people familiar with the matter said. They cautioned …"
         if last is not None and not may_mean(last, last_via, pronoun):
             last = None  # "Many critics said …. “…,” she said": someone else, named or not
-        passed = last is not None and agrees(gender_of(last), pronoun) is False
+        gendered = pronoun in ("he", "she")
+        passed = gendered and last is not None and agrees(gender_of(last), pronoun) is False
         last = None if passed else last
         own, *earlier = self.doc.sentences.lookback(pos, PRONOUN_SENTENCES - 1)
+        found, passed = self._in_own_sentence(own, pos, pronoun, last, passed)
+        if found is not None:
+            return _agreeing(*found, pronoun, passed)
+        for start, end in earlier:
+            offered = self.candidates(start, end, pronoun)
+            if offered:
+                names = [found for found in offered if agrees(found[1], pronoun) is not False] if gendered else offered
+                passed = passed or len(names) < len(offered)
+                if names:
+                    kept = next((found for found in names if found[0] == last), names[0]) if last is not None else names[0]
+                    return _agreeing(*kept, pronoun, passed)
+            if last is not None and last_via == "noun phrase" and start <= last_at < end and description_meant(last, pronoun):
+                return _agreeing(last, None, pronoun, passed)  # a described speaker: "A nurse at the clinic said …. “…,” she said."
+        if gendered:  # "The Pope arrived …", "…, McDavid smiled."
+            for start, end in earlier:  # the nearest sentence of the writer's, not a quoted one
+                if self.text[start] not in _OPENING_MARKS and not self._in_quote(start):
+                    span = described_subject(self.text, start, end) or lone_name_subject(self.text, start, end)
+                    last = self.text[span[0] : span[1]] if span is not None else last
+                    break
+        return last if not passed else _agreeing(last, None if last is None else gender_of(last), pronoun, passed)
+
+    def _in_own_sentence(self, own: tuple[int, int], pos: int, pronoun: str, last: str | None,
+                         passed: bool) -> tuple[tuple[str, str | None] | None, bool]:
+        """The name and gender the pronoun's own sentence offers before it (the last speaker if
+        among them, else the first), and whether one was passed over for its gender."""
         first = None
         hi = own[1] if own[1] < pos else pos
         lo = hi - _ANTECEDENT_WINDOW_CHARS
@@ -63,27 +89,10 @@ class Antecedents:
                 if agrees(gender, pronoun) is False:
                     passed = True
                 elif name == last or last is None:
-                    return _agreeing(name, gender, pronoun, passed)
+                    return (name, gender), passed
                 elif first is None:
                     first = name, gender
-        if first is not None:
-            return _agreeing(*first, pronoun, passed)
-        for start, end in earlier:
-            offered = self.candidates(start, end, pronoun)
-            names = [(name, gender) for name, gender in offered if agrees(gender, pronoun) is not False]
-            passed = passed or len(names) < len(offered)
-            if names:
-                kept = next((found for found in names if found[0] == last), names[0]) if last is not None else names[0]
-                return _agreeing(*kept, pronoun, passed)
-            if last is not None and last_via == "noun phrase" and start <= last_at < end and description_meant(last, pronoun):
-                return _agreeing(last, None, pronoun, passed)  # a described speaker: "A nurse at the clinic said …. “…,” she said."
-        if pronoun in ("he", "she"):  # "The Pope arrived …", "…, McDavid smiled."
-            for start, end in earlier:  # the nearest sentence of the writer's, not a quoted one
-                if self.text[start] not in _OPENING_MARKS and not self._in_quote(start):
-                    span = described_subject(self.text, start, end) or lone_name_subject(self.text, start, end)
-                    name = self.text[span[0] : span[1]] if span is not None else last
-                    return _agreeing(name, None if name is None else gender_of(name), pronoun, passed)
-        return _agreeing(last, None if last is None else gender_of(last), pronoun, passed)
+        return first, passed
 
     def named(self, mention: Mention) -> tuple[str, str | None]:
         """The full name a mention stands for and that person's gender: by the honorific before
