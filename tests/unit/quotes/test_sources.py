@@ -27,6 +27,15 @@ def test_a_speakers_kind_follows_its_head_noun_or_its_names_words(text, speaker,
     assert kinds(text).get(speaker) == kind, kinds(text)
 
 
+@pytest.mark.parametrize("text", [
+    "“It will rain all week,” she said.",
+    "“We will win,” said Tom Hart. “It will take years,” she added.",  # "she" is not Tom Hart
+])
+def test_a_pronoun_left_unresolved_is_no_speaker_of_the_list(text):
+    assert extract_quotes(text)[-1].speaker.name == "she"
+    assert "she" not in kinds(text)
+
+
 def test_the_chairman_of_an_association_is_a_person_and_the_association_an_organisation():
     text = ("The chairman of the Valley Nursing Association said the figures were clear. "
             "“We will publish them,” the Valley Nursing Association said.")

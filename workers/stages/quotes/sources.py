@@ -35,13 +35,14 @@ _COMPASS = frozenset("south north east west".split())
 def collect_speakers(quotes: list[Quote], text: str) -> list[Source]:
     """Who is quoted in ``text`` (``quotes`` being ``extract_quotes(text)``), in the order of their
     first quote: one entry per fullest name, with the mentions that attribute its quotes (in
-    document order, each once) and the indices of those quotes in ``quotes``."""
+    document order, each once) and the indices of those quotes in ``quotes``; the writer's "I"
+    and "we" too, but no "he", "she", "they" or "it" left unresolved."""
     sources: dict[str, Source] = {}
     seen: set[tuple[str, int, int]] = set()
     for index, quote in enumerate(quotes):
         speaker = quote.speaker
-        if speaker is None:
-            continue
+        if speaker is None or PRONOUNS.get(speaker.name.lower(), "self") != "self":
+            continue  # a "she" left unresolved names no one (and two of them may be two people)
         # a description is one source whatever its case: "The hospital said" and "the hospital said"
         key = speaker.name.lower() if _described(speaker.name) else speaker.name
         source = sources.get(key)
