@@ -178,3 +178,17 @@ def test_a_common_word_before_a_given_name_describes_the_person(phrase, words):
 def test_a_described_speaker_is_named_without_the_description():
     text = "Prosecutor Mark Soper said the defendant had thrown the bins. Soper added that he was sorry."
     assert [q.speaker.name for q in extract_quotes(text)] == ["Mark Soper", "Mark Soper"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a common word opening the sentence, then a noun for who can speak: a description
+    ("Health officials inspected the site this week and said there were no signs of mosquitoes.",
+     "Health officials"),
+    ("Family members gathered outside the court and said the sentence was too short.", "Family members"),
+    # a name follows the noun: it speaks
+    ("Pentagon spokesman Steve Warren said the strikes would go on.", "Steve Warren"),
+    # a party's, a place's or a given name is a name
+    ("Labour said the plan would fail.", "Labour"),
+])
+def test_a_capitalised_common_word_before_a_speaking_noun_opens_a_description(text, speaker):
+    assert only(text).speaker.name == speaker

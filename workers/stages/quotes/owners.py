@@ -4,9 +4,12 @@ and a noun ("the Leeds charity", "the Manchester United manager"), or owning the
 from __future__ import annotations
 
 from workers.stages.quotes.found import Found
-from workers.stages.quotes.lexicon import ORG_WORDS, PERSON_NOUNS, ROLE_WORDS, SPEAKER_NOUNS, TITLES
+from workers.stages.quotes.genders import is_given_name
+from workers.stages.quotes.lexicon import ORG_WORDS, PERSON_NOUNS, PLACE_WORDS, PLACES, ROLE_WORDS, SPEAKER_NOUNS, TITLES
 from workers.stages.quotes.names import Mention, NameIndex
 from workers.stages.quotes.phrases import WORD_AFTER
+from workers.stages.quotes.vocabulary import in_dictionary
+from workers.stages.quotes.wordforms import bare
 
 # Nouns a name may describe after a determiner ("the Leeds charity", "the Leeds chief constable").
 _DESCRIBED_NOUNS = (PERSON_NOUNS - ROLE_WORDS) | TITLES | SPEAKER_NOUNS | ORG_WORDS
@@ -27,6 +30,20 @@ def noun_after(text: str, pos: int, ceiling: int) -> int | None:
     if end is not None and (m := WORD_AFTER.match(text, end, ceiling)) and m.group(1)[:1].isupper():
         return None
     return end
+
+
+def common_word_before_noun(text: str, mention: Mention, ceiling: int) -> Found | None:
+    """A one-word "name" that is a common word written with a capital opening a sentence, before
+    nouns for who can speak (``noun_after``): the words are a description ("Health officials",
+    "Small groups"). Not a given name, a place's or an organisation's word ("Labour", "Turkey")."""
+    word = mention.words[0]
+    if len(mention.words) != 1 or not text[mention.end + 1 : mention.end + 2].islower() or not word.isalpha() or word.isupper():
+        return None  # most names: another word follows, or none in lower case
+    key = bare(word)
+    if key in PLACES or key in PLACE_WORDS or key in ORG_WORDS or is_given_name(word) or not in_dictionary(word):
+        return None
+    end = noun_after(text, mention.end, ceiling)
+    return None if end is None else Found(mention.start, end, "noun phrase")
 
 
 def owned_after(text: str, pos: int, ceiling: int) -> int | None:

@@ -11,7 +11,7 @@ from workers.stages.quotes.found import Found
 from workers.stages.quotes.lexicon import (AUXILIARIES, DEMONYMS, DETERMINERS, OCCUPATIONS, PRONOUNS, ROLE_WORDS, SPEAKER_NOUNS,
                                           TITLES, is_adverb, pronoun_of)
 from workers.stages.quotes.names import Mention, with_particles
-from workers.stages.quotes.owners import noun_after, owned_phrase
+from workers.stages.quotes.owners import common_word_before_noun, noun_after, owned_phrase
 from workers.stages.quotes.phrases import WORD_AFTER, phrase_end, phrase_start, role_holder
 from workers.stages.quotes.wordforms import SUFFIXES
 
@@ -96,6 +96,8 @@ class SpeakerFinder:
                 return Found(determiner, end, "noun phrase")  # "said the Leeds charity": a description
             if mention is not None and (owned := owned_phrase(self.text, self.names, mention, ceiling)):
                 return owned  # "Cole's relatives … said", "Suarez's strike partner Lionel Messi said"
+            if mention is not None and (described := common_word_before_noun(self.text, mention, ceiling)):
+                return described  # "Health officials inspected …, and said"
             if mention is not None:  # "Acme spokesperson Ann Cole": the person
                 mention = role_holder(self.text, self.names, mention, ceiling) or mention
                 return Found(mention.start, mention.end, "name", mention)
@@ -150,7 +152,7 @@ class SpeakerFinder:
             if mention is not None and determiner is not None and (end := noun_after(self.text, mention.end, pos)):
                 return Found(determiner, end, "noun phrase")  # "The Barcelona star shared …"
             if mention is not None:
-                return Found(mention.start, mention.end, "name", mention)
+                return common_word_before_noun(self.text, mention, pos) or Found(mention.start, mention.end, "name", mention)
             determiner = start if word.lower() in DETERMINERS else None
             m = WORD_AFTER.match(self.text, m.end(), pos)
         return None
