@@ -40,7 +40,8 @@ def past_asides(finder: SpeakerFinder, floor: int, end: int) -> Found | None:
         # name is a description's object; a description gives way to a name set off before it:
         # "Ann Cole, head of Acme, which …, said"; "The coach, a former striker, who …, said".
         found = finder.phrase_ending(floor, finder.skip_back(floor, relative))
-        if found is not None and found.kind == "name" and not _OBJECT_OF.search(text, max(floor, found.start - 12), found.start):
+        object_of = found is not None and _OBJECT_OF.search(text, max(floor, found.start - 12), found.start) is not None
+        if found is not None and found.kind == "name" and not object_of:
             return found
         named = _past_commas(finder, floor, relative + 1)
         return named if named is not None and (named.kind == "name" or found is None) else found

@@ -64,10 +64,11 @@ class Antecedents:
                 names = [found for found in offered if agrees(found[1], pronoun) is not False] if gendered else offered
                 passed = passed or len(names) < len(offered)
                 if names:
-                    kept = next((found for found in names if found[0] == last), names[0]) if last is not None else names[0]
+                    kept = next((found for found in names if found[0] == last), names[0])  # the last speaker first
                     return _agreeing(*kept, pronoun, passed)
             if last is not None and last_via == "noun phrase" and start <= last_at < end and description_meant(last, pronoun):
-                return _agreeing(last, None, pronoun, passed)  # a described speaker: "A nurse at the clinic said …. “…,” she said."
+                # a described speaker: "A nurse at the clinic said …. “…,” she said."
+                return _agreeing(last, None, pronoun, passed)
         if gendered:  # "The Pope arrived …", "…, McDavid smiled."
             for start, end in earlier:  # the nearest sentence of the writer's, not a quoted one
                 if self.text[start] not in _OPENING_MARKS and not self._in_quote(start):

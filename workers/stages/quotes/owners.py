@@ -37,8 +37,10 @@ def common_word_before_noun(text: str, mention: Mention, ceiling: int) -> Found 
     nouns for who can speak (``noun_after``): the words are a description ("Health officials",
     "Small groups"). Not a given name, a place's or an organisation's word ("Labour", "Turkey")."""
     word = mention.words[0]
-    if len(mention.words) != 1 or not text[mention.end + 1 : mention.end + 2].islower() or not word.isalpha() or word.isupper():
+    if len(mention.words) != 1 or not text[mention.end + 1 : mention.end + 2].islower():
         return None  # most names: another word follows, or none in lower case
+    if not word.isalpha() or word.isupper():
+        return None
     key = bare(word)
     if key in PLACES or key in PLACE_WORDS or key in ORG_WORDS or is_given_name(word) or not in_dictionary(word):
         return None

@@ -35,8 +35,6 @@ _PRONOUN_SUBJECT = re.compile(r"(?:he|she|they|it|we|i|you|I)(?![\w’'\-])")
 # over the river would open"); a verb further on belongs to a relative clause of an object.
 _VERB_WITHIN_WORDS = 12
 _WORDS_PAST = re.compile(rf"{NOT_WORD_CHAR}*+(?:{WORD_CHAR}++{NOT_WORD_CHAR}*+){{1,{_VERB_WITHIN_WORDS}}}")
-
-
 # A noun phrase opening the content ("his HIV status", "a happy snap") is the subject of a clause
 # only if its verb comes before an adverbial clause opens: "announced his HIV status when he was
 # leaving" reports an object, the verb is the "when" clause's.
