@@ -12,6 +12,9 @@ from workers.stages.quotes.genders import agrees, gender_of, honorific_before
     ("Hillary Clinton", "female"),
     ("Freddie Gray", "male"),
     ("Sen. Elizabeth Warren", "female"),  # past the title
+    ("DS Sarah Hart", "female"),  # a rank in capitals
+    ("Supt. Tom Hart", "male"),  # a rank cut short
+    ("Ranger Sarah Hart", "female"),  # a dictionary word before a given name (the table has "Ranger" too)
     ("Jordan Ellis", "either"),
     ("Charlie Chaplin", "either"),
     ("Clinton", None),  # one word: a surname as often as a given name

@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 from workers.stages.quotes.lexicon import DEMONYMS, OCCUPATIONS, PERSON_NOUNS, TITLES
+from workers.stages.quotes.vocabulary import in_dictionary
 from workers.stages.quotes.wordforms import bare
 
 # A name this many people bear is a given name; one borne by at least _GENDERED_BEARERS is one
@@ -61,11 +62,21 @@ def gender_of(name: str) -> str | None:
     """"male", "female" or "either" by the given name opening ``name`` (a person's full name);
     None for a single word (a surname as often as a given name) or no given name at all."""
     words = name.split()
-    while words and bare(words[0]).rstrip(".") in _DESCRIPTIONS:
-        words = words[1:]  # "Sen. Elizabeth Warren"
+    while words and _describes(words):
+        words = words[1:]  # "Sen. Elizabeth Warren", "DS Sarah Hart", "Ranger Sarah Hart"
     if len(words) < 2 or not words[0][:1].isupper():
         return None
     return _GENDERS.get(words[0].split("-", 1)[0].lower())  # "Jo-Anne": the first name's
+
+
+def _describes(words: list[str]) -> bool:
+    """Whether the first of a name's words describes the person: a title or a rank, written out,
+    cut short ("Supt.") or in capitals ("DS", "PC"), or a dictionary word before a given name
+    ("Ranger Sarah Hart": the table has "Ranger" as a man's name too)."""
+    first = words[0]
+    if bare(first).rstrip(".") in _DESCRIPTIONS or first.endswith(".") or (first.isupper() and len(first) <= 4):
+        return True
+    return len(words) > 2 and first.lower() not in _SURE and in_dictionary(first) and words[1].lower() in _SURE
 
 
 def is_given_name(word: str, sure: bool = False) -> bool:
