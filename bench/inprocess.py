@@ -9,7 +9,6 @@ from typing import Callable
 
 from workers.outputs import cleaning_fields, quotes_fields, summary_fields
 from workers.stages.cleaning import clean
-from workers.stages.quotes import extract_quotes
 from workers.stages.summary import summarise
 
 import corpus
@@ -62,7 +61,7 @@ def stage_scaling(sizes: list[int]) -> dict[str, list[tuple[int, float]]]:
     """
     stages: dict[str, Callable] = {
         "cleaning": lambda doc: clean(doc, "text/plain"),
-        "quotes": extract_quotes,
+        "quotes": quotes_fields,  # the quotes and the list of who is quoted, as the task runs them
         "summary": summarise,
     }
     rates: dict[str, list[tuple[int, float]]] = {name: [] for name in stages}

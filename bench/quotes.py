@@ -32,7 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from workers.stages.quotes import extract_quotes
+from workers.stages.quotes import collect_speakers, extract_quotes
 
 GOLD_DIR = ROOT.parent / "shared" / "bench" / "quotes"
 SCORER = GOLD_DIR / "score_quotes.py"
@@ -60,6 +60,17 @@ def many_speakers(size: int) -> str:
     return "".join(pairs)[:size]
 
 
+def one_word_speakers(size: int) -> str:
+    """Paragraphs each quoting a new person named by one word ("…,” Qalbrex said.")."""
+    rng = random.Random(1)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    paragraphs = []
+    while sum(map(len, paragraphs)) < size:
+        name = "".join(rng.choice(letters) for _ in range(8)).capitalize()
+        paragraphs.append(f"“We will not give up on this plan,” {name} said.\n\n")
+    return "".join(paragraphs)[:size]
+
+
 INPUTS = {
     "news": lambda size, news: repeat_to(news + "\n\n", size),
     "only straight marks": lambda size, news: '"' * size,
@@ -67,6 +78,7 @@ INPUTS = {
     "one sentence of cues": lambda size, news: repeat_to("he said “we will win” and Ann Lee told CNN that ", size),
     "unclosed paragraphs": lambda size, news: repeat_to("“An opening mark that never closes\n\n", size),
     "many speakers": lambda size, news: many_speakers(size),
+    "one-word speakers": lambda size, news: one_word_speakers(size),
 }
 
 
@@ -91,8 +103,10 @@ def stress(size: int) -> None:
 
 
 def time_one(text: str) -> tuple[float, int]:
+    """Seconds the stage takes as a worker runs it (the quotes, then the list of who is quoted)."""
     start = time.perf_counter()
     quotes = extract_quotes(text)
+    collect_speakers(quotes, text)
     return time.perf_counter() - start, len(quotes)
 
 

@@ -1,4 +1,4 @@
-"""A one-word name the document uses as a company's: "Google said", where no organisation word
+"""One-word names the document uses as a company's: "Google said", where no organisation word
 says so, but "Google's shares", "shares in Google" or "Google Inc" do."""
 from __future__ import annotations
 
@@ -10,27 +10,50 @@ _AFTER = re.compile(
     r"(?:[’']s)?[ \u00a0]+(?:shares|chief[ \u00a0]+executive|CEO|headquarters|employees|customers)(?![\w’'\-])"
     r"|[’']s[ \u00a0]+stock(?![\w’'\-])|[ \u00a0]+(?:Inc|Ltd|plc|Corp|LLC)(?![\w’'\-])"
 )
-_BEFORE = re.compile(r"(?:shares|stake|stakes)[ \u00a0]+in[ \u00a0]+\Z")
+# Each mark is looked for by its own words first (a pattern opening with words is scanned for at
+# C speed), then the name is read next to it.
+_AFTER_WORDS = re.compile(
+    r"(?:shares|chief[ \u00a0]+executive|CEO|headquarters|employees|customers|stock|Inc|Ltd|plc|Corp|LLC)(?![\w’'\-])"
+)
+_BEFORE = re.compile(r"(?:shares|stake|stakes)[ \u00a0]+in[ \u00a0]+(\w+)")
 # A person's marks win: an honorific before the name, or "who" after it.
-_HONORIFIC = re.compile(r"(?<![\w’'\-])(?:Mrs?|Ms|Miss|Dr)\.?[ \u00a0]+\Z")
-# Occurrences read per name: enough for any article, bounded for a document of megabytes.
-_MOST_READ = 200
+_HONORIFIC = re.compile(r"(?:Mrs?|Ms|Miss|Dr)\.?[ \u00a0]+(\w+)")
+_WHO = ", who"
+# How far before a mark's words the name may end ("Google’s  chief executive").
 _LOOKBACK = 16
 
 
-def named_as_company(text: str, name: str) -> bool:
-    """Whether ``text`` marks the one-word ``name`` as a company's and never as a person's."""
-    company = False
-    pos = text.find(name)
-    for _ in range(_MOST_READ):
-        if pos < 0:
-            break
-        end = pos + len(name)
-        whole = (pos == 0 or not text[pos - 1].isalnum()) and not text[end : end + 1].isalnum()
-        if whole:
-            lo = pos - _LOOKBACK if pos > _LOOKBACK else 0
-            if _HONORIFIC.search(text, lo, pos) or text.startswith(", who", end):
-                return False
-            company = company or _AFTER.match(text, end) is not None or _BEFORE.search(text, lo, pos) is not None
-        pos = text.find(name, end)
-    return company
+def company_names(text: str) -> set[str]:
+    """The one-word names ``text`` marks as a company's and never as a person's. Read once per
+    text, by the marks: asked per name, a search of the whole text made the speakers list
+    quadratic (14.5 s for the 26,315 one-word speakers of 1 MB)."""
+    people = {m.group(1) for m in _HONORIFIC.finditer(text) if not _glued(text, m.start())}
+    pos = text.find(_WHO)
+    while pos >= 0:
+        people.add(_word_ending(text, pos))
+        pos = text.find(_WHO, pos + 1)
+    companies = {m.group(1) for m in _BEFORE.finditer(text)}
+    for m in _AFTER_WORDS.finditer(text):
+        lo = m.start() - _LOOKBACK if m.start() > _LOOKBACK else 0
+        end = m.start()
+        while end > lo and not text[end - 1].isalnum():
+            end -= 1  # back past the spaces and a possessive's mark
+        if text[end - 1 : end] == "s" and text[end - 2 : end - 1] in ("’", "'"):
+            end -= 2
+        name = _word_ending(text, end)
+        after = _AFTER.match(text, end)
+        if name and after is not None and after.end() == m.end():
+            companies.add(name)
+    return companies - people
+
+
+def _word_ending(text: str, end: int) -> str:
+    """The run of letters and digits ending at ``end``."""
+    start = end
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    return text[start:end]
+
+
+def _glued(text: str, pos: int) -> bool:
+    return pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] in "_’'-")
