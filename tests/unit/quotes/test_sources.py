@@ -100,3 +100,16 @@ def test_a_name_the_text_writes_after_a_capital_the_is_a_title(text, speaker, ki
 ])
 def test_papers_media_and_cartels_are_organisations(text, speaker):
     assert kinds(text).get(speaker) == "organisation", kinds(text)
+
+
+def test_a_name_opening_a_fuller_name_of_the_text_is_that_person():
+    text = ("“We work every day,” said Daryl Scott Donohue. Anthony Leonard QC told the court the farm was "
+            "sold. Daryl Scott said the sale was fair. Anthony Leonard added that the buyer had paid in full.")
+    quotes = extract_quotes(text)
+    assert [(s.name, s.quotes) for s in collect_speakers(quotes, text)] == [
+        ("Daryl Scott Donohue", [0, 2]), ("Anthony Leonard QC", [1, 3])]
+
+
+def test_another_person_or_a_generation_after_a_name_stays_apart():
+    text = "Donald Trump Jr. said the rally was full. Donald Trump said the crowd was huge."
+    assert set(kinds(text)) == {"Donald Trump Jr.", "Donald Trump"}

@@ -26,6 +26,8 @@ _DOCUMENTS = frozenset(
     tests results""".split()
 )
 
+# What ends the name of another person of a family: "Donald Trump Jr." is not Donald Trump.
+_GENERATIONS = frozenset("Jr Sr II III IV".split())
 # The longest name read after a "The" inside a sentence.
 _TITLED_CHARS = 100
 # A country's, a state's or a city's name as a speaker is its government ("Britain said", "the
@@ -63,9 +65,40 @@ def collect_speakers(quotes: list[Quote], text: str) -> list[Source]:
         if (key, speaker.start, speaker.end) not in seen:
             seen.add((key, speaker.start, speaker.end))
             source.mentions.append(Part(text[speaker.start : speaker.end], speaker.start, speaker.end))
-    for source in sources.values():
+    merged = _fullest_names(list(sources.values()))
+    for source in merged:
         source.mentions.sort(key=lambda mention: mention.start)
-    return list(sources.values())
+        source.quotes.sort()
+    return sorted(merged, key=lambda source: source.quotes[0])
+
+
+def _fullest_names(sources: list[Source]) -> list[Source]:
+    """``sources`` with each person whose name of two words or more opens a fuller one of the text
+    merged into it ("Daryl Scott" into "Daryl Scott Donohue", "Anthony Leonard" into "Anthony
+    Leonard QC"), unless the rest is another person's or a generation's ("… and Stevie Wonder",
+    "… Jr."), or two fuller names open with it. Looked up by the fuller names' opening words:
+    linear in the names."""
+    fuller: dict[str, list[Source]] = {}
+    for source in sources:
+        words = source.name.split()
+        if source.kind == "person" and len(words) > 2:
+            for k in range(2, len(words)):
+                if _more_name(words[k:]):
+                    fuller.setdefault(" ".join(words[:k]), []).append(source)
+    kept = []
+    for source in sources:
+        into = fuller.get(source.name) if source.kind == "person" else None
+        if into is None or len(into) > 1 or into[0].name in fuller:
+            kept.append(source)  # no fuller name, two, or one that opens a fuller one still
+        else:
+            into[0].quotes.extend(source.quotes)
+            into[0].mentions.extend(source.mentions)
+    return kept
+
+
+def _more_name(words: list[str]) -> bool:
+    """Whether ``words``, ending a person's name, are more of it: capitalised, no "and", no "Jr."."""
+    return all(word[:1].isupper() and word.rstrip(".") not in _GENERATIONS for word in words)
 
 
 def _kind(speaker: Speaker) -> str:
