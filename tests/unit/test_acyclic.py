@@ -7,10 +7,16 @@ import gc
 import pytest
 
 from tests.documents import SEED, bench_texts
-from workers.stages.quotes import extract_quotes
+from workers.stages.quotes import collect_speakers, extract_quotes
 from workers.stages.summary import EmptyDocument, summarise
 
-STAGES = [extract_quotes, summarise]
+
+def speakers(text: str) -> list:
+    quotes = extract_quotes(text)
+    return collect_speakers(quotes, text)
+
+
+STAGES = [extract_quotes, summarise, speakers]
 
 
 @pytest.fixture

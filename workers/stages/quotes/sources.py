@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from workers.stages.acyclic import acyclic
 from workers.stages.quotes.companies import company_names
 from workers.stages.quotes.lexicon import ORG_WORDS, PLACE_WORDS, PLACES, PRONOUNS, SPEAKER_NOUNS, TITLES
 from workers.stages.quotes.names import is_org
@@ -36,6 +37,7 @@ _PLACE_NAME_WORDS = PLACES | PLACE_WORDS | {"united"}
 _COMPASS = frozenset("south north east west".split())
 
 
+@acyclic  # many short-lived objects, no cycles: the collector's passes over them grew with the text
 def collect_speakers(quotes: list[Quote], text: str) -> list[Source]:
     """Who is quoted in ``text`` (``quotes`` being ``extract_quotes(text)``), in the order of their
     first quote: one entry per fullest name, with the mentions that attribute its quotes (in
