@@ -170,6 +170,13 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def open_who(text: str, lo: int, end: int) -> int:
+    """Where the last ", who " of text[lo:end] opens a relative clause that no comma closes
+    before ``end`` ("Ann Cole, who runs the gym"), else -1."""
+    who = text.rfind(", who ", lo, end)
+    return who if who >= 0 and text.find(",", who + 1, end) < 0 else -1
+
+
 def last_visible(text: str, floor: int, end: int) -> str:
     """The last character of text[floor:end] that is not whitespace ("" if none), without
     copying the clause as ``text[floor:end].rstrip()`` would."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from workers.stages.quotes.cues import Cue
+from workers.stages.quotes.document import open_who
 from workers.stages.quotes.found import Found
 from workers.stages.quotes.lexicon import DETERMINERS, OCCUPATIONS, ORG_WORDS, PERSON_NOUNS, SPEAKER_NOUNS, WEAK_VERBS
 from workers.stages.quotes.quoted_as import quoted_speaker
@@ -62,7 +63,7 @@ def shared_subject(text: str, finder: SpeakerFinder, floor: int, cue: Cue) -> Fo
     if joint is None or joint.start() <= floor or (joint.group(1) and not cue.word.endswith("ing")):
         return None
     end = joint.start()
-    if not joint.group(1) and (who := _open_relative(text, floor, end)) is not None:
+    if not joint.group(1) and (who := open_who(text, floor, end)) > floor:
         # "…, who denied any wrongdoing and insisted …": the relative clause goes on; the one
         # its pronoun stands for is the subject ("Police spoke to Ann Cole, who …")
         return finder.phrase_ending(floor, who) or _described_before(text, floor, who)
@@ -73,12 +74,6 @@ def shared_subject(text: str, finder: SpeakerFinder, floor: int, cue: Cue) -> Fo
         # ("The groups granted Ann Lee an extension, saying …")
         found = finder.subject(floor, end)
     return found if found is not None and found.end < end else None
-
-
-def _open_relative(text: str, floor: int, end: int) -> int | None:
-    """Where ", who" opens a relative clause that no comma closes before ``end``."""
-    who = text.rfind(", who ", floor, end)
-    return who if who > floor and text.find(",", who + 6, end) < 0 else None
 
 
 def _described_before(text: str, floor: int, end: int) -> Found | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from workers.stages.quotes.cues import Cue
-from workers.stages.quotes.document import at_least_words, trim, word_after, word_before
+from workers.stages.quotes.document import at_least_words, open_who, trim, word_after, word_before
 from workers.stages.quotes.found import Found
 from workers.stages.quotes.lexicon import FINITE_AUXILIARIES, PRONOUNS, WEAK_VERBS
 from workers.stages.quotes.speakers import ENDS_JOINED, SpeakerFinder
@@ -68,8 +68,8 @@ def _before_aside(text: str, floor: int, end: int) -> int:
         close -= 1
     if close < floor or text[close] != ",":
         return end  # most verbs: no aside before them
-    who = text.rfind(", who ", max(floor, close - _ASIDE_CHARS), close)
-    return who if who >= 0 and text.find(",", who + 1, close) < 0 else end
+    who = open_who(text, max(floor, close - _ASIDE_CHARS), close)
+    return who if who >= 0 else end
 
 
 def restricted_subject(text: str, finder: SpeakerFinder, floor: int, cue: Cue) -> Found | None:
