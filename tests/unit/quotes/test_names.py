@@ -192,3 +192,12 @@ def test_a_described_speaker_is_named_without_the_description():
 ])
 def test_a_capitalised_common_word_before_a_speaking_noun_opens_a_description(text, speaker):
     assert only(text).speaker.name == speaker
+
+
+@pytest.mark.parametrize("company", ["M&S", "AT&T", "P&O"])
+def test_capitals_joined_by_an_ampersand_are_one_name(company):
+    text = f"Sales fell again last month. {company} said the new ranges would sell better in spring."
+    quote = only(text)
+    assert quote.speaker.name == company
+    assert text[quote.speaker.start : quote.speaker.end] == company
+

@@ -15,10 +15,11 @@ from workers.stages.quotes.wordforms import bare, is_suffix, sentence_parts, tri
 from workers.stages.quotes.wordruns import WORD_CHAR, run_start
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
-# Initials stay inside one token: "G.K.", "U.S.". The quantifiers are possessive (``*+``):
+# Initials stay inside one token: "G.K.", "U.S.", and so do capitals joined by "&": "M&S", "AT&T"
+# (a name of its own, where "S" alone named no one). The quantifiers are possessive (``*+``):
 # giving back letters or spaces can never let a name phrase match, and backtracking through
 # every capitalised word that no second word follows made FULL_NAME's scan 40% slower.
-_HEAD = rf"[{_UPPER}]{WORD_CHAR}*+(?:\.[{_UPPER}]{WORD_CHAR}*+)*+\.?"
+_HEAD = rf"[{_UPPER}]{WORD_CHAR}*+(?:[.&][{_UPPER}]{WORD_CHAR}*+)*+\.?"
 # "(?:al-)?X" written as "al-X|X": an optional group of more than one character costs the regex
 # engine a repeat context per try, where an alternation costs none (the same matches).
 _TOKEN = rf"(?:(?:al|el|Al|El|bin|ibn)-{_HEAD}|{_HEAD})"
@@ -45,7 +46,7 @@ _ACRONYMS = frozenset(("WHO", "US"))
 _PREFIXES = ("al-", "el-", "Al-", "El-", "bin-", "ibn-")
 _PARTICLES = frozenset(_PARTICLE[3:-1].split("|"))
 _LONGEST_WORD = 40
-_JOINERS = "’'-."  # what a name's word may hold besides letters and digits
+_JOINERS = "’'-.&"  # what a name's word may hold besides letters and digits
 _LONGEST_NAME_WORDS = 8
 
 
