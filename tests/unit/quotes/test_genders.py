@@ -73,3 +73,9 @@ def test_a_pronoun_is_left_as_written_rather_than_given_the_wrong_person(text):
 ])
 def test_an_honorific_picks_the_person_of_a_family(text, speaker):
     assert said_by(text)[1] == speaker
+
+
+def test_he_is_never_a_group_named_by_a_plural_acronym():
+    text = ("Labour MPs chose Nick Reed as their leader on Tuesday. He later admitted the vote "
+            "had split the party.")
+    assert said_by(text) == ("the vote had split the party", "Nick Reed")

@@ -201,3 +201,12 @@ def test_capitals_joined_by_an_ampersand_are_one_name(company):
     assert quote.speaker.name == company
     assert text[quote.speaker.start : quote.speaker.end] == company
 
+
+@pytest.mark.parametrize("group", ["MPs", "CEOs", "GPs"])
+def test_the_plural_of_an_acronym_is_no_surname(group):
+    # "Senior MPs" opening a sentence is a capitalised phrase ending in the word, as "Ann Cole"
+    # ends in "Cole"; the group the writer means later is not that phrase's.
+    text = (f"Senior {group} met on Monday to discuss the plan. Many female {group} say the "
+            "changes came far too late for them.")
+    quote = only(text)
+    assert quote.speaker.name == group and quote.speaker.via == "name"

@@ -12,6 +12,7 @@ from workers.stages.quotes.lexicon import CLUB_WORDS, EVENT_WORDS, PLACE_WORDS, 
 from workers.stages.quotes.names import Mention
 from workers.stages.quotes.places import place_names
 from workers.stages.quotes.surnames import FullNames
+from workers.stages.quotes.wordforms import plural_acronym
 
 # How far back a pronoun looks for its antecedent (sentences), chosen on PolNeAR dev.
 PRONOUN_SENTENCES = 4
@@ -150,8 +151,10 @@ class Antecedents:
     def _person_like(self, mention: Mention) -> bool:
         """Two words or more, or a surname of a full name; never a place (known, or one the text
         puts after "in": "in Laguna Beach"), nor two names joined ("Les Ferdinand and Chris
-        Ramsey", "Warrington and Stockport": "he" is neither), nor a participle's phrase opening
-        a sentence ("Writing for Aeon, he said")."""
+        Ramsey", "Warrington and Stockport": "he" is neither), nor a group ("Labour MPs"), nor a
+        participle's phrase opening a sentence ("Writing for Aeon, he said")."""
+        if plural_acronym(mention.words[-1]):
+            return False
         for word in mention.words:  # a loop, not any() over a generator (asked of every candidate)
             if word == "and" or word.lower() in _NO_PERSON:
                 return False

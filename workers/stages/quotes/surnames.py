@@ -10,7 +10,7 @@ from collections.abc import Callable
 from workers.stages.quotes.lexicon import ORG_WORDS
 from workers.stages.quotes.names import FULL_NAME, Mention, glued, mention_in
 from workers.stages.quotes.particles import PARTICLES, particle_surname
-from workers.stages.quotes.wordforms import bare, sentence_parts
+from workers.stages.quotes.wordforms import bare, plural_acronym, sentence_parts
 
 # The most words of a person's full name besides particles: "Victorino Domingo Chua".
 _MOST_NAME_WORDS = 3
@@ -52,7 +52,7 @@ class FullNames:
             particles = tuple(word.lower() for word in words[:-1])
         else:
             return mention.name, "name"
-        if mention.is_org:
+        if mention.is_org or plural_acronym(words[-1]):  # "MPs" is no family's name
             return mention.name, "name"
         positions, names = self._full_names(words[-1], particles)
         if not names:

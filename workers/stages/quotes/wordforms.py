@@ -36,6 +36,12 @@ def is_suffix(word: str) -> bool:
     return bare(word) in _SUFFIX_KEYS
 
 
+def plural_acronym(word: str) -> bool:
+    """"MPs", "CEOs", "NGOs": the plural of an acronym, a group of people or things, never one
+    person's name nor a surname."""
+    return len(word) > 2 and word[-1] == "s" and word[:-1].isupper()
+
+
 def titles_only(words: str) -> bool:
     """Whether ``words`` hold nothing but titles ("Dr", "Sen.", "Rep. Mr."); true of no words."""
     return all(bare(word) in TITLES for word in words.split())
