@@ -617,3 +617,15 @@ def test_a_connective_and_a_comma_before_the_speaker_open_no_trailed_statement(t
 ])
 def test_an_infinitive_after_a_comma_has_no_subject_of_its_own(text):
     assert extract_quotes(text) == []  # "to" is no speaker, and the main clause reports nothing
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The interview was recorded on Friday, he tells his readers he has no regrets about leaving.",
+     "he has no regrets about leaving"),
+    ("Having filed an appeal with the court last week, the lawyer said he expected a ruling soon.",
+     "he expected a ruling soon"),
+    ("Out of twelve people asked by the council, nine said they would use the new bridge.",
+     "they would use the new bridge"),
+])
+def test_a_subject_pronoun_after_the_verb_opens_the_statement_not_the_words_before_the_comma(text, content):
+    assert [q.text for q in extract_quotes(text)] == [content]

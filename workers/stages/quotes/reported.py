@@ -19,7 +19,7 @@ from workers.stages.quotes.speakers import SpeakerFinder
 from workers.stages.quotes.statements import negated, said_clause, short_clause, states_something, trailed_statement
 from workers.stages.quotes.subjects import clause_subject, in_free_relative, restricted_subject
 from workers.stages.quotes.subordinate import relative_end, subordinate_end
-from workers.stages.quotes.trailing import ASIDE_TAIL, comma_before, tail_attribution
+from workers.stages.quotes.trailing import ASIDE_TAIL, THAT_NEXT, comma_before, reports_forward, tail_attribution
 
 _QUOTE_MARK = re.compile(r"[\"“”«»„]")
 _OPENERS = "\"“«„‘'(["
@@ -40,7 +40,6 @@ _OBJECT_START = re.compile(
     r"because|if|who|whom|whose|off|them|him|me|us|and|but|"  # "about 20 people …" opens with a quantity
     r"(?:them|him|her|it|our|my|your)sel(?:f|ves))(?![\w’'\-])"  # "find themselves in …": reflexive
 )
-_THAT = re.compile(r"[ \u00a0]+that[ \u00a0]")
 # The same words read back from a verb inside reported content; group 1 is a bare comma,
 # which only a participle may follow.
 _JOINED_BEFORE = re.compile(r"(?:(,)|(?<![\w’'\-])(?:and|but))[ \u00a0]+(?:(?:also|then|later|repeatedly)[ \u00a0]+)?$")
@@ -196,9 +195,9 @@ class ReportedPass:
         if (
             comma is not None
             and (not at_least_words(text, cue.end, tail_end, _TAIL_WORDS + 1) or ASIDE_TAIL.match(text, cue.end, tail_end))
-            and not _THAT.match(text, cue.end, tail_end)  # "…, critics say that …" runs forward
             # "In a statement, the company said it would appeal": an adjunct before the comma
             and trailed_statement(text, max(sent.start, comma - _WINDOW_CHARS), comma)
+            and not reports_forward(text, cue, tail_end, self.finder.names, self.cues.lowered)  # "…, critics say that …" runs on
         ):
             if cue.word.lower() in WEAK_VERBS:
                 return None
@@ -218,7 +217,7 @@ class ReportedPass:
         # A trailing-only verb ("…, The Herald has learned") takes no statement after it.
         if verb in INTENTION_VERBS or verb in TRAILING_VERBS or (verb in INFINITIVE_VERBS and INFINITIVE.match(self.text, cue.end, limit)):
             return None
-        if negated(self.text, cue.start) or (verb in THAT_VERBS and not _THAT.match(self.text, cue.end)):
+        if negated(self.text, cue.start) or (verb in THAT_VERBS and not THAT_NEXT.match(self.text, cue.end)):
             return None  # "would not say whether …" reports nothing said; "disclosed the figures" an object
         start = content_start(self.text, cue.end, limit, cue.word, self.finder.names, self.cues.lowered)
         if _OBJECT_START.match(self.text, start):

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-from workers.stages.quotes.cues import CueIndex
+from workers.stages.quotes.cues import Cue, CueIndex, content_start
 from workers.stages.quotes.document import word_before
+from workers.stages.quotes.names import NameIndex
 
 # What may follow a trailing cue without being its statement: a time, then a participle of the
 # speaker's circumstances, a description of the statement or a clause of its own ("…, the people
@@ -15,6 +16,12 @@ ASIDE_TAIL = re.compile(
     r"(?:[ \u00a0]+(?:on[ \u00a0]+)?[A-Z][a-z]+day)?[ \u00a0]*,[ \u00a0]*(?:speaking|citing|declining|requesting|"
     r"asking not|(?:a|an)[ \u00a0]+[a-z]+[ \u00a0]+(?:that|which)|which|and|but)(?![\w’'\-])"
 )
+
+# What opens a clause a verb reports after it: "that", or a subject pronoun and a word after the
+# verb's listener ("…, he tells his audience he will not be silenced"; not "it" nor "you", which
+# may be objects).
+THAT_NEXT = re.compile(r"[ \u00a0]+that[ \u00a0]")
+_PRONOUN_CLAUSE = re.compile(r"(?:he|she|they|we|I)[ \u00a0]+[a-z]")
 
 # A trailing clause's subject has at most this many words ("…, the Bay County Sheriff's Office said"), and
 # only these characters may follow its verb at the end of reported content.
@@ -53,3 +60,12 @@ def tail_attribution(text: str, cues: CueIndex, start: int, end: int) -> int | N
     comma = comma_before(text, start, cue.start, _SUBJECT_WORDS)
     # a subject between them: ", as in Spears, suggests" is the statement's own verb
     return comma if comma is not None and comma > start and text[comma + 1 : cue.start].strip() else None
+
+
+def reports_forward(text: str, cue: Cue, limit: int, names: NameIndex, lowered: bytes) -> bool:
+    """Whether a clause opening with "that", or a subject pronoun after the verb's listener,
+    follows the verb: then the verb reports it, not the words before its comma."""
+    if THAT_NEXT.match(text, cue.end, limit):
+        return True
+    start = content_start(text, cue.end, limit, cue.word, names, lowered)
+    return _PRONOUN_CLAUSE.match(text, start, limit) is not None
