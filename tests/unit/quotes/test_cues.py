@@ -79,6 +79,19 @@ def test_a_listener_after_its_our_or_my_is_passed_over(text, content):
 
 
 @pytest.mark.parametrize("text, content", [
+    # "her" owns the listener when a subject follows the noun …
+    ("Ann Cole told her colleagues she would leave the firm in May.", "she would leave the firm in May"),
+    ("The girl told her teacher that they had been bullied for months.", "that they had been bullied for months"),
+    # … and is the listener herself before a subject and its verb, or a determiner
+    ("Ann Cole told her police had been called to the house twice.", "police had been called to the house twice"),
+    ("Tom Reed told her the plan would cost far more than promised.", "the plan would cost far more than promised"),
+    ("Tom Reed told her she would be paid in full by Friday.", "she would be paid in full by Friday"),
+])
+def test_her_before_a_noun_and_a_subject_owns_the_listener(text, content):
+    assert [q.text for q in extract_quotes(text)] == [content]
+
+
+@pytest.mark.parametrize("text, content", [
     ("The minister assured farmers the subsidy would continue next year.", "the subsidy would continue next year"),
     ("A guide informed her the path had been closed since Monday.", "the path had been closed since Monday"),
     ("Doctors cautioned the family the treatment might not work.", "the treatment might not work"),

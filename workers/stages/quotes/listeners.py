@@ -19,6 +19,13 @@ _ADVERBS = frozenset("still also now already never yet even just only".split())
 # A form of "be" right before a listener verb makes it a passive: "was told", "had been warned".
 _PASSIVE = re.compile(r"(?<![\w’'\-])(?:been|was|were|is|are|be|being)[ \u00a0]+(?:(?:also|repeatedly|[a-z]+ly)[ \u00a0]+)?\Z")
 _PASSIVE_CHARS = 30
+# "her" owning the listener: a word of its own, then the statement's subject ("told her
+# colleagues she would …", "told her mother that …"), where "told her police had …" and "told her
+# the plan …" make "her" the listener.
+_HER_NOUN = re.compile(
+    r"[ \u00a0]+(?!(?:that|the|a|an|he|she|they|we|it|this|there)(?![\w’'\-]))[a-z][\w’'\-]*"
+    r"(?=[ \u00a0]+(?:that|he|she|they|we|I)[ \u00a0])"
+)
 # Words ending in "s" that are no plural noun.
 _NOT_PLURALS = frozenset("his its this is was has does as us yes thus always perhaps sometimes plus".split())
 
@@ -38,6 +45,8 @@ def _listener_end(text: str, pos: int, limit: int, names: NameIndex) -> int:
     if not m:
         return pos
     word = m.group(1)
+    if word.lower() == "her" and (owned := _HER_NOUN.match(text, m.end(), limit)):
+        return owned.end()
     if word.lower() in _OBJECT_PRONOUNS:
         return m.end()
     mention = names.starting_at(m.start(1))
