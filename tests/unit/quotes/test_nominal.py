@@ -28,6 +28,11 @@ def test_a_verbs_word_after_a_determiner_reports_nothing(text):
     ("The alleged thief told reporters that he was innocent.", "The alleged thief", "that he was innocent"),
     ("Some reports have suggested that the mayor will resign.", "Some reports", "that the mayor will resign"),
     ("Early reports suggested the fire started in the kitchen.", "reports", "the fire started in the kitchen"),
+    # a name ending in a verb's word, before the verb ("Consumer Reports says")
+    ("Most cheap flights are poor value, Traveller Reports says.", "Traveller Reports",
+     "Most cheap flights are poor value"),
+    ("Nationwide, Shopper Reports found that prices rose by a tenth.", "Shopper Reports",
+     "that prices rose by a tenth"),
 ])
 def test_the_statement_is_the_real_verbs(text, speaker, content):
     quote = only(text)
@@ -39,6 +44,7 @@ def test_the_statement_is_the_real_verbs(text, speaker, content):
     "The woman who hired her says the work was good.",  # "her" is an object here
     "Patient A told the panel that the surgeon had been rude.",  # a letter naming someone
     "The doll, which he says is haunted, sold for £400.",  # an -s verb before its clause's verb
+    "It was a deed, which he claims shows that the land is his.",  # its subject before it
     "Some say the plan will fail.",  # a plural subject with its plural verb
     "He resigned after saying that the deal was dead.",  # an -ing form after a preposition
 ])

@@ -20,9 +20,15 @@ _PREPOSITION = re.compile(
     r"(?<![\w’'\-])(?:amid|amidst|despite|after|following|among|with|without|of|about|over|against|from|"
     r"like|unlike|before|via|upon|within|under)[ \u00a0]+\Z"
 )
-# A reporting verb in the past right after an -s form makes that word its subject ("Initial
-# reports suggested", "Reports said"). Not an auxiliary: "a doll which he says is haunted".
-_NEXT_VERB = re.compile(r"[ \u00a0]+(?:said|suggested|showed|indicated|claimed|stated)(?![\w’'\-])")
+# A reporting verb right after an -s form makes that word its subject ("Initial reports
+# suggested", "Reports said", "Consumer Reports says"). Not an auxiliary: "a doll which he says
+# is haunted".
+_NEXT_VERB = re.compile(
+    r"[ \u00a0]+(?:said|says|say|suggested|showed|shows|indicated|claimed|stated|found|finds|warned|warns)(?![\w’'\-])"
+)
+# A subject before the word makes it the verb whatever follows: "the certificate, which he claims
+# shows that …".
+_SUBJECT = re.compile(r"(?<![\w’'\-])(?:he|she|it|they|we|I|who|which|that)[ \u00a0]+\Z")
 _LOOKBACK = 12
 
 
@@ -39,4 +45,4 @@ def used_as_noun(text: str, floor: int, cue: Cue) -> bool:
     if not word.endswith("s") or word.endswith("ss"):
         return False
     return (_PLURAL.search(text, lo, cue.start) is not None or _PREPOSITION.search(text, lo, cue.start) is not None
-            or _NEXT_VERB.match(text, cue.end) is not None)
+            or (_NEXT_VERB.match(text, cue.end) is not None and _SUBJECT.search(text, lo, cue.start) is None))
