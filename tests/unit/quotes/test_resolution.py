@@ -159,6 +159,10 @@ def test_a_speaker_phrase_is_cut_before_a_past_tense_verb_it_ran_into():
     ("Chief Constable Maria Lund of Northshire Police said the officers had been suspended.", "Maria Lund"),
     ("“The ice is thinner every year,” said Tom Berg of Yellowknife.", "Tom Berg"),
     ("The Royal Bank of Canada’s chief economist, Ana Ruiz, said rates would fall.", "Ana Ruiz"),
+    # writing for a publication, selling for a firm: the person, not a body "X for Y"
+    ("“The race is still close,” wrote Maria Lund for Harbour Polling.", "Maria Lund"),
+    ("“The house is a rare find,” said agent Tom Berg for Hill Estates.", "Tom Berg"),
+    ("Four towns flooded overnight, the Northshire Centre for Flood Research said.", "Northshire Centre for Flood Research"),
 ])
 def test_a_person_of_a_place_or_body_is_named_without_it(text, speaker):
     assert only(text).speaker.name == speaker

@@ -8,6 +8,7 @@ import re
 
 from workers.stages.quotes.document import Document, trim
 from workers.stages.quotes.found import Found
+from workers.stages.quotes.genders import is_given_name
 from workers.stages.quotes.lexicon import DETERMINERS, NOT_NAMES, ORG_WORDS, PERSON_NOUNS, SPEAKER_NOUNS, TITLES
 from workers.stages.quotes.names import Mention, is_org
 from workers.stages.quotes.wordforms import INITIAL, bare, titles_only
@@ -171,10 +172,11 @@ def _word_before(text: str, pos: int) -> tuple[int, str]:
 def person_of(found: Found) -> Found:
     """A name "X of Y" found as a speaker ("Sarah Crew of Avon and Somerset Police", "Ana Ruiz of
     Toronto") as the person X: two names or more before "of", none an organisation's word or in
-    capitals ("Royal Bank of Canada" stays whole)."""
+    capitals ("Royal Bank of Canada" stays whole); likewise "X for Y" when X opens with a given
+    name ("Tom Reed for Morning Consult", not "Syrian Observatory for Human Rights")."""
     words = found.mention.words
-    k = words.index("of")
-    if k < 2 or found.start != found.mention.start:
+    k = next(i for i, word in enumerate(words) if word in ("of", "for"))
+    if k < 2 or found.start != found.mention.start or (words[k] == "for" and not is_given_name(words[0], sure=True)):
         return found
     for word in words[:k]:
         if bare(word) in ORG_WORDS or word.isupper():
