@@ -73,6 +73,15 @@ def test_surname_resolves_to_the_full_name_given_earlier():
     assert text[speaker.start : speaker.end] == "Lonechild"
 
 
+@pytest.mark.parametrize("opener", ["Quick", "Neither", "Whilst", "Cheesy"])
+def test_a_word_no_one_bears_as_a_given_name_makes_no_full_name_of_a_surname(opener):
+    # a caption, a sentence opener or a nickname before the surname is no given name
+    text = (f"Ann Mallory bowled well on Friday. {opener} Mallory was the story of the day.\n\n"
+            "“We kept going until the end,” Mallory said.")
+    speaker = only(text, "direct").speaker
+    assert (speaker.name, speaker.via) == ("Ann Mallory", "surname")
+
+
 def test_a_quoted_sentence_after_a_reported_statement_continues_its_speaker():
     text = "The mayor said the bridge would reopen in the spring. “We owe it to the valley.”"
     quotes = extract_quotes(text)
