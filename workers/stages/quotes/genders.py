@@ -85,6 +85,12 @@ def is_given_name(word: str, sure: bool = False) -> bool:
     return word.lower() in (_SURE if sure else _GENDERS)
 
 
+def common_word(word: str) -> bool:
+    """A dictionary word of more than one letter that no one bears as a given name ("Quick",
+    "Whilst", "Head"): before a surname it makes no person's name."""
+    return len(word) > 1 and not is_given_name(word) and in_dictionary(word)
+
+
 def honorific_before(text: str, start: int) -> tuple[int, str] | None:
     """Where an honorific right before the name at ``start`` starts, and the gender it gives
     ("Mrs Thompson": female)."""

@@ -7,11 +7,10 @@ import itertools
 import re
 from collections.abc import Callable
 
-from workers.stages.quotes.genders import is_given_name
+from workers.stages.quotes.genders import common_word
 from workers.stages.quotes.lexicon import ORG_WORDS
 from workers.stages.quotes.names import FULL_NAME, Mention, glued, mention_in
 from workers.stages.quotes.particles import PARTICLES, particle_surname
-from workers.stages.quotes.vocabulary import in_dictionary
 from workers.stages.quotes.wordforms import bare, plural_acronym, sentence_parts
 
 # The most words of a person's full name besides particles: "Victorino Domingo Chua".
@@ -203,7 +202,7 @@ def _full_name_ending(words: tuple[str, ...], key: str, particles: tuple[str, ..
         j -= 1
     while j < i and len(words[j]) > 5 and words[j].endswith("ing"):
         j += 1  # a capitalised gerund opening a sentence or a title: "Fixing Geoff", "Meeting Obama"
-    if j == i - 1 and len(words[j]) > 1 and not is_given_name(words[j]) and in_dictionary(words[j]):
+    if j == i - 1 and common_word(words[j]):
         return None  # a word no one bears as a given name: "Quick Broad", "Neither Sherwood"
     name = words[j : i + 1]
     if len(name) < 2 + len(particles) or any(bare(w) in ORG_WORDS for w in name):
