@@ -79,3 +79,11 @@ def test_he_is_never_a_group_named_by_a_plural_acronym():
     text = ("Labour MPs chose Nick Reed as their leader on Tuesday. He later admitted the vote "
             "had split the party.")
     assert said_by(text) == ("the vote had split the party", "Nick Reed")
+
+
+@pytest.mark.parametrize("phrase", ["Whilst Mallory", "Urology Annals", "Living Wage"])
+def test_she_is_never_two_capitalised_words_opening_with_a_word_no_one_bears_as_a_name(phrase):
+    # a sentence opener, a journal, a campaign: no given name, so no person "she" may mean
+    text = (f"Ann Mallory joined the clinic in May. {phrase} was in the news on Monday. She said "
+            "the wards had never been busier.")
+    assert said_by(text) == ("the wards had never been busier", "Ann Mallory")

@@ -7,7 +7,7 @@ import bisect
 
 from workers.stages.quotes.antecedents import described_subject, description_meant, lone_name_subject, may_mean, plural
 from workers.stages.quotes.document import Document
-from workers.stages.quotes.genders import agrees, gender_of, honorific_before
+from workers.stages.quotes.genders import agrees, common_word, gender_of, honorific_before
 from workers.stages.quotes.lexicon import CLUB_WORDS, EVENT_WORDS, PLACE_WORDS, PLACES, SPEAKER_NOUNS
 from workers.stages.quotes.names import Mention
 from workers.stages.quotes.places import place_names
@@ -153,8 +153,8 @@ class Antecedents:
         puts after "in": "in Laguna Beach"), nor two names joined ("Les Ferdinand and Chris
         Ramsey", "Warrington and Stockport": "he" is neither), nor a group ("Labour MPs"), nor a
         participle's phrase opening a sentence ("Writing for Aeon, he said")."""
-        if plural_acronym(mention.words[-1]):
-            return False
+        if plural_acronym(mention.words[-1]) or (len(mention.words) == 2 and common_word(mention.words[0])):
+            return False  # "Labour MPs"; "Whilst Tipper", "Head Herbalist": no given name
         for word in mention.words:  # a loop, not any() over a generator (asked of every candidate)
             if word == "and" or word.lower() in _NO_PERSON:
                 return False
