@@ -27,6 +27,8 @@ _WINDOW = _MOST * (max(len(p) for p in PARTICLES) + 1)
 def particles_before(text: str, start: int) -> int:
     """Where the particles just before a name at ``start`` begin ("von der " before "Leyen"):
     ``start`` when there are none."""
+    if start < 3 or text[start - 1] != " " or not text[start - 2].islower():
+        return start  # a particle is a lower-case word and a space: most names follow none
     m = _BEFORE.search(text, start - _WINDOW if start > _WINDOW else 0, start)
     return m.start() if m is not None else start
 
