@@ -9,11 +9,17 @@ from workers.stages.quotes.cues import CLAUSE_WINDOW_CHARS, FRAMING_CUE, cut_pat
 from workers.stages.quotes.document import Document, at_least_words, trim, word_before
 from workers.stages.quotes.marks import Quoted
 from workers.stages.quotes.speakers import SpeakerFinder
+from workers.stages.quotes.wordruns import NOT_WORD_CHAR, WORD_CHAR
 
 # The clause of a mixed quote runs on after the quoted words up to the next comma, dash or
 # semicolon when that is at most this many words ("said it was “a mistake” to use private
 # email"); longer tails are left out. 4, 8, 12 and 20 tried on PolNeAR dev: 12 was best.
 _MIXED_TAIL_WORDS = 12
+# A cut starting inside such a tail ends within this many words more (", sharply criticising",
+# "and then warned"): a cut further on leaves too long a tail, as none at all does, so the tail
+# is read no further than this (a long sentence cost a search of the whole window per quote).
+_CUT_WORDS = 4
+_TAIL_REACH = re.compile(rf"{NOT_WORD_CHAR}*+(?:{WORD_CHAR}++{NOT_WORD_CHAR}*+){{{_MIXED_TAIL_WORDS + 1 + _CUT_WORDS}}}")
 # A comma, semicolon, colon or dash, or a hyphen or two standing between spaces (`\s--?\s`,
 # which the match starts a character before). Written to open with one character class so
 # that the regex engine skips ahead at C speed; `[,;:—–]|\s--\s|\s-\s` was tried whole at
@@ -85,7 +91,8 @@ def clause_tail(doc: Document, q: Quoted, clausal: bool = False) -> int:
             stop = cut.start()
         end = trim(text, q.close_end, stop)[1]
         return end if end > q.close_end else q.end
-    stop = _tail_cut(text, q.close_end, stop)
+    reach = _TAIL_REACH.match(text, q.close_end, stop)
+    stop = _tail_cut(text, q.close_end, stop if reach is None else reach.end())
     for pattern in (_CONTENT_CUT, _ADJUNCT_CUT):
         cut = pattern.search(text, q.close_end, stop)
         if cut is not None:
