@@ -59,9 +59,11 @@ def _small(r: dict) -> str:
 
 def _sizes(r: dict) -> str:
     ws = r["workers"]
+    rounds = r.get("size_rounds", 1)
     rows = ["## 2. Documents by size: docs/s with W worker processes (× the in-process loop)\n",
-            "Each W's ratio is to a loop over the same documents run just before or after it; the "
-            "loop column is their mean. *2 loops at once*: the same documents shared out among two "
+            "Each W's ratio is to a loop over the same documents run just before or after it"
+            + (f" ({rounds} times, the order flipping, docs/s over all)" if rounds > 1 else "")
+            + "; the loop column is their mean. *2 loops at once*: the same documents shared out among two "
             "forked loops running at the same time, no service — what this machine's two cores give "
             "at best (× the loop); W=2's figure in brackets is its share of that.\n",
             "| size | docs | loop docs/s | 2 loops at once | " + " | ".join(f"W={w}" for w in ws) + " |",
@@ -74,7 +76,7 @@ def _sizes(r: dict) -> str:
                     if loops and w == loops["workers"] else "")
                  + ")" for w in ws]
         both = f"{_f(loops['jobs_s'], 2)} ({loops['ratio']:.2f}×)" if loops else "—"
-        rows.append(f"| {_size(int(size))} | {row['loop']['jobs']} | {_f(loop, 2)} | {both} | "
+        rows.append(f"| {_size(int(size))} | {row['loop']['jobs'] // rounds} | {_f(loop, 2)} | {both} | "
                     + " | ".join(cells) + " |")
     return "\n".join(rows) + "\n" + _cpu(r)
 

@@ -37,10 +37,13 @@ PROFILES = {
              # with the last one, and a process idle while the other finishes costs the rate
              # up to half a document's time per process (12% with 8 at 1 MB on W=2).
              "sizes": {4_000: 200, 100_000: 40, 1_000_000: 16, 10_000_000: 4},
+             # Each size's pair measured this many times, the order flipping: one pair of a few
+             # seconds gave 1.47× at 100 KB in one run and 1.65× in the next.
+             "size_rounds": 2,
              "intake_requests": 20_000, "intake_seconds": 10, "paced_seconds": 5,
              "stage_sizes": [1_000, 10_000, 100_000, 1_000_000, 10_000_000]},
     "quick": {"small_jobs": 100, "idle_jobs": 40, "rounds": 2, "workers": [2],
-              "sizes": {4_000: 40, 100_000: 8},
+              "sizes": {4_000: 40, 100_000: 8}, "size_rounds": 1,
               "intake_requests": 3_000, "intake_seconds": 3, "paced_seconds": 2,
               "stage_sizes": [1_000, 10_000, 100_000, 1_000_000]},
 }
@@ -65,7 +68,7 @@ def main() -> None:
     cfg = PROFILES[profile]
     started = time.monotonic()
     results = {"profile": profile, "clients": CLIENTS, "small_workers": SMALL_WORKERS,
-               "roundtrip_jobs": ROUNDTRIP_JOBS,
+               "size_rounds": cfg["size_rounds"], "roundtrip_jobs": ROUNDTRIP_JOBS,
                "workers": cfg["workers"], "machine": _machine()}
     (args.out / "logs").mkdir(parents=True, exist_ok=True)
     with Stack("ceiling", args.out / "logs", *APPS["ceiling"]) as ceiling, \
@@ -132,7 +135,7 @@ def _sizes(docpipe: Stack, cfg: dict, results: dict) -> None:
             sides = ["loop", "docpipe"] if (i + w) % 2 else ["docpipe", "loop"]
             if w == PARALLEL_W:  # and the machine's own parallel ceiling beside them
                 sides.append("loops")
-            pair = in_turns([docs], sides, measure, _summary_with_cpu)
+            pair = in_turns([docs] * cfg["size_rounds"], sides, measure, _summary_with_cpu)
             row = results["sizes"][str(size)]
             row[f"W{w}"] = {**pair["docpipe"], "ratio": pair["docpipe"]["jobs_s"] / pair["loop"]["jobs_s"]}
             if "loops" in pair:
