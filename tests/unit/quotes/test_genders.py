@@ -70,6 +70,9 @@ def test_a_pronoun_is_left_as_written_rather_than_given_the_wrong_person(text):
     ("Tony Hart runs the farm. Mrs Hart keeps the books. “We work every day,” she said.", "Mrs Hart"),
     # a surname after an honorific is a person's, with no full name in the text
     ("Mrs Thompson runs the bakery. “We sell out by noon,” she said.", "Thompson"),
+    # a couple named with one surname: each given name is a full name of its own
+    ("Tony and Ann Hart run the farm. “We work every day,” said Mr Hart.", "Tony Hart"),
+    ("Ann and Tony Hart run the farm. “We work every day,” said Mrs Hart.", "Ann Hart"),
 ])
 def test_an_honorific_picks_the_person_of_a_family(text, speaker):
     assert said_by(text)[1] == speaker

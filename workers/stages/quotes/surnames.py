@@ -7,7 +7,7 @@ import itertools
 import re
 from collections.abc import Callable
 
-from workers.stages.quotes.genders import common_word
+from workers.stages.quotes.genders import common_word, is_given_name
 from workers.stages.quotes.lexicon import ORG_WORDS
 from workers.stages.quotes.names import FULL_NAME, Mention, glued, mention_in
 from workers.stages.quotes.particles import PARTICLES, particle_surname
@@ -181,8 +181,21 @@ def _full_names_in(phrase: str, key: str, particles: tuple[str, ...]) -> tuple[t
         mention = mention_in(start, part)
         full = _full_name_ending(mention.words, key, particles) if mention is not None else None
         if mention is not None and full:
+            partner = _partner(mention.words, full)
+            if partner is not None:
+                found.append((mention.start, partner))
             found.append((mention.start, full))
     return tuple(found)
+
+
+def _partner(words: tuple[str, ...], full: str) -> str | None:
+    """The first of a couple named with one surname: "Brian Tate" of "Brian and Pauline Tate"
+    (the two given names common ones), for an honorific to choose between them."""
+    given, _, surname = full.partition(" ")
+    k = len(words) - 1 - words[::-1].index(given) if given in words else -1
+    if k < 2 or " " in surname or words[k - 1] != "and" or not is_given_name(words[k - 2], sure=True):
+        return None
+    return f"{words[k - 2]} {surname}" if is_given_name(given, sure=True) else None
 
 
 @functools.lru_cache(maxsize=4096)
