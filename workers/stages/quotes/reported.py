@@ -7,7 +7,7 @@ import re
 from workers.stages.quotes.appositions import description_start, past_source_description
 from workers.stages.quotes.beside import overlaps, own_cue, participle_after, spans_before, too_little_beside
 from workers.stages.quotes.candidates import Draft
-from workers.stages.quotes.cues import ACCORDING, INFINITIVE, Cue, content_start, cut_pattern
+from workers.stages.quotes.cues import ACCORDING, INFINITIVE, Cue, content_start
 from workers.stages.quotes.document import Bounds, Document, at_least_words, trim
 from workers.stages.quotes.found import Found
 from workers.stages.quotes.lexicon import (INFINITIVE_VERBS, INTENTION_VERBS, INVERTED_VERBS, THAT_VERBS, TRAILING_VERBS,
@@ -16,7 +16,8 @@ from workers.stages.quotes.listeners import told
 from workers.stages.quotes.nominal import used_as_noun
 from workers.stages.quotes.predicates import participle_subject, shared_subject
 from workers.stages.quotes.speakers import SpeakerFinder
-from workers.stages.quotes.statements import negated, said_clause, short_clause, states_something, trailed_statement
+from workers.stages.quotes.statements import (MIN_CONTENT_WORDS, clause_end, negated, said_clause, short_clause,
+                                              states_something, trailed_statement)
 from workers.stages.quotes.subjects import clause_subject, in_free_relative, restricted_subject
 from workers.stages.quotes.subordinate import relative_end, subordinate_end
 from workers.stages.quotes.trailing import ASIDE_TAIL, THAT_NEXT, comma_before, reports_forward, tail_attribution
@@ -44,12 +45,6 @@ _OBJECT_START = re.compile(
 # which only a participle may follow.
 _JOINED_BEFORE = re.compile(r"(?:(,)|(?<![\w’'\-])(?:and|but))[ \u00a0]+(?:(?:also|then|later|repeatedly)[ \u00a0]+)?$")
 _JOIN_CHARS = 24
-# Reported content usually stops where a new clause is coordinated: "…, but he said …".
-_CLAUSE_CUT = cut_pattern(r",[ \u00a0]+(?:but|which|while|though|although|citing|speaking)[ \u00a0]", ";",
-                          r"[ \u00a0]--[ \u00a0]", r"[ \u00a0]—[ \u00a0]")
-# Reported content shorter than this is an object, not a statement ("said nothing",
-# "told him so"); chosen on PolNeAR dev.
-MIN_CONTENT_WORDS = 4
 _TAIL_WORDS = 8  # the most words after the verb of a trailing cue clause ("…, the source added.")
 # What may stand between a statement and a second verb of the same speaker: "…, and also
 # warned", "… but noted", "…, arguing". A verb after "and"/"but" starts a new statement only
@@ -278,9 +273,7 @@ class ReportedPass:
         return None
 
     def _draft(self, start: int, end: int, found: Found, cue: str) -> Draft | None:
-        cut = _CLAUSE_CUT.search(self.text, start, end)
-        if cut is not None and at_least_words(self.text, start, cut.start(), MIN_CONTENT_WORDS):
-            end = cut.start()
+        end = clause_end(self.text, start, end)
         end = tail_attribution(self.text, self.cues, start, end) or end
         second = self._coordination_before(start, end)
         if second is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from workers.stages.quotes.cues import cut_pattern
 from workers.stages.quotes.document import at_least_words
 from workers.stages.quotes.tries import word_trie
 from workers.stages.quotes.wordruns import NOT_WORD_CHAR, WORD_CHAR
@@ -29,6 +30,12 @@ _FINITE = re.compile(
 # A verb contracted: looked for only where the words hold an apostrophe (most hold none).
 _CONTRACTION = re.compile(rf"(?<![\w’'\-])(?:[A-Za-z]+(?:n[’']t|[’'](?:ll|ve|re|d|m))|{_CONTRACTED}[’']s)(?![\w’'\-])")
 _QUOTE_MARK = re.compile(r"[\"“”«»„]")
+# Reported content usually stops where a new clause is coordinated: "…, but he said …".
+_CLAUSE_CUT = cut_pattern(r",[ \u00a0]+(?:but|which|while|though|although|citing|speaking)[ \u00a0]", ";",
+                          r"[ \u00a0]--[ \u00a0]", r"[ \u00a0]—[ \u00a0]")
+# Reported content shorter than this is an object, not a statement ("said nothing",
+# "told him so"); chosen on PolNeAR dev.
+MIN_CONTENT_WORDS = 4
 # A clause whose subject is a personal pronoun ("she opposes the deal", "they plan to …").
 _PRONOUN_SUBJECT = re.compile(r"(?:he|she|they|it|we|i|you|I)(?![\w’'\-])")
 # The finite verb of a statement comes within its first words ("said the long-awaited bridge
@@ -40,6 +47,13 @@ _WORDS_PAST = re.compile(rf"{NOT_WORD_CHAR}*+(?:{WORD_CHAR}++{NOT_WORD_CHAR}*+){
 # leaving" reports an object, the verb is the "when" clause's.
 _OBJECT_OPENER = re.compile(r"(?:his|her|their|its|my|our|your|a|an)[ \u00a0]")
 _ADVERBIAL = re.compile(r"(?<![\w’'\-])(?:when|after|before|while|because|since|until|as|if|although|though|where)[ \u00a0]")
+
+
+def clause_end(text: str, start: int, end: int) -> int:
+    """Where reported content from ``start`` stops before ``end``: at a clause coordinated to it
+    ("…, but he said …"), when the words before it are enough for a statement."""
+    cut = _CLAUSE_CUT.search(text, start, end)
+    return cut.start() if cut is not None and at_least_words(text, start, cut.start(), MIN_CONTENT_WORDS) else end
 
 
 def states_something(text: str, start: int, end: int) -> bool:
