@@ -629,3 +629,13 @@ def test_an_infinitive_after_a_comma_has_no_subject_of_its_own(text):
 ])
 def test_a_subject_pronoun_after_the_verb_opens_the_statement_not_the_words_before_the_comma(text, content):
     assert [q.text for q in extract_quotes(text)] == [content]
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor urged both sides to keep talking, but would not say whether the city would step in.",
+    "Ann Cole admitted one count of theft, but denied that she had planned the break-in.",
+    "The council announced the review last spring, which the mayor had ordered a year before.",
+])
+def test_a_finite_verb_of_a_coordinated_clause_makes_no_statement_of_an_object(text):
+    # "would", "denied", "had ordered" belong to the clause after ", but" or ", which"
+    assert [q for q in extract_quotes(text) if q.cue in ("urged", "admitted", "announced")] == []

@@ -217,7 +217,7 @@ class ReportedPass:
         start = content_start(self.text, cue.end, limit, cue.word, self.finder.names, self.cues.lowered)
         if _OBJECT_START.match(self.text, start):
             return None  # "replied to a call", "spoke about": an object, not a statement
-        if states_something(self.text, start, limit) or said_clause(self.text, cue.word, start, limit):
+        if states_something(self.text, start, clause_end(self.text, start, limit)) or said_clause(self.text, cue.word, start, limit):
             return start
         return None
 
