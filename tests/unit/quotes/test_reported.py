@@ -639,3 +639,11 @@ def test_a_subject_pronoun_after_the_verb_opens_the_statement_not_the_words_befo
 def test_a_finite_verb_of_a_coordinated_clause_makes_no_statement_of_an_object(text):
     # "would", "denied", "had ordered" belong to the clause after ", but" or ", which"
     assert [q for q in extract_quotes(text) if q.cue in ("urged", "admitted", "announced")] == []
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The union said it supported staff but called on both sides to return to talks.", "it supported staff"),
+    ("The coach said they deserved it and praised the crowd for its patience.", "they deserved it"),
+])
+def test_a_short_clause_with_its_subject_before_a_second_verb_is_a_statement(text, content):
+    assert [q.text for q in extract_quotes(text) if q.cue == "said"] == [content]

@@ -277,8 +277,8 @@ class ReportedPass:
         end = tail_attribution(self.text, self.cues, start, end) or end
         second = self._coordination_before(start, end)
         if second is not None:
-            if not at_least_words(self.text, start, second, MIN_CONTENT_WORDS):
-                return None  # "denied the motion and said …": an object; the next verb reports
+            if not at_least_words(self.text, start, second, MIN_CONTENT_WORDS) and not short_clause(self.text, *trim(self.text, start, second)):
+                return None  # "denied the motion and said …": an object; not "said it agreed but …"
             end = second
         start, end = trim(self.text, start, description_start(self.text, start, end, MIN_CONTENT_WORDS))
         dateline = _DATELINE.match(self.text, start, end)
