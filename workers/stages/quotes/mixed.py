@@ -19,7 +19,9 @@ _MIXED_TAIL_WORDS = 12
 # "and then warned"): a cut further on leaves too long a tail, as none at all does, so the tail
 # is read no further than this (a long sentence cost a search of the whole window per quote).
 _CUT_WORDS = 4
-_TAIL_REACH = re.compile(rf"{NOT_WORD_CHAR}*+(?:{WORD_CHAR}++{NOT_WORD_CHAR}*+){{{_MIXED_TAIL_WORDS + 1 + _CUT_WORDS}}}")
+_TAIL_REACH = re.compile(
+    rf"{NOT_WORD_CHAR}*+(?:{WORD_CHAR}++{NOT_WORD_CHAR}*+){{{_MIXED_TAIL_WORDS + 1 + _CUT_WORDS}}}"
+)
 # A comma, semicolon, colon or dash, or a hyphen or two standing between spaces (`\s--?\s`,
 # which the match starts a character before). Written to open with one character class so
 # that the regex engine skips ahead at C speed; `[,;:—–]|\s--\s|\s-\s` was tried whole at

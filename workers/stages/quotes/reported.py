@@ -192,7 +192,8 @@ class ReportedPass:
             and (not at_least_words(text, cue.end, tail_end, _TAIL_WORDS + 1) or ASIDE_TAIL.match(text, cue.end, tail_end))
             # "In a statement, the company said it would appeal": an adjunct before the comma
             and trailed_statement(text, max(sent.start, comma - _WINDOW_CHARS), comma)
-            and not reports_forward(text, cue, tail_end, self.finder.names, self.cues.lowered)  # "…, critics say that …" runs on
+            # "…, critics say that …", "…, he told them he …": the verb reports what follows it
+            and not reports_forward(text, cue, tail_end, self.finder.names, self.cues.lowered)
         ):
             if cue.word.lower() in WEAK_VERBS:
                 return None
@@ -217,7 +218,9 @@ class ReportedPass:
         start = content_start(self.text, cue.end, limit, cue.word, self.finder.names, self.cues.lowered)
         if _OBJECT_START.match(self.text, start):
             return None  # "replied to a call", "spoke about": an object, not a statement
-        if states_something(self.text, start, clause_end(self.text, start, limit)) or said_clause(self.text, cue.word, start, limit):
+        # the first words of the content up to a coordinated clause ("…, but would not say")
+        if states_something(self.text, start, clause_end(self.text, start, limit)) \
+                or said_clause(self.text, cue.word, start, limit):
             return start
         return None
 
@@ -277,7 +280,8 @@ class ReportedPass:
         end = tail_attribution(self.text, self.cues, start, end) or end
         second = self._coordination_before(start, end)
         if second is not None:
-            if not at_least_words(self.text, start, second, MIN_CONTENT_WORDS) and not short_clause(self.text, *trim(self.text, start, second)):
+            short = not at_least_words(self.text, start, second, MIN_CONTENT_WORDS)
+            if short and not short_clause(self.text, *trim(self.text, start, second)):
                 return None  # "denied the motion and said …": an object; not "said it agreed but …"
             end = second
         start, end = trim(self.text, start, description_start(self.text, start, end, MIN_CONTENT_WORDS))

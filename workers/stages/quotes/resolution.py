@@ -74,7 +74,8 @@ class Resolver:
         if found is not None and found.kind != "name" and impersonal(self.text, found.start):
             return d.kind != "indirect", None  # "It is believed that …" reports no one's statement
         if found is not None:
-            if found.kind == "name" and found.mention is not None and ("of" in found.mention.words or "for" in found.mention.words):
+            words = found.mention.words if found.kind == "name" and found.mention is not None else ()
+            if "of" in words or "for" in words:
                 found = person_of(found)
             # a pronoun is never the object of "a spokesperson for"; both extents need a word before
             if found.kind != "pronoun" and self.text[found.start - 1 : found.start] == " ":
