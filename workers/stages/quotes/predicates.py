@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from workers.stages.quotes.cues import Cue
+from workers.stages.quotes.cues import Cue, CueIndex
 from workers.stages.quotes.document import open_who
 from workers.stages.quotes.found import Found
 from workers.stages.quotes.lexicon import DETERMINERS, OCCUPATIONS, ORG_WORDS, PERSON_NOUNS, SPEAKER_NOUNS, WEAK_VERBS
@@ -22,6 +22,10 @@ _JOINT = re.compile(
     r"(?:(?:also|then|later|repeatedly|has|have|had|is|are|was|were)[ \u00a0]+){0,2}$"
 )
 _JOINT_ENDS = ("and", "but", "also", "then", "later", "repeatedly", "has", "have", "had", "is", "are", "was", "were")
+# A second verb of the speaker inside reported content, read back from the verb: "and" or "but"
+# ("…, and also warned"), or a bare comma (group 1), which only a participle may follow.
+_JOINED_BEFORE = re.compile(r"(?:(,)|(?<![\w’'\-])(?:and|but))[ \u00a0]+(?:(?:also|then|later|repeatedly)[ \u00a0]+)?$")
+_JOIN_CHARS = 24
 _WORD = re.compile(r"[ \u00a0]*([\w’'\-]+)")
 # Words read after a determiner for the noun heading a subject ("A group of local doctors").
 _SUBJECT_WORDS = 5
@@ -119,4 +123,14 @@ def _noun_subject(text: str, floor: int, end: int) -> Found | None:
             return None
         if bare(m.group(1)) in _SUBJECT_NOUNS or _PLURAL.fullmatch(m.group(1)):
             return Found(start, m.end(1), "noun phrase")  # "several environmental groups", "The widow"
+    return None
+
+
+def coordination_before(text: str, cues: CueIndex, start: int, end: int) -> int | None:
+    """Where a coordinated second verb of the speaker starts inside reported content [start, end)."""
+    for cue in cues.within(start, end, reporting=False):
+        # One look-back match per verb: most verbs in reported content have no conjunction.
+        m = _JOINED_BEFORE.search(text, max(start, cue.start - _JOIN_CHARS), cue.start)
+        if m is not None and m.start() > start and (m.group(1) is None or cue.word.endswith("ing")):
+            return m.start()
     return None

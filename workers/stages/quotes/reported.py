@@ -14,7 +14,7 @@ from workers.stages.quotes.lexicon import (INFINITIVE_VERBS, INTENTION_VERBS, IN
                                           WEAK_VERBS)
 from workers.stages.quotes.listeners import told
 from workers.stages.quotes.nominal import used_as_noun
-from workers.stages.quotes.predicates import participle_subject, shared_subject
+from workers.stages.quotes.predicates import coordination_before, participle_subject, shared_subject
 from workers.stages.quotes.speakers import SpeakerFinder
 from workers.stages.quotes.statements import (MIN_CONTENT_WORDS, clause_end, negated, said_clause, short_clause,
                                               states_something, trailed_statement)
@@ -41,10 +41,6 @@ _OBJECT_START = re.compile(
     r"because|if|who|whom|whose|off|them|him|me|us|and|but|"  # "about 20 people …" opens with a quantity
     r"(?:them|him|her|it|our|my|your)sel(?:f|ves))(?![\w’'\-])"  # "find themselves in …": reflexive
 )
-# The same words read back from a verb inside reported content; group 1 is a bare comma,
-# which only a participle may follow.
-_JOINED_BEFORE = re.compile(r"(?:(,)|(?<![\w’'\-])(?:and|but))[ \u00a0]+(?:(?:also|then|later|repeatedly)[ \u00a0]+)?$")
-_JOIN_CHARS = 24
 _TAIL_WORDS = 8  # the most words after the verb of a trailing cue clause ("…, the source added.")
 # What may stand between a statement and a second verb of the same speaker: "…, and also
 # warned", "… but noted", "…, arguing". A verb after "and"/"but" starts a new statement only
@@ -266,19 +262,10 @@ class ReportedPass:
         # verb after a relative clause).
         return cue if "," in joined and (relative or cue.word.endswith("ing")) else None
 
-    def _coordination_before(self, start: int, end: int) -> int | None:
-        """Where a coordinated second verb of the speaker starts inside [start, end)."""
-        for cue in self.cues.within(start, end, reporting=False):
-            # One look-back match per verb: most verbs in reported content have no conjunction.
-            m = _JOINED_BEFORE.search(self.text, max(start, cue.start - _JOIN_CHARS), cue.start)
-            if m is not None and m.start() > start and (m.group(1) is None or cue.word.endswith("ing")):
-                return m.start()
-        return None
-
     def _draft(self, start: int, end: int, found: Found, cue: str) -> Draft | None:
         end = clause_end(self.text, start, end)
         end = tail_attribution(self.text, self.cues, start, end) or end
-        second = self._coordination_before(start, end)
+        second = coordination_before(self.text, self.cues, start, end)
         if second is not None:
             short = not at_least_words(self.text, start, second, MIN_CONTENT_WORDS)
             if short and not short_clause(self.text, *trim(self.text, start, second)):
