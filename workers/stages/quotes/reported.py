@@ -166,6 +166,12 @@ class ReportedPass:
 
     def _subject_first(self, sent: Bounds, cue: Cue) -> Draft | None:
         text = self.text
+        # No comma before the verb: nothing trails before it; no "who": no relative clause ends the
+        # content early. Then what follows the verb decides first (most verbs state nothing after).
+        plain = text.find(",", sent.start, cue.start) < 0 and text.find("who", sent.start, cue.start) < 0
+        after = self._content_after(cue, sent.end) if plain else None
+        if plain and after is None:
+            return None
         found = participle_subject(text, self.finder, sent.start, cue, self.finder.before(sent.start, cue.start))
         found = found or clause_subject(text, self.finder, sent.start, cue)
         restricted = found is None and (found := restricted_subject(text, self.finder, sent.start, cue)) is not None
@@ -196,7 +202,7 @@ class ReportedPass:
             trailed = self._draft(max(sent.start, comma - _WINDOW_CHARS), comma, found, cue.word)
             if trailed is not None or text[cue.end : cue.end + 1] == ",":
                 return trailed  # else a connective before the comma: "Meanwhile, Ann Cole said the …"
-        start = self._content_after(cue, closes or sent.end)
+        start = after if plain else self._content_after(cue, closes or sent.end)
         if start is None or (closes is not None and start >= closes):
             return None
         return self._draft(start, closes or subordinate_end(text, sent.start, found.start, cue.end, start, sent.end), found, cue.word)
