@@ -38,6 +38,7 @@ _LIST_ITEM = re.compile(r"[^\S\n]*(?:[-*•·–—▪]|\d{1,3}[.)]|\(?[a-z]\))[
 _TERMINAL_END = re.compile(r"[.!?…:;,\"'”’»)\]]\s*$")
 # The next word after a boundary, past whitespace and opening quotes or brackets.
 _NEXT_WORD = re.compile(r"\s*[\"'“‘«(\[]*(\w*)")
+_OPENERS = "\"'“‘«(["  # the marks _NEXT_WORD passes over before a word
 # Titles sit before a name and never end a sentence.
 _TITLES = frozenset(
     "mr mrs ms messrs dr prof gov gen sen rep col lt sgt capt cmdr adm maj rev hon pres st fr "
@@ -167,6 +168,8 @@ def ends_sentence(text: str, mark_start: int, mark_end: int, limit: int) -> bool
     word: str | None = None  # the word before the mark, once read
     if mark_end - mark_start == 1 and mark_end + 1 < limit and text[mark_start] == "." and text[mark_end] == " ":
         head = text[mark_end + 1]
+        if head in _OPENERS and mark_end + 2 < limit:
+            head = text[mark_end + 2]  # '. "Word' (a quotation opening the next sentence) as '. Word'
         if head.isalnum():
             # ". Word", most boundaries: after an ordinary word only "No. 5" keeps the sentence
             # going, so the next word need not be read (the regex below was a tenth of splitting).
