@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+from workers.stages.quotes.names import glued
+from workers.stages.quotes.wordruns import run_start
+
 # After the name: what only a company has ("Tesco shares", "Google's chief executive"; "stock"
 # only as the company's: "the Indonesian stock exchange"), or its legal form.
 _AFTER = re.compile(
@@ -27,10 +30,10 @@ def company_names(text: str) -> set[str]:
     """The one-word names ``text`` marks as a company's and never as a person's. Read once per
     text, by the marks: asked per name, a search of the whole text made the speakers list
     quadratic (14.5 s for the 26,315 one-word speakers of 1 MB)."""
-    people = {m.group(1) for m in _HONORIFIC.finditer(text) if not _glued(text, m.start())}
+    people = {m.group(1) for m in _HONORIFIC.finditer(text) if not glued(text, m.start())}
     pos = text.find(_WHO)
     while pos >= 0:
-        people.add(_word_ending(text, pos))
+        people.add(text[run_start(text, 0, pos, "") : pos])
         pos = text.find(_WHO, pos + 1)
     companies = {m.group(1) for m in _BEFORE.finditer(text)}
     for m in _AFTER_WORDS.finditer(text):
@@ -40,20 +43,9 @@ def company_names(text: str) -> set[str]:
             end -= 1  # back past the spaces and a possessive's mark
         if text[end - 1 : end] == "s" and text[end - 2 : end - 1] in ("’", "'"):
             end -= 2
-        name = _word_ending(text, end)
+        name = text[run_start(text, 0, end, "") : end]
         after = _AFTER.match(text, end)
         if name and after is not None and after.end() == m.end():
             companies.add(name)
     return companies - people
 
-
-def _word_ending(text: str, end: int) -> str:
-    """The run of letters and digits ending at ``end``."""
-    start = end
-    while start > 0 and text[start - 1].isalnum():
-        start -= 1
-    return text[start:end]
-
-
-def _glued(text: str, pos: int) -> bool:
-    return pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] in "_’'-")

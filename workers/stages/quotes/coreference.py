@@ -62,10 +62,10 @@ class Antecedents:
         for start, end in earlier:
             offered = self.candidates(start, end, pronoun)
             if offered:
-                names = [found for found in offered if agrees(found[1], pronoun) is not False] if gendered else offered
+                names = [offer for offer in offered if agrees(offer[1], pronoun) is not False] if gendered else offered
                 passed = passed or len(names) < len(offered)
                 if names:
-                    kept = next((found for found in names if found[0] == last), names[0])  # the last speaker first
+                    kept = next((offer for offer in names if offer[0] == last), names[0])  # the last speaker first
                     return _agreeing(*kept, pronoun, passed)
             if last is not None and last_via == "noun phrase" and start <= last_at < end and description_meant(last, pronoun):
                 # a described speaker: "A nurse at the clinic said …. “…,” she said."

@@ -129,8 +129,18 @@ def word_count(text: str, start: int, end: int) -> int:
 def at_least_words(text: str, start: int, end: int, n: int) -> bool:
     """Whether ``word_count(text, start, end) >= n``, read only as far as the n-th word
     (every caller compares with a small threshold; counting whole sentences was wasted)."""
-    pattern = _AT_LEAST[n] if n < len(_AT_LEAST) else _at_least_pattern(n)
-    return pattern.match(text, start, end) is not None
+    return _words_pattern(n).match(text, start, end) is not None
+
+
+def past_words(text: str, start: int, end: int, n: int) -> int:
+    """Where the first ``n`` words of text[start:end], and what follows them up to the next word,
+    end; ``end`` when there are fewer."""
+    m = _words_pattern(n).match(text, start, end)
+    return end if m is None else m.end()
+
+
+def _words_pattern(n: int) -> re.Pattern:
+    return _AT_LEAST[n] if n < len(_AT_LEAST) else _at_least_pattern(n)
 
 
 def _at_least_pattern(n: int) -> re.Pattern:
@@ -141,7 +151,7 @@ def _at_least_pattern(n: int) -> re.Pattern:
 
 # Compiled on import for every threshold the quote modules use (compiling on first use
 # would be paid inside the first document's extraction).
-_AT_LEAST = [_at_least_pattern(n) for n in range(16)]
+_AT_LEAST = [_at_least_pattern(n) for n in range(18)]
 
 
 def word_before(text: str, floor: int, end: int, joiners: str = "’'-_") -> tuple[int, int] | None:

@@ -6,10 +6,9 @@ import re
 
 from workers.stages.quotes.candidates import Draft
 from workers.stages.quotes.cues import CLAUSE_WINDOW_CHARS, FRAMING_CUE, cut_pattern
-from workers.stages.quotes.document import Document, at_least_words, trim, word_before
+from workers.stages.quotes.document import Document, at_least_words, past_words, trim, word_before
 from workers.stages.quotes.marks import Quoted
 from workers.stages.quotes.speakers import SpeakerFinder
-from workers.stages.quotes.wordruns import NOT_WORD_CHAR, WORD_CHAR
 
 # The clause of a mixed quote runs on after the quoted words up to the next comma, dash or
 # semicolon when that is at most this many words ("said it was “a mistake” to use private
@@ -19,9 +18,6 @@ _MIXED_TAIL_WORDS = 12
 # "and then warned"): a cut further on leaves too long a tail, as none at all does, so the tail
 # is read no further than this (a long sentence cost a search of the whole window per quote).
 _CUT_WORDS = 4
-_TAIL_REACH = re.compile(
-    rf"{NOT_WORD_CHAR}*+(?:{WORD_CHAR}++{NOT_WORD_CHAR}*+){{{_MIXED_TAIL_WORDS + 1 + _CUT_WORDS}}}"
-)
 # A comma, semicolon, colon or dash, or a hyphen or two standing between spaces (`\s--?\s`,
 # which the match starts a character before). Written to open with one character class so
 # that the regex engine skips ahead at C speed; `[,;:—–]|\s--\s|\s-\s` was tried whole at
@@ -93,8 +89,8 @@ def clause_tail(doc: Document, q: Quoted, clausal: bool = False) -> int:
             stop = cut.start()
         end = trim(text, q.close_end, stop)[1]
         return end if end > q.close_end else q.end
-    reach = _TAIL_REACH.match(text, q.close_end, stop)
-    stop = _tail_cut(text, q.close_end, stop if reach is None else reach.end())
+    reach = past_words(text, q.close_end, stop, _MIXED_TAIL_WORDS + 1 + _CUT_WORDS)
+    stop = _tail_cut(text, q.close_end, reach)
     for pattern in (_CONTENT_CUT, _ADJUNCT_CUT):
         cut = pattern.search(text, q.close_end, stop)
         if cut is not None:

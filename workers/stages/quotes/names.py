@@ -6,11 +6,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from workers.stages.quotes.genders import is_given_name
+from workers.stages.quotes.genders import common_word, is_given_name
 from workers.stages.quotes.lexicon import ADVERB_ENDINGS, DEMONYMS, NOT_NAMES, OCCUPATIONS, ORG_WORDS, TITLES
 from workers.stages.quotes.particles import particles_after, particles_before
 from workers.stages.quotes.tries import word_trie
-from workers.stages.quotes.vocabulary import in_dictionary
 from workers.stages.quotes.wordforms import bare, is_suffix, sentence_parts, trim_possessive
 from workers.stages.quotes.wordruns import WORD_CHAR, run_start
 
@@ -238,7 +237,7 @@ def _describes(word: str, given: str) -> bool:
     ("Prosecutor Mark Soper", "Surfer Shannon Aston"), where a rare given name is no word of the
     dictionary ("Feidin Santana", "Jeh Johnson")."""
     return (word.isalpha() and not word.isupper() and is_given_name(given, sure=True) and bare(given) not in NOT_NAMES
-            and not is_given_name(word) and in_dictionary(word))
+            and common_word(word))
 
 
 def _owns(words: list[str], k: int, stop: int) -> bool:

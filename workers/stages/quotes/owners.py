@@ -4,11 +4,10 @@ and a noun ("the Leeds charity", "the Manchester United manager"), or owning the
 from __future__ import annotations
 
 from workers.stages.quotes.found import Found
-from workers.stages.quotes.genders import is_given_name
+from workers.stages.quotes.genders import common_word
 from workers.stages.quotes.lexicon import ORG_WORDS, PERSON_NOUNS, PLACE_WORDS, PLACES, ROLE_WORDS, SPEAKER_NOUNS, TITLES
 from workers.stages.quotes.names import Mention, NameIndex
 from workers.stages.quotes.phrases import WORD_AFTER
-from workers.stages.quotes.vocabulary import in_dictionary
 from workers.stages.quotes.wordforms import bare
 
 # Nouns a name may describe after a determiner ("the Leeds charity", "the Leeds chief constable").
@@ -42,7 +41,7 @@ def common_word_before_noun(text: str, mention: Mention, ceiling: int) -> Found 
     if not word.isalpha() or word.isupper():
         return None
     key = bare(word)
-    if key in PLACES or key in PLACE_WORDS or key in ORG_WORDS or is_given_name(word) or not in_dictionary(word):
+    if key in PLACES or key in PLACE_WORDS or key in ORG_WORDS or not common_word(word):
         return None
     end = noun_after(text, mention.end, ceiling)
     return None if end is None else Found(mention.start, end, "noun phrase")
