@@ -77,8 +77,8 @@ def queue_stage(app: Celery, job_id: str, stage: Stage) -> None:
 
 
 def stage_commands(app: Celery, job_id: str, stage: Stage) -> list[tuple[str, tuple]]:
-    """The Redis commands that queue one stage of a job, for the caller to run in its own
-    transaction (JobStore.create), so a new job and its first message are stored together.
+    """The Redis commands that queue one stage of a job, for the caller to write with its own
+    (JobStore.create, in one script), so a new job and its first message are stored together.
 
     The message is Celery's and kombu's own, made by the same send_task as queue_stage: kombu's
     batch protocol (Producer.batch) hands a batch each message's final commands to buffer, and

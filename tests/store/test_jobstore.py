@@ -5,7 +5,7 @@ import time
 import pytest
 
 from services.common.jobs import STAGES, JobStatus, Stage, StageStatus
-from services.common.jobstore import JobStore
+from services.common.jobstore import JobStore, keys
 from tests.jobs import make_job
 
 CLEANING = Stage.CLEANING
@@ -39,9 +39,9 @@ def test_full_run_succeeds_and_keeps_results(store):
 def test_every_key_expires_with_the_job(store):
     job, _ = store.create(make_job(ttl=100), b"hello")
     store.finish_stage(store.start_stage(job.id, CLEANING), CLEANING, {"text": "hello"})
-    keys = store.redis.keys(f"docpipe:job:{job.id}*")
-    assert len(keys) == 3
-    ttls = {store.redis.ttl(k) for k in keys}
+    stored = store.redis.keys(f"docpipe:job:{job.id}*")
+    assert len(stored) == 3
+    ttls = {store.redis.ttl(k) for k in stored}
     assert all(90 <= t <= 100 for t in ttls)
 
 
@@ -173,6 +173,15 @@ def test_idempotency_key_is_per_owner(store):
     b, created_b = store.create(make_job(owner="bob"), b"x", "key")
     assert created_a and not created_again and created_b
     assert again.id == a.id != b.id
+
+
+def test_an_idempotency_key_whose_job_is_gone_is_taken_by_the_next_job_with_it(store):
+    first, _ = store.create(make_job(), b"x", "key")
+    store.redis.delete(keys.job_key(first.id))  # expired or deleted; its key was left behind
+    second, created = store.create(make_job(), b"x", "key")
+    again, created_again = store.create(make_job(), b"x", "key")
+    assert created and second.id != first.id
+    assert not created_again and again.id == second.id
 
 
 def test_list_pages_through_jobs_created_in_the_same_millisecond(store):

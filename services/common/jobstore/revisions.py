@@ -1,4 +1,5 @@
-"""Writes to a job applied only if its hash is still at the revision they were decided on.
+"""Writes to a job applied only if its hash is still at the revision they were decided on, and a
+new job's writes applied only if its Idempotency-Key still names what the caller saw.
 
 A transition reads the job hash, decides in Python what to write, and sends the writes with the
 revision it read to one Lua script. Redis runs the script atomically: it applies the writes and
@@ -35,6 +36,23 @@ return {1, redis.call('HGET', KEYS[1], 'rev')}
 
 APPLIED, STALE, GONE = 1, 0, -1
 
+# A new job's writes, unless the Idempotency-Key (KEYS[1], if any) no longer holds ARGV[1] ("" for
+# none): then the key's value as it is now. One command where a transaction of ten cost the API
+# a reply parsed per command (~40 µs of a submission's ~1.2 ms of CPU).
+_CREATE = """
+if #KEYS == 1 then
+  local now = redis.call('GET', KEYS[1]) or ''
+  if now ~= ARGV[1] then return {now} end
+end
+local i = 2
+while i <= #ARGV do
+  local argc = tonumber(ARGV[i])
+  redis.call(unpack(ARGV, i + 1, i + argc))
+  i = i + argc + 1
+end
+return {}
+"""
+
 
 class Writes:
     """Commands queued by a transition's decision, sent to Redis together by ``apply``.
@@ -48,6 +66,13 @@ class Writes:
 
     def __bool__(self) -> bool:
         return bool(self.commands)
+
+    def flat(self) -> list[Any]:
+        """The commands as the scripts read them: each one's length, then the command."""
+        args: list[Any] = []
+        for command in self.commands:
+            args += [len(command), *command]
+        return args
 
     def hash_fields(self, name: str) -> dict[str, str]:
         """The fields these writes set in hash ``name``, as Redis will hold them."""
@@ -64,6 +89,12 @@ class Writes:
         for field, val in (mapping or {}).items():
             pairs += [field, val]
         self.commands.append(("HSET", name, *pairs))
+
+    def expireat(self, name: str, when: int, gt: bool = False, nx: bool = False) -> None:
+        self.commands.append(("EXPIREAT", name, when, *(("GT",) if gt else ()), *(("NX",) if nx else ())))
+
+    def lpush(self, name: str, *values: Any) -> None:
+        self.commands.append(("LPUSH", name, *values))
 
     def hincrby(self, name: str, key: str, amount: int = 1) -> None:
         self.commands.append(("HINCRBY", name, key, amount))
@@ -88,18 +119,25 @@ class Revisions:
 
     def __init__(self, client: redis.Redis):
         self._apply = client.register_script(_APPLY)
+        self._create = client.register_script(_CREATE)
 
     def apply(self, job_key: str, fields: dict[str, str], writes: Writes,
               channel: str) -> tuple[int, dict[str, str]]:
         """Apply ``writes`` if the job hash is still ``fields``: (APPLIED | STALE | GONE, the job
         hash as it now is). Once applied, the job's new status is published on ``channel``."""
-        args: list[Any] = [fields.get(REVISION, "0"), channel]
-        for command in writes.commands:
-            args += [len(command), *command]
+        args = [fields.get(REVISION, "0"), channel, *writes.flat()]
         outcome, answer = self._apply(keys=[job_key], args=args)
         if outcome != APPLIED:
             return outcome, pairs(answer)
         return outcome, {**fields, **writes.hash_fields(job_key), REVISION: answer.decode()}
+
+
+    def create(self, marker_key: str | None, seen: bytes, writes: Writes) -> bytes | None:
+        """Apply a new job's ``writes`` and answer None, unless ``marker_key`` (an Idempotency-Key's,
+        or None) no longer holds ``seen`` (b"" for nothing): then write nothing and answer what the
+        key holds now (b"" if nothing)."""
+        answer = self._create(keys=[marker_key] if marker_key else [], args=[seen, *writes.flat()])
+        return answer[0] if answer else None
 
 
 def pairs(flat: list[bytes]) -> dict[str, str]:

@@ -22,7 +22,7 @@ from services.common.jobstore.revisions import Writes
 Batch = Pipeline | Writes
 
 
-def job_submitted(pipe: Pipeline) -> None:
+def job_submitted(pipe: Batch) -> None:
     pipe.hincrby(keys.STATS_KEY, "jobs_submitted", 1)
     pipe.hincrby(keys.STATS_KEY, metrics.field(metrics.IN_FLIGHT, "queued"), 1)
 

@@ -6,14 +6,13 @@ import time
 from typing import Any, Sequence
 
 import redis
-from redis.client import Pipeline
 
 from services.common.errors import IdempotencyConflict
 from services.common.jobs import STAGES, Job, JobStatus, Stage
 from services.common.jobstore import keys, records, stats
 from services.common.jobstore.events import JobEvents
 from services.common.jobstore.records import decode
-from services.common.jobstore.revisions import Revisions
+from services.common.jobstore.revisions import Revisions, Writes
 from services.common.jobstore.transitions import MAX_TRANSACTION_RETRIES, JobTransitions
 
 # Jobs of one owner created in the same millisecond that one page can step over (a batch upload).
@@ -22,7 +21,7 @@ MAX_TIES = 100
 _UNFINISHED = frozenset(s.value.encode() for s in JobStatus if not s.finished)
 # A job and the outputs of its finished stages as stored (JSON objects of result fields).
 Reading = tuple[Job, list[bytes]]
-# Redis commands as (method name, arguments), run in a job's own transaction.
+# Redis commands as (method name, arguments), written with a new job (JobStore.create).
 Commands = Sequence[tuple[str, tuple]]
 # A position in an owner's job list: (creation time in ms, job id).
 Cursor = tuple[float, str]
@@ -51,33 +50,27 @@ class JobStore(JobTransitions):
         """Store a new job; with an Idempotency-Key already used, return that job instead.
 
         The key, the job and the commands ``then`` (those queueing its first stage) are written
-        in one transaction, so whoever sees the key sees the job, and a job is never queued twice.
+        in one script, so whoever sees the key sees the job, and a job is never queued twice.
         """
-        if not idempotency_key:
-            with self.redis.pipeline(transaction=True) as pipe:
-                self._queue_insert(pipe, job, data, then)
-                pipe.execute()
-            return job, True
-        idem = keys.idempotency_key(job.owner, idempotency_key)
+        writes = Writes()
+        marker_key = keys.idempotency_key(job.owner, idempotency_key) if idempotency_key else None
+        if marker_key is not None:
+            marker = f"{job.id} {records.request_digest(job)}"
+            writes.set(marker_key, marker, exat=int(records.epoch(job.expires_at)))
+        self._queue_insert(writes, job, data, then)
+        seen = b""
         for _ in range(MAX_TRANSACTION_RETRIES):
-            with self.redis.pipeline(transaction=True) as pipe:
-                try:
-                    pipe.watch(idem)
-                    earlier = self._idempotent_match(pipe.get(idem), job)
-                    if earlier is not None:
-                        return earlier, False
-                    pipe.multi()
-                    pipe.set(idem, f"{job.id} {records.request_digest(job)}",
-                             exat=int(records.epoch(job.expires_at)))
-                    self._queue_insert(pipe, job, data, then)
-                    pipe.execute()
-                    return job, True
-                except redis.WatchError:
-                    continue
+            marker = self._revisions.create(marker_key, seen, writes)
+            if marker is None:
+                return job, True
+            earlier = self._idempotent_match(marker, job)
+            if earlier is not None:
+                return earlier, False
+            seen = marker  # the key names a job since gone: this one takes the key, unless it moves again
         raise redis.WatchError(f"Idempotency-Key {idempotency_key!r} kept changing")
 
-    def _idempotent_match(self, marker: bytes | None, job: Job) -> Job | None:
-        if marker is None:
+    def _idempotent_match(self, marker: bytes, job: Job) -> Job | None:
+        if not marker:
             return None
         job_id, digest = marker.decode().split(" ", 1)
         if digest != records.request_digest(job):
@@ -86,7 +79,7 @@ class JobStore(JobTransitions):
         return self.get(job_id, job.owner)  # None when that job has since expired or been deleted
 
     @staticmethod
-    def _queue_insert(pipe: Pipeline, job: Job, data: bytes, then: Commands) -> None:
+    def _queue_insert(pipe: Writes, job: Job, data: bytes, then: Commands) -> None:
         expires = int(records.epoch(job.expires_at))
         index = keys.owner_key(job.owner)
         pipe.hset(keys.job_key(job.id), mapping=records.job_fields(job))
