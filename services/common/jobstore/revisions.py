@@ -18,16 +18,21 @@ import redis
 # The hash field counting the job's writes; a job stored before revisions existed is at "0".
 REVISION = "rev"
 
-_APPLY = """
-if redis.call('EXISTS', KEYS[1]) == 0 then return {-1, {}} end
-local rev = redis.call('HGET', KEYS[1], 'rev') or '0'
-if rev ~= ARGV[1] then return {0, redis.call('HGETALL', KEYS[1])} end
-local i = 3
+# Lua: run the commands Writes.flat() gave, from ARGV[first] on (each one's length, then it).
+_RUN_WRITES = """
+local i = {first}
 while i <= #ARGV do
   local argc = tonumber(ARGV[i])
   redis.call(unpack(ARGV, i + 1, i + argc))
   i = i + argc + 1
 end
+"""
+
+_APPLY = """
+if redis.call('EXISTS', KEYS[1]) == 0 then return {-1, {}} end
+local rev = redis.call('HGET', KEYS[1], 'rev') or '0'
+if rev ~= ARGV[1] then return {0, redis.call('HGETALL', KEYS[1])} end
+""" + _RUN_WRITES.format(first=3) + """
 redis.call('HINCRBY', KEYS[1], 'rev', 1)
 -- Long-polls learn the job's status from the event and read the job only when it matters.
 redis.call('PUBLISH', ARGV[2], redis.call('HGET', KEYS[1], 'status') or 'deleted')
@@ -44,21 +49,17 @@ if #KEYS == 1 then
   local now = redis.call('GET', KEYS[1]) or ''
   if now ~= ARGV[1] then return {now} end
 end
-local i = 2
-while i <= #ARGV do
-  local argc = tonumber(ARGV[i])
-  redis.call(unpack(ARGV, i + 1, i + argc))
-  i = i + argc + 1
-end
+""" + _RUN_WRITES.format(first=2) + """
 return {}
 """
 
 
 class Writes:
-    """Commands queued by a transition's decision, sent to Redis together by ``apply``.
+    """Commands queued by a transition's decision (sent to Redis together by ``Revisions.apply``)
+    or by a new job (``Revisions.create``).
 
-    Offers the few commands the transitions use, with redis-py's argument conventions, so the
-    stats helpers can queue on it as on a pipeline.
+    Offers the few commands these use, with redis-py's argument conventions, so the stats
+    helpers (and kombu's message commands) can queue on it as on a pipeline.
     """
 
     def __init__(self) -> None:
@@ -130,7 +131,6 @@ class Revisions:
         if outcome != APPLIED:
             return outcome, pairs(answer)
         return outcome, {**fields, **writes.hash_fields(job_key), REVISION: answer.decode()}
-
 
     def create(self, marker_key: str | None, seen: bytes, writes: Writes) -> bytes | None:
         """Apply a new job's ``writes`` and answer None, unless ``marker_key`` (an Idempotency-Key's,
