@@ -118,6 +118,9 @@ def main() -> int:
     args = parser.parse_args()
     sup = Supervisor()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    # Ctrl-C stops everything even where SIGINT came in ignored: a shell script's background job
+    # ("make run &", a test suite run that way) inherits SIGINT ignored, and Python keeps it so.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         if args.worker_only:
             start_workers(sup, 1, args.concurrency)
