@@ -36,9 +36,9 @@ _BOUNDARY = re.compile(r"[.!?…](?<![.!?…][.!?…])(?:[^\S\n]?[.!?…])*[\"'�
 _PERIOD_BOUNDARY = re.compile("\\." + _BOUNDARY.pattern[len("[.!?…]") :])
 _LIST_ITEM = re.compile(r"[^\S\n]*(?:[-*•·–—▪]|\d{1,3}[.)]|\(?[a-z]\))[^\S\n]+")
 _TERMINAL_END = re.compile(r"[.!?…:;,\"'”’»)\]]\s*$")
-# The next word after a boundary, past whitespace and opening quotes or brackets.
-_NEXT_WORD = re.compile(r"\s*[\"'“‘«(\[]*(\w*)")
-_OPENERS = "\"'“‘«(["  # the marks _NEXT_WORD passes over before a word
+# The next word after a boundary, past whitespace and the opening quotes or brackets before it.
+_OPENERS = "\"'“‘«(["
+_NEXT_WORD = re.compile(rf"\s*[{re.escape(_OPENERS)}]*(\w*)")
 # Titles sit before a name and never end a sentence.
 _TITLES = frozenset(
     "mr mrs ms messrs dr prof gov gen sen rep col lt sgt capt cmdr adm maj rev hon pres st fr "

@@ -55,8 +55,8 @@ class JobStore(JobTransitions):
         writes = Writes()
         marker_key = keys.idempotency_key(job.owner, idempotency_key) if idempotency_key else None
         if marker_key is not None:
-            marker = f"{job.id} {records.request_digest(job)}"
-            writes.set(marker_key, marker, exat=int(records.epoch(job.expires_at)))
+            writes.set(marker_key, f"{job.id} {records.request_digest(job)}",
+                       exat=int(records.epoch(job.expires_at)))
         self._queue_insert(writes, job, data, then)
         seen = b""
         for _ in range(MAX_TRANSACTION_RETRIES):

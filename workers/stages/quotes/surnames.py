@@ -193,9 +193,10 @@ def _partner(words: tuple[str, ...], full: str) -> str | None:
     (the two given names common ones), for an honorific to choose between them."""
     given, _, surname = full.partition(" ")
     k = len(words) - 1 - words[::-1].index(given) if given in words else -1
-    if k < 2 or " " in surname or words[k - 1] != "and" or not is_given_name(words[k - 2], sure=True):
+    if k < 2 or " " in surname or words[k - 1] != "and":
         return None
-    return f"{words[k - 2]} {surname}" if is_given_name(given, sure=True) else None
+    both = is_given_name(words[k - 2], sure=True) and is_given_name(given, sure=True)
+    return f"{words[k - 2]} {surname}" if both else None
 
 
 @functools.lru_cache(maxsize=4096)
