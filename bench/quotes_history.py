@@ -85,12 +85,12 @@ def table(results: dict[str, list[dict]], dates: dict[str, str]) -> str:
     return "\n".join(lines)
 
 
-def stress_table(results: dict[str, dict[str, list[dict]]], dates: dict[str, str]) -> str:
+def stress_table(by_text: dict[str, dict[str, list[dict]]], dates: dict[str, str]) -> str:
     """A row per checkout, a column per cue-sentence document: CPU s min / median / max (quotes)."""
-    lines = ["| checkout | date | " + " | ".join(results) + " |", "|---|---|" + "---:|" * len(results)]
+    lines = ["| checkout | date | " + " | ".join(by_text) + " |", "|---|---|" + "---:|" * len(by_text)]
     for name in dates:
         cells = []
-        for by_side in results.values():
+        for by_side in by_text.values():
             seconds = sorted(r["seconds"] for r in by_side[name])
             cells.append(f"{seconds[0]:.2f} / {statistics.median(seconds):.2f} / {seconds[-1]:.2f} s "
                          f"({by_side[name][0]['quotes']:,})")
@@ -130,7 +130,6 @@ def main() -> None:
                 if name != "this checkout" and path.exists():
                     git("worktree", "remove", "--force", str(path))
     print(report)
-
 
 
 if __name__ == "__main__":
