@@ -25,18 +25,18 @@ import tempfile
 from pathlib import Path
 from typing import Callable
 
-from quotes import CUE_SENTENCES, MB
+from quotes import CUE_SENTENCES, MB, repeat_to
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD_DIR = ROOT.parent / "shared" / "bench" / "quotes"
 SCORER = GOLD_DIR / "score_quotes.py"
 QUALITY = ("P@0.3", "R_direct", "R_indirect", "speaker_acc", "F1@0.3")
-# Run in a checkout (its code first on sys.path): CPU seconds of one extraction, and the quotes.
+# Run in a checkout (its code first on sys.path): CPU seconds of one extraction of the text on
+# standard input, and the quotes found.
 _STRESS_RUN = """
 import json, sys, time
 from workers.stages.quotes import extract_quotes
-unit, size = sys.argv[1], int(sys.argv[2])
-text = (unit * (size // len(unit) + 1))[:size]
+text = sys.stdin.buffer.read().decode()
 start = time.process_time()
 found = len(extract_quotes(text))
 print(json.dumps({"seconds": time.process_time() - start, "quotes": found}))
@@ -54,10 +54,10 @@ def score(checkout: Path, gold: Path) -> dict:
     return json.loads(out.splitlines()[-1])[0]  # the last line is the table as JSON
 
 
-def stress(checkout: Path, unit: str) -> dict:
-    """CPU seconds and quotes found extracting a 10 MB document of ``unit`` repeated (a fresh process)."""
-    out = subprocess.run([sys.executable, "-c", _STRESS_RUN, unit, str(10 * MB)], cwd=checkout,
-                         capture_output=True, text=True, check=True).stdout
+def stress(checkout: Path, text: str) -> dict:
+    """CPU seconds and quotes found extracting ``text`` with ``checkout``'s code (a fresh process)."""
+    out = subprocess.run([sys.executable, "-c", _STRESS_RUN], input=text.encode(), cwd=checkout,
+                         capture_output=True, check=True).stdout
     return json.loads(out)
 
 
@@ -100,8 +100,11 @@ def stress_table(by_text: dict[str, dict[str, list[dict]]], dates: dict[str, str
 
 def _stressed(sides: dict[str, Path], runs: int) -> dict[str, dict[str, list[dict]]]:
     """Each cue-sentence document's measures, every side in turns (``compare``), one after another."""
-    return {name: compare(sides, runs, lambda checkout, unit=unit: stress(checkout, unit), "seconds")
-            for name, unit in CUE_SENTENCES.items()}
+    by_text = {}
+    for name, unit in CUE_SENTENCES.items():
+        text = repeat_to(unit, 10 * MB)  # the same text for every checkout, as bench/quotes.py builds it
+        by_text[name] = compare(sides, runs, lambda checkout, text=text: stress(checkout, text), "seconds")
+    return by_text
 
 
 def main() -> None:
